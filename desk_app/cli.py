@@ -1,0 +1,196 @@
+"""`desk-app` command line: init, demo, users, status, gui (the default).
+
+Every subcommand is one user action in one transaction; refusals print the Chinese message
+to stderr and exit with status 2, leaving the store unchanged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desk_app.core import demo, users, workflow
+from desk_app.core.errors import DomainError
+from desk_app.core.roles import parse_role
+from desk_app.paths import default_data_dir, store_path
+from desk_app.store.db import Store
+from desk_app.store.migrate import StoreTooNewError, open_store
+
+
+def _read_password(args: argparse.Namespace, prompt: str = "密码: ") -> str:
+    if getattr(args, "password_stdin", False):
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(prompt)
+    if getpass.getpass("再次输入密码: ") != first:
+        raise DomainError("两次输入的密码不一致。")
+    return first
+
+
+def _store(args: argparse.Namespace) -> Store:
+    return open_store(store_path(args.data_dir))
+
+
+def _operator(store: Store, args: argparse.Namespace) -> users.Actor:
+    """The admin/supervisor a user-management command runs as (checked like a log-in)."""
+    password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else getpass.getpass(
+        f"{args.as_user} 的密码: ")
+    return users.login(store, username=args.as_user, password=password)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    password = _read_password(args, f"管理员 {args.admin} 的密码: ")
+    store = _store(args)
+    with store.transaction() as session:
+        users.init_branch(session, branch_code=args.branch, branch_name=args.branch_name,
+                          admin_username=args.admin, admin_password=password)
+        from desk_app.core import refdata
+        from desk_app.paths import resources_dir
+
+        refdata.load_dir(session, resources_dir() / "refdata")
+    print(f"已初始化机构 {args.branch} {args.branch_name}，数据目录 {args.data_dir}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    path = store_path(args.data_dir)
+    if path.exists() and not args.force:
+        store = _store(args)
+        with store.reading() as session:
+            users.branch(session)
+        print(f"演示数据库已存在：{path}（用 --force 重建）")
+        _print_demo_users()
+        return 0
+    if path.exists():
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+    store = _store(args)
+    with store.transaction() as session:
+        demo.create_demo(session, cases_per_state=args.cases_per_state)
+    print(f"已创建演示数据库：{path}")
+    _print_demo_users()
+    return 0
+
+
+def _print_demo_users() -> None:
+    print(f"演示用户（密码均为 {demo.DEMO_PASSWORD}）：")
+    for u in demo.DEMO_USERS:
+        roles = "、".join(r.label for r in u.roles)
+        print(f"  {u.username:<10} {u.name:<12} {roles}")
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    store = _store(args)
+    if args.users_cmd == "list":
+        with store.reading() as session:
+            rows = users.list_users(session)
+        if args.json:
+            print(json.dumps([{"username": u.username, "name": u.display_name, "roles": [r.value for r in u.roles],
+                               "authority_level": u.authority_level, "active": u.active} for u in rows],
+                             ensure_ascii=False))
+        else:
+            for u in rows:
+                state = "" if u.active else "（已停用）"
+                print(f"{u.username:<12} {u.display_name:<14} {'、'.join(r.label for r in u.roles)} {state}")
+        return 0
+    actor = _operator(store, args)
+    with store.transaction() as session:
+        if args.users_cmd == "add":
+            password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else _read_password(args)
+            users.add_user(session, actor=actor, username=args.username, display_name=args.name,
+                           password=password, roles=[parse_role(r) for r in args.roles.split(",") if r],
+                           authority_level=args.authority_level, must_change_password=True)
+            print(f"已添加用户 {args.username}")
+        elif args.users_cmd == "disable":
+            users.set_active(session, actor=actor, username=args.username, active=False)
+            print(f"已停用用户 {args.username}")
+        elif args.users_cmd == "enable":
+            users.set_active(session, actor=actor, username=args.username, active=True)
+            print(f"已启用用户 {args.username}")
+        elif args.users_cmd == "unlock":
+            users.unlock(session, actor=actor, username=args.username)
+            print(f"已解锁用户 {args.username}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    store = _store(args)
+    with store.reading() as session:
+        info = users.branch(session)
+        counts = workflow.count_by_state(session)
+    by_state = {s.value: counts.get(s, 0) for s in workflow.State}
+    if args.json:
+        print(json.dumps({"branch": info.branch_code, "branch_name": info.branch_name, "store": str(store.path),
+                          "cases": sum(by_state.values()), "by_state": by_state}, ensure_ascii=False))
+    else:
+        print(f"{info.branch_code} {info.branch_name}  数据库 {store.path}")
+        for s in workflow.State:
+            print(f"  {s.label:<6} {by_state[s.value]:>8}")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from desk_app.ui.app import run_gui
+
+    return run_gui(args.data_dir)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="desk-app", description="BranchDesk 业务处理中心柜面系统")
+    p.add_argument("--data-dir", type=Path, default=None, help="数据目录（默认按操作系统惯例，或 BRANCHDESK_DATA_DIR）")
+    sub = p.add_subparsers(dest="cmd")
+
+    init = sub.add_parser("init", help="初始化本机机构和管理员")
+    init.add_argument("--branch", required=True)
+    init.add_argument("--branch-name", required=True)
+    init.add_argument("--admin", required=True)
+    init.add_argument("--password-stdin", action="store_true")
+    init.set_defaults(func=cmd_init)
+
+    dm = sub.add_parser("demo", help="创建演示数据库（参考数据、各角色用户、各环节案件）")
+    dm.add_argument("--force", action="store_true", help="删除已有数据库后重建")
+    dm.add_argument("--cases-per-state", type=int, default=4)
+    dm.set_defaults(func=cmd_demo)
+
+    us = sub.add_parser("users", help="用户管理")
+    us_sub = us.add_subparsers(dest="users_cmd", required=True)
+    ls = us_sub.add_parser("list")
+    ls.add_argument("--json", action="store_true")
+    for name in ("add", "disable", "enable", "unlock"):
+        sp = us_sub.add_parser(name)
+        sp.add_argument("username")
+        sp.add_argument("--as", dest="as_user", required=True, help="执行操作的管理员或主管用户名")
+        sp.add_argument("--password-stdin", action="store_true",
+                        help="从标准输入读密码：第一行为 --as 用户的密码，add 时第二行为新用户密码")
+        if name == "add":
+            sp.add_argument("--name", required=True)
+            sp.add_argument("--roles", required=True, help="逗号分隔，如 counter_clerk,entry_operator")
+            sp.add_argument("--authority-level", type=int, default=0)
+    us.set_defaults(func=cmd_users)
+
+    st = sub.add_parser("status", help="各环节案件数")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=cmd_status)
+
+    gui = sub.add_parser("gui", help="启动图形界面（默认）")
+    gui.set_defaults(func=cmd_gui)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.data_dir is None:
+        args.data_dir = default_data_dir()
+    func = getattr(args, "func", cmd_gui)
+    try:
+        return func(args)
+    except (DomainError, StoreTooNewError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

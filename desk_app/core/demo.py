@@ -1,0 +1,192 @@
+"""A ready demo store: reference data, a user for every role, cases in every workflow state.
+
+Cases are written with Core bulk inserts (proposals, products, events and audit entries built
+as plain dicts) so the same generator fills the 100,000-case benchmark store in seconds; the
+histories it writes follow the workflow's own paths and segregation of duties, so
+`workflow.derive_state` accepts every one of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+from stdnum.cn import uscc
+
+from desk_app.core import refdata, users
+from desk_app.core.roles import Role
+from desk_app.core.workflow import ACTIONS, State
+from desk_app.paths import resources_dir
+from desk_app.store.models import (
+    AuditEntry,
+    BenefitLevel,
+    CaseEvent,
+    OccupationClass,
+    Product,
+    Proposal,
+    ProposalProduct,
+)
+from desk_app.store.types import utcnow
+
+DEMO_BRANCH = ("GD0101", "广州分公司业务处理中心")
+DEMO_PASSWORD = "Demo2026"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    name: str
+    roles: tuple[Role, ...]
+    authority_level: int = 0
+
+
+DEMO_USERS = (
+    DemoUser("admin", "系统管理员", (Role.ADMIN, Role.SUPERVISOR)),
+    DemoUser("clerk", "柜员 周晓梅", (Role.COUNTER_CLERK,)),
+    DemoUser("scanner", "扫描员 吴强", (Role.SCANNING_OPERATOR,)),
+    DemoUser("entry1", "录入员 孙丽", (Role.ENTRY_OPERATOR,)),
+    DemoUser("entry2", "录入员 郑浩", (Role.ENTRY_OPERATOR,)),
+    DemoUser("problem", "问题件 冯静", (Role.PROBLEM_HANDLER,)),
+    DemoUser("uw", "核保员 何志远", (Role.UNDERWRITER,), 2),
+    DemoUser("printer", "缮制员 罗敏", (Role.CONTRACT_PREPARER,)),
+    DemoUser("super", "业务主管 林涛", (Role.SUPERVISOR,), 3),
+    DemoUser("province", "省公司核保 高峰", (Role.HEAD_OFFICE,), 4),
+)
+
+_BASE = ["finish_scan", "first_entry", "second_entry"]
+_COMPARED = [*_BASE, "compare_match"]
+_UW = [*_COMPARED, "validate", "start_underwriting"]
+PATHS: dict[State, list[str]] = {
+    State.RECEIVED: [],
+    State.RETURNED: ["return_papers"],
+    State.WITHDRAWN: ["withdraw"],
+    State.SCANNED: ["finish_scan"],
+    State.FIRST_ENTERED: ["finish_scan", "first_entry"],
+    State.SECOND_ENTERED: _BASE,
+    State.RECONCILE: [*_BASE, "compare_differ"],
+    State.COMPARED: _COMPARED,
+    State.PROBLEM: [*_COMPARED, "raise_problem"],
+    State.VALIDATED: [*_COMPARED, "validate"],
+    State.UNDERWRITING: _UW,
+    State.REFERRED: [*_UW, "refer"],
+    State.ISSUED: [*_UW, "issue"],
+    State.DECLINED: [*_UW, "decline"],
+    State.POSTPONED: [*_UW, "postpone"],
+    State.PRINTED: [*_UW, "issue", "print_contract"],
+    State.RECEIPTED: [*_UW, "issue", "print_contract", "receipt"],
+    State.ARCHIVED: [*_UW, "issue", "print_contract", "receipt", "archive"],
+}
+# Who does each step in generated histories (second entry never by the first-entry operator).
+DOER = {
+    "receive": "clerk", "return_papers": "clerk", "withdraw": "clerk", "finish_scan": "scanner",
+    "first_entry": "entry1", "second_entry": "entry2", "compare_match": "entry2", "compare_differ": "entry2",
+    "validate": "entry1", "raise_problem": "entry1", "start_underwriting": "uw", "refer": "uw", "issue": "uw",
+    "decline": "uw", "postpone": "uw", "print_contract": "printer", "receipt": "clerk", "archive": "clerk",
+}
+REASONS = {
+    "return_papers": "投保单缺单位公章", "withdraw": "客户撤回投保", "raise_problem": "被保险人清单未盖公章",
+    "refer": "保额超出分公司权限", "decline": "高风险职业占比过高", "postpone": "待体检结果",
+}
+UNIT_NAMES = ["广州市天河科技有限公司", "佛山顺德家电制造有限公司", "深圳南山软件园管理有限公司", "东莞长安五金制品厂",
+              "珠海港湾物流有限公司", "中山市火炬建设工程有限公司", "广东岭南教育集团", "汕头潮汕食品有限公司",
+              "惠州大亚湾石化服务有限公司", "江门市新会纺织有限公司", "肇庆星湖医药有限公司", "湛江海滨渔业合作社"]
+
+
+def demo_credit_code(rng: random.Random) -> str:
+    body = "91" + "440" + f"{rng.randrange(100, 999)}" + "".join(rng.choice("0123456789ABCDEFGHJKLMNPQRTUWXY")
+                                                              for _ in range(9))
+    return body + uscc.calc_check_digit(body)
+
+
+def _user_ids(session: Session) -> dict[str, str]:
+    return {u.username: u.user_id for u in users.list_users(session)}
+
+
+def bulk_cases(session: Session, *, n: int, states: list[State] | None = None, seed: int = 7,
+               now: dt.datetime | None = None, spread_days: float = 20.0) -> int:
+    """Insert `n` generated cases with full histories using Core executemany; returns n."""
+    rng = random.Random(seed)
+    now = now or utcnow()
+    ids = _user_ids(session)
+    code = users.branch(session).branch_code
+    states = states or list(PATHS)
+    group_products = session.execute(
+        select(Product.code, BenefitLevel.level, BenefitLevel.sum_insured, BenefitLevel.premium_per_person)
+        .join(BenefitLevel, BenefitLevel.product_code == Product.code)
+        .where(Product.business_type == "GROUP", Product.deleted.is_(False), BenefitLevel.deleted.is_(False))
+    ).all()
+    industries = list(session.scalars(select(OccupationClass.industry_code).where(OccupationClass.deleted.is_(False))))
+    if not group_products or not industries:
+        raise RuntimeError("load reference data before generating cases")
+    seq = session.scalar(select(func.max(AuditEntry.seq))) or 0
+    # Generated numbers start at 500001 so they stay clear of the day's counter numbers
+    # (`proposals.next_case_no` continues after the highest number of the day either way).
+    serial = (session.scalar(select(func.count()).select_from(Proposal)) or 0) + 500_000
+    proposals, lines, events, audits = [], [], [], []
+    for i in range(n):
+        target = states[i % len(states)]
+        path = ["receive", *PATHS[target]]
+        start = now - dt.timedelta(days=rng.uniform(0.2, spread_days))
+        # Spread the steps over the time since intake; the final stage keeps the rest as its age.
+        gaps = sorted(rng.uniform(0, (now - start).total_seconds() * 0.8) for _ in path[1:])
+        times = [start] + [start + dt.timedelta(seconds=g) for g in gaps]
+        pid = str(uuid.uuid4())
+        product, level, sum_each, prem_each = rng.choice(group_products)
+        insured = rng.randrange(3, 300)
+        premium = prem_each * insured
+        eff = (start + dt.timedelta(days=rng.randrange(1, 30))).date()
+        serial += 1
+        proposals.append({
+            "id": pid, "branch_code": code, "created_at": start, "updated_at": times[-1], "deleted": False,
+            "case_no": f"{code}{start:%Y%m%d}{serial:06d}", "proposal_no": f"T{44000000 + serial + seed * 1000000:09d}",
+            "business_type": "GROUP", "applicant_name": rng.choice(UNIT_NAMES),
+            "applicant_credit_code": demo_credit_code(rng), "industry_code": rng.choice(industries),
+            "business_source": "direct", "intermediary_code": None, "commission_ratio": None,
+            "agent_code": f"AG100{rng.randrange(1, 9)}", "insured_count": insured,
+            "sum_insured_total": sum_each * insured if target != State.ISSUED else min(sum_each * insured,
+                                                                                         Decimal("2000000")),
+            "premium_total": premium, "term_months": 12, "proposal_date": eff - dt.timedelta(days=1),
+            "effective_date": eff, "special_agreements": "无", "state": target.value, "state_since": times[-1],
+        })
+        lines.append({"id": str(uuid.uuid4()), "branch_code": code, "created_at": start, "updated_at": start,
+                      "deleted": False, "proposal_id": pid, "line_no": 1, "product_code": product,
+                      "benefit_level": level, "sum_insured": sum_each * insured, "premium": premium})
+        prev = None
+        for k, (action, at) in enumerate(zip(path, times, strict=True), start=1):
+            to = ACTIONS[action].target
+            actor = ids[DOER[action]]
+            reason = REASONS.get(action, "")
+            events.append({"id": str(uuid.uuid4()), "branch_code": code, "created_at": at, "updated_at": at,
+                           "deleted": False, "proposal_id": pid, "seq": k, "action": action,
+                           "from_state": prev, "to_state": to.value, "actor_id": actor, "at": at, "reason": reason})
+            seq += 1
+            audits.append({"id": str(uuid.uuid4()), "branch_code": code, "created_at": at, "updated_at": at,
+                           "deleted": False, "seq": seq, "at": at, "user_id": actor, "username": DOER[action],
+                           "action": f"case.{action}", "target_type": "proposal", "target_id": pid,
+                           "detail": json.dumps({"from": prev, "to": to.value, "reason": reason},
+                                                ensure_ascii=False, sort_keys=True)})
+            prev = to.value
+    for table, rows in ((Proposal, proposals), (ProposalProduct, lines), (CaseEvent, events), (AuditEntry, audits)):
+        for start_i in range(0, len(rows), 20_000):
+            session.execute(insert(table), rows[start_i:start_i + 20_000])
+    return n
+
+
+def create_demo(session: Session, *, cases_per_state: int = 4, password: str = DEMO_PASSWORD) -> list[DemoUser]:
+    """Fill an empty store with the demo branch; returns the users created (all share `password`)."""
+    users.init_branch(session, branch_code=DEMO_BRANCH[0], branch_name=DEMO_BRANCH[1],
+                      admin_username="admin", admin_password=password)
+    refdata.load_dir(session, resources_dir() / "refdata")
+    # One hash for all demo users: argon2 is deliberately slow, and they share the password anyway.
+    shared_hash = users.hash_password(password)
+    for u in DEMO_USERS[1:]:
+        users.add_user(session, actor=None, username=u.username, display_name=u.name, password=password,
+                       roles=u.roles, authority_level=u.authority_level, password_hash=shared_hash)
+    bulk_cases(session, n=cases_per_state * len(PATHS))
+    return list(DEMO_USERS)

@@ -1,0 +1,27 @@
+"""Errors a person can cause. Their message is shown to the clerk as it is (Chinese)."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Bad input, wrong role, wrong state: refused with a message a clerk understands."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class TransitionRefused(DomainError):
+    """A workflow step that is not allowed now, for this user or this case."""
+
+
+class AuthenticationFailed(DomainError):
+    """Wrong user name or password, locked or disabled account."""
+
+
+class NotFound(DomainError):
+    """The case, user or record asked for does not exist."""
+
+
+class InvalidInput(DomainError):
+    """A value that fails validation at the boundary."""

@@ -1,0 +1,140 @@
+"""Reference data from head office (files in resources/refdata), loaded into the local store.
+
+Each file carries a `kind` and a `version`; a newer version replaces the older set in one
+transaction (rows no longer listed become tombstones, so sync can carry the removal), an
+equal or older version is skipped. Bulk paths use Core upserts, not ORM adds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from desk_app.core.errors import InvalidInput
+from desk_app.store.models import (
+    Agent,
+    AuthorityLevel,
+    BenefitLevel,
+    Intermediary,
+    OccupationClass,
+    Product,
+    RefDataVersion,
+)
+from desk_app.store.types import utcnow
+
+REFDATA_NS = uuid.UUID("6f1c2a52-8d0e-4e57-9b7a-0b5a0d7c1e11")
+HEAD_OFFICE = "HO"
+
+# kind -> (table, natural key columns)
+KINDS: dict[str, tuple[type, tuple[str, ...]]] = {
+    "products": (Product, ("code",)),
+    "benefit_levels": (BenefitLevel, ("product_code", "level")),
+    "occupation_classes": (OccupationClass, ("industry_code",)),
+    "intermediaries": (Intermediary, ("code",)),
+    "agents": (Agent, ("code",)),
+    "authority_levels": (AuthorityLevel, ("level",)),
+}
+MONEY_FIELDS = {"sum_insured", "premium_per_person", "max_sum_insured"}
+DECIMAL_FIELDS = {"commission_cap"}
+
+
+def refdata_id(kind: str, key: tuple[Any, ...]) -> str:
+    """The same id at head office and at every branch for the same reference row."""
+    return str(uuid.uuid5(REFDATA_NS, kind + ":" + "|".join(str(k) for k in key)))
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    kind: str
+    version: int
+    rows: int
+    skipped: bool
+
+
+def _rows_of(kind: str, raw_rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Split a file's rows into table rows; products carry their benefit levels inline."""
+    out: dict[str, list[dict[str, Any]]] = {kind: []}
+    for raw in raw_rows:
+        row = dict(raw)
+        if kind == "products":
+            levels = row.pop("levels", [])
+            out.setdefault("benefit_levels", []).extend({"product_code": row["code"], **lv} for lv in levels)
+        out[kind].append(row)
+    return out
+
+
+def _typed(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: Decimal(str(v)) if k in MONEY_FIELDS | DECIMAL_FIELDS else v for k, v in row.items()}
+
+
+def _replace(session: Session, kind: str, rows: list[dict[str, Any]]) -> int:
+    table_cls, key_cols = KINDS[kind]
+    table = table_cls.__table__
+    now = utcnow()
+    prepared = []
+    for row in rows:
+        row = _typed(row)
+        missing = [c for c in key_cols if c not in row]
+        if missing:
+            raise InvalidInput(f"参考数据“{kind}”有一行缺少 {', '.join(missing)}。")
+        prepared.append({**row, "id": refdata_id(kind, tuple(row[c] for c in key_cols)),
+                         "branch_code": HEAD_OFFICE, "created_at": now, "updated_at": now, "deleted": False})
+    ids = [r["id"] for r in prepared]
+    if len(set(ids)) != len(ids):
+        raise InvalidInput(f"参考数据“{kind}”中有重复的代码。")
+    if prepared:
+        stmt = insert(table)
+        cols = [c for c in prepared[0] if c not in ("id", "created_at")]
+        stmt = stmt.on_conflict_do_update(index_elements=["id"], set_={c: stmt.excluded[c] for c in cols})
+        session.execute(stmt, prepared)
+    session.execute(
+        update(table).where(table.c.id.not_in(ids), table.c.deleted.is_(False)).values(deleted=True, updated_at=now)
+    )
+    return len(prepared)
+
+
+def load_file(session: Session, path: Path, *, force: bool = False) -> list[LoadResult]:
+    """Load one reference file if its version is newer than what the store holds."""
+    try:
+        raw = path.read_bytes()
+        doc = json.loads(raw)
+        kind, version, raw_rows = doc["kind"], int(doc["version"]), doc["rows"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InvalidInput(f"参考数据文件 {path.name} 无法读取：{exc}") from exc
+    if kind not in KINDS:
+        raise InvalidInput(f"参考数据文件 {path.name} 的类型“{kind}”未知。")
+    current = session.get(RefDataVersion, kind)
+    if current is not None and current.version >= version and not force:
+        return [LoadResult(kind, current.version, 0, True)]
+    checksum = hashlib.sha256(raw).hexdigest()
+    results = []
+    for table_kind, rows in _rows_of(kind, raw_rows).items():
+        n = _replace(session, table_kind, rows)
+        ver = session.get(RefDataVersion, table_kind)
+        if ver is None:
+            session.add(RefDataVersion(kind=table_kind, version=version, checksum=checksum, loaded_at=utcnow()))
+        else:
+            ver.version, ver.checksum, ver.loaded_at = version, checksum, utcnow()
+        results.append(LoadResult(table_kind, version, n, False))
+    session.flush()
+    return results
+
+
+def load_dir(session: Session, folder: Path) -> list[LoadResult]:
+    out: list[LoadResult] = []
+    for path in sorted(folder.glob("*.json")):
+        out.extend(load_file(session, path))
+    return out
+
+
+def versions(session: Session) -> dict[str, int]:
+    return {v.kind: v.version for v in session.scalars(select(RefDataVersion))}

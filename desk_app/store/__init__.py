@@ -1,0 +1,1 @@
+"""The branch's local store: SQLAlchemy models, SQLite set-up, alembic migrations."""

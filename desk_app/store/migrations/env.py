@@ -1,0 +1,39 @@
+"""Alembic environment of the branch store (SQLite, batch mode for ALTERs)."""
+
+from pathlib import Path
+
+from alembic import context
+
+from desk_app.store import models  # noqa: F401  (registers every table)
+from desk_app.store.base import Base
+from desk_app.store.db import make_engine
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def _db_path() -> Path:
+    x = context.get_x_argument(as_dictionary=True)
+    if "db" in x:
+        return Path(x["db"])
+    return Path(config.get_main_option("sqlalchemy.url").removeprefix("sqlite:///"))
+
+
+def run_migrations() -> None:
+    conn = config.attributes.get("connection")
+    if conn is not None:
+        context.configure(connection=conn, target_metadata=target_metadata, render_as_batch=True)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    engine = make_engine(_db_path())
+    with engine.begin() as connection:
+        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+        with context.begin_transaction():
+            context.run_migrations()
+    engine.dispose()
+
+
+if context.is_offline_mode():
+    raise SystemExit("offline migrations are not supported for the branch store")
+run_migrations()

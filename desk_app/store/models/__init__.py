@@ -1,0 +1,32 @@
+"""All tables of the branch database; importing this package registers them on Base.metadata."""
+
+from desk_app.store.models.audit import AuditEntry
+from desk_app.store.models.cases import CaseEvent, Proposal, ProposalProduct
+from desk_app.store.models.refdata import (
+    Agent,
+    AuthorityLevel,
+    BenefitLevel,
+    Intermediary,
+    OccupationClass,
+    Product,
+    RefDataVersion,
+)
+from desk_app.store.models.settings import BranchInfo
+from desk_app.store.models.users import User, UserRole
+
+__all__ = [
+    "Agent",
+    "AuditEntry",
+    "AuthorityLevel",
+    "BenefitLevel",
+    "BranchInfo",
+    "CaseEvent",
+    "Intermediary",
+    "OccupationClass",
+    "Product",
+    "Proposal",
+    "ProposalProduct",
+    "RefDataVersion",
+    "User",
+    "UserRole",
+]

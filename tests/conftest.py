@@ -1,0 +1,57 @@
+"""Shared fixtures: a migrated demo store built once per session and copied per test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desk_app.core import demo, users  # noqa: E402
+from desk_app.core.roles import Actor  # noqa: E402
+from desk_app.store.db import Store  # noqa: E402
+from desk_app.store.migrate import open_store  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo store, migrated and filled once (Anki's getEmptyCol trick)."""
+    path = tmp_path_factory.mktemp("template") / "branch.db"
+    store = open_store(path)
+    with store.transaction() as session:
+        demo.create_demo(session, cases_per_state=3)
+    store.close()
+    # Fold the WAL into the main file so a plain copy is the whole database.
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return path
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path, template_db: Path) -> Path:
+    target = tmp_path / "data" / "branch.db"
+    target.parent.mkdir()
+    shutil.copyfile(template_db, target)
+    return target
+
+
+@pytest.fixture
+def demo_store(demo_path: Path) -> Iterator[Store]:
+    store = open_store(demo_path)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def actors(demo_store: Store) -> dict[str, Actor]:
+    """The demo users as Actors, by user name (clerk, scanner, entry1, entry2, problem, uw, ...)."""
+    with demo_store.reading() as session:
+        return {u.username: users.actor_for(session, u.username) for u in demo.DEMO_USERS}
