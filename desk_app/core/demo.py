@@ -88,7 +88,10 @@ DOER = {
     "first_entry": "entry1", "second_entry": "entry2", "compare_match": "entry2", "compare_differ": "entry2",
     "validate": "entry1", "raise_problem": "entry1", "start_underwriting": "uw", "refer": "uw", "issue": "uw",
     "decline": "uw", "postpone": "uw", "print_contract": "printer", "receipt": "clerk", "archive": "clerk",
+    "reconcile": "problem", "resolve_problem": "problem", "send_back": "problem",
+    "ho_issue": "province", "ho_decline": "province", "ho_postpone": "province",
 }
+UW_LIMIT = Decimal("2000000")  # authority of the demo underwriter (level 2)
 REASONS = {
     "return_papers": "投保单缺单位公章", "withdraw": "客户撤回投保", "raise_problem": "被保险人清单未盖公章",
     "refer": "保额超出分公司权限", "decline": "高风险职业占比过高", "postpone": "待体检结果",
@@ -138,7 +141,14 @@ def bulk_cases(session: Session, *, n: int, states: list[State] | None = None, s
         times = [start] + [start + dt.timedelta(seconds=g) for g in gaps]
         pid = str(uuid.uuid4())
         product, level, sum_each, prem_each = rng.choice(group_products)
-        insured = rng.randrange(3, 300)
+        # Cases the demo underwriter decided stay within level-2 authority; referred ones exceed it.
+        most = max(1, int(UW_LIMIT // sum_each))
+        if target == State.REFERRED:
+            insured = most + rng.randrange(1, 50)
+        elif {"issue", "decline", "postpone"} & set(path):
+            insured = rng.randrange(1, most + 1)
+        else:
+            insured = rng.randrange(3, 300)
         premium = prem_each * insured
         eff = (start + dt.timedelta(days=rng.randrange(1, 30))).date()
         serial += 1
@@ -149,8 +159,7 @@ def bulk_cases(session: Session, *, n: int, states: list[State] | None = None, s
             "applicant_credit_code": demo_credit_code(rng), "industry_code": rng.choice(industries),
             "business_source": "direct", "intermediary_code": None, "commission_ratio": None,
             "agent_code": f"AG100{rng.randrange(1, 9)}", "insured_count": insured,
-            "sum_insured_total": sum_each * insured if target != State.ISSUED else min(sum_each * insured,
-                                                                                         Decimal("2000000")),
+            "sum_insured_total": sum_each * insured,
             "premium_total": premium, "term_months": 12, "proposal_date": eff - dt.timedelta(days=1),
             "effective_date": eff, "special_agreements": "无", "state": target.value, "state_since": times[-1],
         })

@@ -48,7 +48,10 @@ def current_revision(path: Path) -> str | None:
     """The revision stamped in the file, read without writing anything."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    # mode=ro on a WAL database creates (and leaves) -wal and -shm files beside it. Without a
+    # -wal file everything is in the main file, so read it as immutable: no side files at all.
+    flags = "mode=ro" if Path(f"{path}-wal").exists() else "immutable=1"
+    conn = sqlite3.connect(f"file:{path}?{flags}", uri=True)
     try:
         row = conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"

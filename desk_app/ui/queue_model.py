@@ -1,0 +1,221 @@
+"""The work queue of one role as a lazily fetched table model.
+
+Pages come from `queues.queue_page` by keyset cursor (the last row's `(state_since, id)`), each
+fetched on the database worker when the view scrolls near the end; rows are appended when the
+page arrives. Nothing is fetched twice and nothing is counted by scanning, so a queue of
+100,000 cases opens as fast as a queue of ten. The model keeps frozen `QueueRow` values and
+their pre-formatted cells only: no session, no ORM row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desk_app.core import queues
+from desk_app.core.proposals import BUSINESS_TYPES
+from desk_app.core.queues import QueueRow
+from desk_app.core.roles import Role
+from desk_app.store.db import Store
+from desk_app.ui.worker import DbWorker
+
+Index = QModelIndex | QPersistentModelIndex
+
+COL_CASE_NO, COL_PROPOSAL_NO, COL_APPLICANT, COL_BUSINESS_TYPE, COL_STAGE, COL_AGE, COL_OVERDUE = range(7)
+COLUMN_COUNT = 7
+OVERDUE_COLOR = QColor("#c62828")
+
+# The proposal id of a row, for views that open the case.
+ProposalIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _page_job(store: Store, role: Role, after: tuple[dt.datetime, str] | None, limit: int) -> list[QueueRow]:
+    # Worker thread: one consistent read snapshot per page.
+    with store.reading() as session:
+        return queues.queue_page(session, role, after=after, limit=limit)
+
+
+def _count_job(store: Store, role: Role) -> int:
+    with store.reading() as session:
+        return queues.queue_count(session, role)
+
+
+class CaseQueueTableModel(QAbstractTableModel):
+    """Cases waiting for `role`, oldest first, fetched page by page as the view needs them."""
+
+    # Total cases in the queue (not only those fetched yet); emitted after each count.
+    count_changed = Signal(int)
+    # A page arrived (number of rows added); for tests, benchmarks and a "loading" hint.
+    page_loaded = Signal(int)
+    # A page or count could not be read; the message is ready to show.
+    load_failed = Signal(str)
+
+    def __init__(self, store: Store, worker: DbWorker, role: Role, *, page_size: int = queues.PAGE_SIZE,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._worker = worker
+        self.role = role
+        self.page_size = page_size
+        self._rows: list[QueueRow] = []
+        # Cells are formatted once when a page arrives: data() runs for every painted cell.
+        self._cells: list[tuple[str, ...]] = []
+        self._total: int | None = None
+        self._exhausted = False
+        self._fetching = False
+        # Bumped by refresh(): a page that was requested before it is dropped when it arrives.
+        self._generation = 0
+        self._headers = (
+            self.tr("Case no."), self.tr("Proposal no."), self.tr("Applicant"), self.tr("Business type"),
+            self.tr("Stage"), self.tr("Waiting (working h)"), self.tr("Overdue"),
+        )
+        self._overdue_text = self.tr("Overdue")
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._red = QBrush(OVERDUE_COLOR)
+        self.refresh_count()
+
+    # -- state ------------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int | None:
+        """Cases in the queue per the last count, None until counted."""
+        return self._total
+
+    @property
+    def fetching(self) -> bool:
+        return self._fetching
+
+    @property
+    def exhausted(self) -> bool:
+        """True once the last page has arrived."""
+        return self._exhausted
+
+    def row_at(self, row: int) -> QueueRow:
+        return self._rows[row]
+
+    def rows(self) -> tuple[QueueRow, ...]:
+        return tuple(self._rows)
+
+    # -- Qt model interface -----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
+                return self._headers[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_AGE:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cells[row][col]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._red if self._rows[row].overdue else None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if self._rows[row].overdue else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col == COL_AGE:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if col == COL_OVERDUE:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_APPLICANT:
+            return self._rows[row].applicant_name
+        if role == ProposalIdRole:
+            return self._rows[row].proposal_id
+        return None
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        # True while pages may remain, even while one is in flight: fetchMore then does nothing,
+        # and the view asks again after the rows arrive.
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted or self._fetching:
+            return
+        self._fetching = True
+        after = self._rows[-1].cursor if self._rows else None
+        generation = self._generation
+        self._worker.submit(
+            _page_job, self._store, self.role, after, self.page_size,
+            on_done=lambda page: self._on_page_loaded(generation, page),
+            on_error=lambda message: self._on_load_failed(generation, message),
+            owner=self,
+        )
+
+    # -- refresh ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Forget the fetched rows and start again from the oldest case (F5)."""
+        self.beginResetModel()
+        self._generation += 1
+        self._rows.clear()
+        self._cells.clear()
+        self._exhausted = False
+        self._fetching = False
+        self.endResetModel()
+        self.refresh_count()
+
+    def refresh_count(self) -> None:
+        generation = self._generation
+        self._worker.submit(_count_job, self._store, self.role,
+                            on_done=lambda n: self._on_count_loaded(generation, n),
+                            on_error=lambda message: self._on_load_failed(generation, message),
+                            owner=self)
+
+    # -- results (GUI thread) ---------------------------------------------------------------
+
+    def _on_page_loaded(self, generation: int, page: list[QueueRow]) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
+        if len(page) < self.page_size:
+            self._exhausted = True
+        if page:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self._cells.extend(self._format(r) for r in page)
+            self.endInsertRows()
+        self.page_loaded.emit(len(page))
+
+    def _on_count_loaded(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return
+        self._total = total
+        self.count_changed.emit(total)
+
+    def _on_load_failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
+        # Stop asking: a view would otherwise retry the failing page on every scroll.
+        self._exhausted = True
+        self.load_failed.emit(message)
+
+    def _format(self, r: QueueRow) -> tuple[str, ...]:
+        return (
+            r.case_no,
+            r.proposal_no,
+            r.applicant_name,
+            BUSINESS_TYPES.get(r.business_type, r.business_type),
+            r.state.label,
+            f"{r.age_hours:.1f}",
+            self._overdue_text if r.overdue else "",
+        )
