@@ -19,11 +19,18 @@ from desk_app.ui.worker import DbWorker
 
 HERE = Path(__file__).resolve().parent
 
+# Qt warnings that are not ours to fix; each says why.
+QT_LOG_IGNORE = (
+    # The offscreen platform plugin (headless tests) cannot pass size hints to a window manager.
+    r"This plugin does not support propagateSizeHints\(\)",
+)
+
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if HERE in Path(str(item.path)).parents:
             item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+            item.add_marker(pytest.mark.qt_log_ignore(*QT_LOG_IGNORE))
 
 
 @pytest.fixture(scope="session", autouse=True)

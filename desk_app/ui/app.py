@@ -1,0 +1,170 @@
+"""Starting the GUI: fonts, translation, the store (opened on the worker), log-in, main window.
+
+`run_gui` is what `desk-app gui` calls. The start-up steps are a small state machine in
+`StartupController` so tests can drive them without running `app.exec()`.
+
+BRANCHDESK_EXIT_WHEN_LOGIN_SHOWN=1 makes the app print "login-shown <seconds since process
+start>" as soon as the log-in dialog is visible and quit with 0 (bench/queue.py's cold start).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desk_app.core.errors import DomainError, NotFound
+from desk_app.core.roles import Actor
+from desk_app.paths import store_path
+from desk_app.store.db import Store
+from desk_app.ui.fonts import install_fonts
+from desk_app.ui.i18n import install_translators
+from desk_app.ui.login_dialog import LoginDialog
+from desk_app.ui.main_window import BranchLabel, MainWindow, branch_job
+from desk_app.ui.worker import DbWorker
+
+log = logging.getLogger(__name__)
+
+# The fallback "process start" where /proc is absent (the imports above are then not counted).
+_T0 = time.perf_counter()
+
+EXIT_OK = 0
+EXIT_REFUSED = 2
+
+
+def seconds_since_process_start() -> float:
+    """Wall seconds since this process was started (Linux /proc), else since this module loaded."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as f:
+            # Field 22 counts clock ticks since boot; the command name (field 2) may hold spaces.
+            start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime", encoding="ascii") as f:
+            uptime = float(f.read().split()[0])
+        return max(0.0, uptime - start_ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError):
+        return time.perf_counter() - _T0
+
+
+def _open_job(path: Path) -> tuple[Store, BranchLabel | None]:
+    """Worker job: open and migrate the store; the branch is None when the store has none yet."""
+    from desk_app.store.migrate import StoreTooNewError, open_store
+
+    try:
+        store = open_store(path)
+    except StoreTooNewError as exc:
+        # Not a DomainError in the store layer, but the same kind of thing for the user.
+        raise DomainError(str(exc)) from exc
+    try:
+        return store, branch_job(store)
+    except NotFound:
+        return store, None
+
+
+class StartupController(QObject):
+    """Open the store, log in, show the main window; `finished(exit code)` when the app should end."""
+
+    finished = Signal(int)
+
+    def __init__(self, data_dir: Path, *, worker: DbWorker | None = None,
+                 exit_when_login_shown: bool = False, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.worker = worker or DbWorker(self)
+        self.exit_when_login_shown = exit_when_login_shown
+        self.store: Store | None = None
+        self.login_dialog: LoginDialog | None = None
+        self.main_window: MainWindow | None = None
+        self.message_box: QMessageBox | None = None
+
+    def start(self) -> None:
+        self.worker.submit(_open_job, store_path(self.data_dir), on_done=self._on_store_opened,
+                           on_error=self._on_store_failed)
+
+    def _on_store_opened(self, result: tuple[Store, BranchLabel | None]) -> None:
+        self.store, branch = result
+        if branch is None:
+            self._refuse(self.tr(
+                "This computer's database has no branch yet.\n\n"
+                "To try BranchDesk with demonstration data, run:\n    desk-app demo\n"
+                "To set up a real branch, run:\n    desk-app init --branch CODE --branch-name NAME --admin USER\n\n"
+                "Database: %1").replace("%1", str(self.store.path)))
+            return
+        self.login_dialog = LoginDialog(self.store, self.worker, branch_name=f"{branch.code} {branch.name}")
+        self.login_dialog.accepted.connect(self._on_login_accepted)
+        self.login_dialog.rejected.connect(lambda: self.finished.emit(EXIT_OK))
+        if self.exit_when_login_shown:
+            self.login_dialog.shown.connect(self._on_login_shown_for_benchmark)
+        self.login_dialog.show()
+        self.login_dialog.raise_()
+        self.login_dialog.activateWindow()
+
+    def _on_store_failed(self, message: str) -> None:
+        self._refuse(self.tr("The database cannot be opened.\n\n%1").replace("%1", message))
+
+    def _refuse(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("BranchDesk"), text, QMessageBox.StandardButton.Ok)
+        box.setObjectName("startupRefusal")
+        box.finished.connect(lambda _r: self.finished.emit(EXIT_REFUSED))
+        self.message_box = box
+        box.open()
+
+    def _on_login_shown_for_benchmark(self) -> None:
+        print(f"login-shown {seconds_since_process_start():.3f}", flush=True)
+        # After the current event (the show) has been handled, so the dialog is painted.
+        QTimer.singleShot(0, lambda: self.finished.emit(EXIT_OK))
+
+    def _on_login_accepted(self) -> None:
+        assert self.login_dialog is not None and self.store is not None
+        actor: Actor | None = self.login_dialog.actor
+        assert actor is not None
+        self.main_window = MainWindow(self.store, actor, worker=self.worker)
+        self.main_window.closed.connect(lambda: self.finished.emit(EXIT_OK))
+        self.main_window.show()
+        self.login_dialog.deleteLater()
+        self.login_dialog = None
+
+    def close(self) -> None:
+        """Let queued database work finish, then release the store."""
+        self.worker.shutdown(wait=True)
+        if self.store is not None:
+            self.store.close()
+
+
+def _install_excepthook() -> None:
+    # An exception escaping a slot must be logged with its trace, not vanish in stderr noise.
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], value: BaseException, tb: object) -> None:
+        log.critical("uncaught exception", exc_info=(kind, value, tb))  # type: ignore[arg-type]
+        if previous is not sys.__excepthook__:
+            previous(kind, value, tb)  # type: ignore[arg-type]
+
+    sys.excepthook = hook
+
+
+def run_gui(data_dir: Path) -> int:
+    """Run the desk GUI on the store in `data_dir`; returns the process exit code."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    _install_excepthook()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("BranchDesk")
+    app.setOrganizationName("BranchDesk")
+    app.setStyle("Fusion")
+    install_fonts(app)
+    install_translators(app)
+    # Windows come and go (log-in, then the main window); the controller decides when to quit.
+    app.setQuitOnLastWindowClosed(False)
+    controller = StartupController(
+        data_dir, exit_when_login_shown=os.environ.get("BRANCHDESK_EXIT_WHEN_LOGIN_SHOWN") == "1")
+    controller.finished.connect(app.exit)
+    QTimer.singleShot(0, controller.start)
+    code = app.exec()
+    controller.close()
+    return code

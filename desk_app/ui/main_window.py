@@ -1,0 +1,265 @@
+"""The main window: one work-queue tab per role the user holds, the opened case beside it.
+
+All reads go through the database worker; the window keeps only frozen values (the Actor,
+queue rows in the models, the opened CaseDetail) and the Store handle it passes to jobs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
+
+from desk_app.core import proposals, queues, users
+from desk_app.core.proposals import CaseDetail
+from desk_app.core.roles import Actor, Role
+from desk_app.store.db import Store
+from desk_app.ui.case_view import CaseViewWidget
+from desk_app.ui.queue_model import (
+    COL_AGE,
+    COL_APPLICANT,
+    COL_BUSINESS_TYPE,
+    COL_CASE_NO,
+    COL_OVERDUE,
+    COL_PROPOSAL_NO,
+    COL_STAGE,
+    CaseQueueTableModel,
+    ProposalIdRole,
+)
+from desk_app.ui.worker import DbWorker
+
+ROW_HEIGHT = 26
+COLUMN_WIDTHS = {COL_CASE_NO: 170, COL_PROPOSAL_NO: 110, COL_APPLICANT: 220, COL_BUSINESS_TYPE: 70,
+                 COL_STAGE: 80, COL_AGE: 90, COL_OVERDUE: 56}
+
+
+@dataclass(frozen=True)
+class BranchLabel:
+    code: str
+    name: str
+
+
+def branch_job(store: Store) -> BranchLabel:
+    """Worker job: the branch this store belongs to, as plain text (raises NotFound if none)."""
+    with store.reading() as session:
+        info = users.branch(session)
+        return BranchLabel(info.branch_code, info.branch_name)
+
+
+def _case_job(store: Store, proposal_id: str) -> CaseDetail:
+    with store.reading() as session:
+        return proposals.case_detail(session, proposal_id)
+
+
+class MainWindow(QMainWindow):
+    """The desk of one logged-in user."""
+
+    # The case shown on the right changed (after it was read on the worker).
+    case_opened = Signal(object)
+    # The window was closed by the user (the app quits then).
+    closed = Signal()
+
+    def __init__(self, store: Store, actor: Actor, *, worker: DbWorker | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.actor = actor
+        self._owns_worker = worker is None
+        self._worker = worker or DbWorker(self)
+        self._case_request = 0
+        self._open_case_id: str | None = None
+        self.setWindowTitle(self.tr("BranchDesk - %1").replace("%1", actor.display_name))
+        self.resize(1280, 800)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("queueTabs")
+        self.tabs.setDocumentMode(True)
+        self.queue_models: dict[Role, CaseQueueTableModel] = {}
+        self.queue_views: dict[Role, QTableView] = {}
+        for role in queues.queue_roles(actor.roles):
+            self._add_queue_tab(role)
+        if not self.queue_models:
+            empty = QLabel(self.tr("None of your roles has a work queue."))
+            empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.tabs.addTab(empty, self.tr("No queue"))
+
+        self.case_view = CaseViewWidget()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(self.case_view)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 520])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self._build_actions()
+        self._build_status_bar()
+        self._worker.submit(branch_job, store, on_done=self._on_branch_loaded,
+                            on_error=self._on_branch_failed, owner=self)
+
+    # -- construction -----------------------------------------------------------------------
+
+    def _add_queue_tab(self, role: Role) -> None:
+        model = CaseQueueTableModel(self._store, self._worker, role, parent=self)
+        view = QTableView()
+        view.setObjectName(f"queue_{role.value}")
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setTabKeyNavigation(False)
+        view.setSortingEnabled(False)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Fixed row heights and column widths: nothing is measured from content, so a view over
+        # 100,000 rows lays out in constant time.
+        rows = view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(ROW_HEIGHT)
+        rows.hide()
+        head = view.horizontalHeader()
+        head.setHighlightSections(False)
+        head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for col, width in COLUMN_WIDTHS.items():
+            head.resizeSection(col, width)
+        head.setSectionResizeMode(COL_APPLICANT, QHeaderView.ResizeMode.Stretch)
+        # activated = double-click (or single click where the style says so) and Enter/Return.
+        view.activated.connect(self._on_queue_activated)
+        model.count_changed.connect(lambda n, r=role: self._on_queue_count_changed(r, n))
+        model.load_failed.connect(self._on_queue_load_failed)
+        self.queue_models[role] = model
+        self.queue_views[role] = view
+        self.tabs.addTab(view, role.label)
+
+    def _build_actions(self) -> None:
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setShortcuts([QKeySequence("F5"), QKeySequence("Ctrl+R")])
+        self.refresh_action.setStatusTip(self.tr("Read the queues again from the database"))
+        self.refresh_action.triggered.connect(self._on_refresh_triggered)
+
+        self.open_action = QAction(self.tr("&Open case"), self)
+        self.open_action.setStatusTip(self.tr("Open the selected case"))
+        self.open_action.triggered.connect(self._on_open_triggered)
+
+        self.quit_action = QAction(self.tr("E&xit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self.quit_action)
+        case_menu = menu.addMenu(self.tr("&Case"))
+        case_menu.addAction(self.open_action)
+        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.addAction(self.refresh_action)
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.refresh_action)
+        toolbar.addAction(self.open_action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        roles = "、".join(r.label for r in sorted(self.actor.roles))
+        self.user_label = QLabel(self.tr("User: %1 (%2)").replace("%1", self.actor.display_name).replace("%2", roles))
+        self.branch_label = QLabel(self.tr("Branch: %1").replace("%1", self.actor.branch_code or "…"))
+        self.store_label = QLabel(self.tr("Database: %1").replace("%1", str(self._store.path)))
+        self.store_label.setToolTip(str(self._store.path))
+        self.busy_label = QLabel()
+        for label in (self.busy_label, self.user_label, self.branch_label, self.store_label):
+            label.setContentsMargins(6, 0, 6, 0)
+            bar.addPermanentWidget(label)
+        self._worker.busy_changed.connect(self._on_worker_busy_changed)
+
+    # -- queues -----------------------------------------------------------------------------
+
+    def current_role(self) -> Role | None:
+        view = self.tabs.currentWidget()
+        for role, v in self.queue_views.items():
+            if v is view:
+                return role
+        return None
+
+    def _on_queue_count_changed(self, role: Role, total: int) -> None:
+        index = self.tabs.indexOf(self.queue_views[role])
+        self.tabs.setTabText(index, f"{role.label} ({total:,})")
+
+    def _on_queue_load_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+
+    def _on_refresh_triggered(self) -> None:
+        for model in self.queue_models.values():
+            model.refresh()
+        if self._open_case_id is not None:
+            self.open_case(self._open_case_id)
+
+    def _on_worker_busy_changed(self, pending: int) -> None:
+        self.busy_label.setText(self.tr("Reading…") if pending else "")
+
+    # -- the opened case --------------------------------------------------------------------
+
+    def _on_queue_activated(self, index: QModelIndex) -> None:
+        proposal_id = index.data(ProposalIdRole)
+        if proposal_id:
+            self.open_case(proposal_id)
+
+    def _on_open_triggered(self) -> None:
+        role = self.current_role()
+        if role is None:
+            return
+        index = self.queue_views[role].currentIndex()
+        if index.isValid():
+            self._on_queue_activated(index)
+
+    def open_case(self, proposal_id: str) -> None:
+        """Read the case on the worker and show it; a later request supersedes this one."""
+        self._case_request += 1
+        request = self._case_request
+        self._open_case_id = proposal_id
+        if self.case_view.detail is None or self.case_view.detail.proposal_id != proposal_id:
+            self.case_view.show_loading()
+        self._worker.submit(_case_job, self._store, proposal_id,
+                            on_done=lambda detail: self._on_case_loaded(request, detail),
+                            on_error=lambda message: self._on_case_failed(request, message), owner=self)
+
+    def _on_case_loaded(self, request: int, detail: CaseDetail) -> None:
+        if request != self._case_request:
+            return
+        self.case_view.show_case(detail)
+        self.case_opened.emit(detail)
+
+    def _on_case_failed(self, request: int, message: str) -> None:
+        if request != self._case_request:
+            return
+        self._open_case_id = None
+        self.case_view.show_message(message)
+
+    # -- branch and closing -----------------------------------------------------------------
+
+    def _on_branch_loaded(self, branch: BranchLabel) -> None:
+        self.branch_label.setText(self.tr("Branch: %1").replace("%1", f"{branch.code} {branch.name}"))
+
+    def _on_branch_failed(self, message: str) -> None:
+        self.branch_label.setText(message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        super().closeEvent(event)
+        if event.isAccepted():
+            if self._owns_worker:
+                self._worker.shutdown(wait=True)
+            self.closed.emit()

@@ -1,0 +1,373 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CaseQueueTableModel</name>
+    <message>
+        <location filename="../../desk_app/ui/queue_model.py" line="72" />
+        <source>Case no.</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/queue_model.py" line="72" />
+        <source>Proposal no.</source>
+        <translation>Proposal no.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/queue_model.py" line="72" />
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/queue_model.py" line="72" />
+        <source>Business type</source>
+        <translation>Business type</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/queue_model.py" line="73" />
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/queue_model.py" line="73" />
+        <source>Waiting (working h)</source>
+        <translation>Waiting (working h)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/queue_model.py" line="73" />
+        <location filename="../../desk_app/ui/queue_model.py" line="75" />
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>CaseViewWidget</name>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="64" />
+        <source>Double-click a case, or select it and press Enter, to open it.</source>
+        <translation>Double-click a case, or select it and press Enter, to open it.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="90" />
+        <source>Proposal</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="96" />
+        <source>Proposal no.:</source>
+        <translation>Proposal no.:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="97" />
+        <source>Business type:</source>
+        <translation>Business type:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="98" />
+        <source>Applicant:</source>
+        <translation>Applicant:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="99" />
+        <source>Unified credit code:</source>
+        <translation>Unified credit code:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="100" />
+        <source>Industry:</source>
+        <translation>Industry:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="101" />
+        <source>Business source:</source>
+        <translation>Business source:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="102" />
+        <source>Intermediary:</source>
+        <translation>Intermediary:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="103" />
+        <source>Agent:</source>
+        <translation>Agent:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="104" />
+        <source>Insured persons:</source>
+        <translation>Insured persons:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="105" />
+        <source>Total sum insured:</source>
+        <translation>Total sum insured:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="106" />
+        <source>Total premium:</source>
+        <translation>Total premium:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="107" />
+        <source>Term:</source>
+        <translation>Term:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="108" />
+        <source>Proposal date:</source>
+        <translation>Proposal date:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="109" />
+        <source>Effective date:</source>
+        <translation>Effective date:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="110" />
+        <source>In this stage since:</source>
+        <translation>In this stage since:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="111" />
+        <source>Special agreements:</source>
+        <translation>Special agreements:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="124" />
+        <source>Products</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="127" />
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="134" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="134" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="134" />
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="134" />
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="134" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="162" />
+        <source>Opening the case…</source>
+        <translation>Opening the case…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="166" />
+        <source>Case %1</source>
+        <translation>Case %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="177" />
+        <source> (commission %1)</source>
+        <translation> (commission %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="183" />
+        <source>%1 months</source>
+        <translation>%1 months</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="189" />
+        <source>%1, level %2: sum insured %3, premium %4</source>
+        <translation>%1, level %2: sum insured %3, premium %4</translation>
+    </message>
+</context>
+<context>
+    <name>DbWorker</name>
+    <message>
+        <location filename="../../desk_app/ui/worker.py" line="36" />
+        <source>An unexpected error occurred. The details were written to the log; please tell the system administrator.</source>
+        <translation>An unexpected error occurred. The details were written to the log; please tell the system administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/login_dialog.py" line="45" />
+        <source>BranchDesk - Log in</source>
+        <translation>BranchDesk - Log in</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/login_dialog.py" line="49" />
+        <source>BranchDesk processing centre</source>
+        <translation>BranchDesk processing centre</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/login_dialog.py" line="60" />
+        <source>e.g. clerk</source>
+        <translation>e.g. clerk</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/login_dialog.py" line="67" />
+        <source>User name:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/login_dialog.py" line="68" />
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/login_dialog.py" line="77" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="139" />
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/login_dialog.py" line="85" />
+        <source>Exit</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/login_dialog.py" line="114" />
+        <source>Please enter your user name and password.</source>
+        <translation>Please enter your user name and password.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/login_dialog.py" line="139" />
+        <source>Logging in…</source>
+        <translation>Logging in…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="82" />
+        <source>BranchDesk - %1</source>
+        <translation>BranchDesk - %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="93" />
+        <source>None of your roles has a work queue.</source>
+        <translation>None of your roles has a work queue.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="95" />
+        <source>No queue</source>
+        <translation>No queue</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="148" />
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="150" />
+        <source>Read the queues again from the database</source>
+        <translation>Read the queues again from the database</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="153" />
+        <source>&amp;Open case</source>
+        <translation>&amp;Open case</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="154" />
+        <source>Open the selected case</source>
+        <translation>Open the selected case</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="157" />
+        <source>E&amp;xit</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="162" />
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="164" />
+        <source>&amp;Case</source>
+        <translation>&amp;Case</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="166" />
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="169" />
+        <source>Main</source>
+        <translation>Main</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="179" />
+        <source>User: %1 (%2)</source>
+        <translation>User: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="180" />
+        <location filename="../../desk_app/ui/main_window.py" line="255" />
+        <source>Branch: %1</source>
+        <translation>Branch: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="181" />
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="212" />
+        <source>Reading…</source>
+        <translation>Reading…</translation>
+    </message>
+</context>
+<context>
+    <name>StartupController</name>
+    <message>
+        <location filename="../../desk_app/ui/app.py" line="92" />
+        <source>This computer's database has no branch yet.
+
+To try BranchDesk with demonstration data, run:
+    desk-app demo
+To set up a real branch, run:
+    desk-app init --branch CODE --branch-name NAME --admin USER
+
+Database: %1</source>
+        <translation>This computer's database has no branch yet.
+
+To try BranchDesk with demonstration data, run:
+    desk-app demo
+To set up a real branch, run:
+    desk-app init --branch CODE --branch-name NAME --admin USER
+
+Database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/app.py" line="107" />
+        <source>The database cannot be opened.
+
+%1</source>
+        <translation>The database cannot be opened.
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/app.py" line="110" />
+        <source>BranchDesk</source>
+        <translation>BranchDesk</translation>
+    </message>
+</context>
+</TS>

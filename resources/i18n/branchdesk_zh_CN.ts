@@ -1,0 +1,373 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CaseQueueTableModel</name>
+    <message>
+        <location filename="../../desk_app/ui/queue_model.py" line="72" />
+        <source>Case no.</source>
+        <translation>案件号</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/queue_model.py" line="72" />
+        <source>Proposal no.</source>
+        <translation>投保单号</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/queue_model.py" line="72" />
+        <source>Applicant</source>
+        <translation>投保单位</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/queue_model.py" line="72" />
+        <source>Business type</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/queue_model.py" line="73" />
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/queue_model.py" line="73" />
+        <source>Waiting (working h)</source>
+        <translation>等待(工时)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/queue_model.py" line="73" />
+        <location filename="../../desk_app/ui/queue_model.py" line="75" />
+        <source>Overdue</source>
+        <translation>超时</translation>
+    </message>
+</context>
+<context>
+    <name>CaseViewWidget</name>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="64" />
+        <source>Double-click a case, or select it and press Enter, to open it.</source>
+        <translation>双击案件，或选中后按回车键，即可在此查看。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="90" />
+        <source>Proposal</source>
+        <translation>投保信息</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="96" />
+        <source>Proposal no.:</source>
+        <translation>投保单号：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="97" />
+        <source>Business type:</source>
+        <translation>业务类型：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="98" />
+        <source>Applicant:</source>
+        <translation>投保单位：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="99" />
+        <source>Unified credit code:</source>
+        <translation>统一社会信用代码：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="100" />
+        <source>Industry:</source>
+        <translation>行业类别：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="101" />
+        <source>Business source:</source>
+        <translation>业务来源：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="102" />
+        <source>Intermediary:</source>
+        <translation>中介机构：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="103" />
+        <source>Agent:</source>
+        <translation>业务员：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="104" />
+        <source>Insured persons:</source>
+        <translation>被保险人数：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="105" />
+        <source>Total sum insured:</source>
+        <translation>总保额：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="106" />
+        <source>Total premium:</source>
+        <translation>总保费：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="107" />
+        <source>Term:</source>
+        <translation>保险期间：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="108" />
+        <source>Proposal date:</source>
+        <translation>投保日期：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="109" />
+        <source>Effective date:</source>
+        <translation>生效日期：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="110" />
+        <source>In this stage since:</source>
+        <translation>进入本环节：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="111" />
+        <source>Special agreements:</source>
+        <translation>特别约定：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="124" />
+        <source>Products</source>
+        <translation>险种</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="127" />
+        <source>Timeline</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="134" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="134" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="134" />
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="134" />
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="134" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="162" />
+        <source>Opening the case…</source>
+        <translation>正在打开案件…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="166" />
+        <source>Case %1</source>
+        <translation>案件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="177" />
+        <source> (commission %1)</source>
+        <translation>（手续费 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="183" />
+        <source>%1 months</source>
+        <translation>%1 个月</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="189" />
+        <source>%1, level %2: sum insured %3, premium %4</source>
+        <translation>%1 保障等级 %2：保额 %3，保费 %4</translation>
+    </message>
+</context>
+<context>
+    <name>DbWorker</name>
+    <message>
+        <location filename="../../desk_app/ui/worker.py" line="36" />
+        <source>An unexpected error occurred. The details were written to the log; please tell the system administrator.</source>
+        <translation>程序发生意外错误，详细信息已写入日志，请联系系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/login_dialog.py" line="45" />
+        <source>BranchDesk - Log in</source>
+        <translation>BranchDesk - 登录</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/login_dialog.py" line="49" />
+        <source>BranchDesk processing centre</source>
+        <translation>BranchDesk 业务处理中心</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/login_dialog.py" line="60" />
+        <source>e.g. clerk</source>
+        <translation>例如 clerk</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/login_dialog.py" line="67" />
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/login_dialog.py" line="68" />
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/login_dialog.py" line="77" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="139" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/login_dialog.py" line="85" />
+        <source>Exit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/login_dialog.py" line="114" />
+        <source>Please enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/login_dialog.py" line="139" />
+        <source>Logging in…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="82" />
+        <source>BranchDesk - %1</source>
+        <translation>BranchDesk - %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="93" />
+        <source>None of your roles has a work queue.</source>
+        <translation>您的角色没有待办工作队列。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="95" />
+        <source>No queue</source>
+        <translation>无队列</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="148" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="150" />
+        <source>Read the queues again from the database</source>
+        <translation>从数据库重新读取工作队列</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="153" />
+        <source>&amp;Open case</source>
+        <translation>打开案件(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="154" />
+        <source>Open the selected case</source>
+        <translation>打开选中的案件</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="157" />
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="162" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="164" />
+        <source>&amp;Case</source>
+        <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="166" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="169" />
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="179" />
+        <source>User: %1 (%2)</source>
+        <translation>用户：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="180" />
+        <location filename="../../desk_app/ui/main_window.py" line="255" />
+        <source>Branch: %1</source>
+        <translation>机构：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="181" />
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="212" />
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+</context>
+<context>
+    <name>StartupController</name>
+    <message>
+        <location filename="../../desk_app/ui/app.py" line="92" />
+        <source>This computer's database has no branch yet.
+
+To try BranchDesk with demonstration data, run:
+    desk-app demo
+To set up a real branch, run:
+    desk-app init --branch CODE --branch-name NAME --admin USER
+
+Database: %1</source>
+        <translation>本机数据库尚未初始化机构。
+
+如需使用演示数据试用 BranchDesk，请运行：
+    desk-app demo
+如需初始化正式机构，请运行：
+    desk-app init --branch 机构代码 --branch-name 机构名称 --admin 管理员用户名
+
+数据库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/app.py" line="107" />
+        <source>The database cannot be opened.
+
+%1</source>
+        <translation>无法打开数据库。
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/app.py" line="110" />
+        <source>BranchDesk</source>
+        <translation>BranchDesk</translation>
+    </message>
+</context>
+</TS>
