@@ -108,7 +108,7 @@ def test_double_click_opens_a_case_and_f5_refreshes(qtbot, demo_store, worker, a
                              action="start_underwriting")
         else:
             workflow.perform(session, actor=actors["uw"], proposal_id=first.proposal_id,
-                             action="decline", reason="高风险")
+                             action="refer", reason="保额较大")
     before = model.rowCount()
     with qtbot.waitSignal(window.case_opened, timeout=10_000):
         qtbot.keyClick(window, Qt.Key.Key_F5)
@@ -118,7 +118,7 @@ def test_double_click_opens_a_case_and_f5_refreshes(qtbot, demo_store, worker, a
         assert window.case_view.state_label.text() == "核保"
     else:
         assert model.rowCount() == before - 1
-        assert window.case_view.state_label.text() == "拒保"
+        assert window.case_view.state_label.text() == "上报"
 
 
 def test_supervisor_and_admin_see_their_queues(qtbot, demo_store, worker, actors):

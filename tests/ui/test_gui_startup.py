@@ -1,0 +1,95 @@
+"""Start-up: store opened on the worker, refusals in a message box, log-in, main window, exit codes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desk_app.core.demo import DEMO_PASSWORD
+from desk_app.store import migrate
+from desk_app.ui.app import EXIT_OK, EXIT_REFUSED, StartupController, seconds_since_process_start
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def start(qtbot):
+    controllers: list[StartupController] = []
+
+    def make(data_dir: Path) -> StartupController:
+        c = StartupController(data_dir)
+        controllers.append(c)
+        c.start()
+        return c
+
+    yield make
+    for c in controllers:
+        for w in (c.login_dialog, c.main_window, c.message_box):
+            if w is not None:
+                w.close()
+                w.deleteLater()
+        c.close()
+
+
+def test_a_store_without_branch_tells_how_to_set_one_up(qtbot, tmp_path, start):
+    controller = start(tmp_path / "fresh")
+    qtbot.waitUntil(lambda: controller.message_box is not None and controller.message_box.isVisible(),
+                    timeout=20_000)
+    text = controller.message_box.text()
+    assert "尚未初始化机构" in text and "desk-app demo" in text and "desk-app init" in text
+    assert controller.login_dialog is None
+    with qtbot.waitSignal(controller.finished) as finished:
+        controller.message_box.button(QMessageBox.StandardButton.Ok).click()
+    assert finished.args == [EXIT_REFUSED]
+
+
+def test_a_store_too_new_is_refused_with_its_message(qtbot, tmp_path, start, monkeypatch):
+    def too_new(path: Path):
+        raise migrate.StoreTooNewError(path, "f00dbeef")
+
+    monkeypatch.setattr(migrate, "open_store", too_new)
+    controller = start(tmp_path / "newer")
+    qtbot.waitUntil(lambda: controller.message_box is not None, timeout=10_000)
+    assert "更新版本" in controller.message_box.text() and "f00dbeef" in controller.message_box.text()
+    with qtbot.waitSignal(controller.finished) as finished:
+        controller.message_box.done(0)
+    assert finished.args == [EXIT_REFUSED]
+
+
+def test_log_in_then_main_window_then_close_ends_with_zero(qtbot, demo_path, start):
+    controller = start(demo_path.parent)
+    qtbot.waitUntil(lambda: controller.login_dialog is not None and controller.login_dialog.isVisible(),
+                    timeout=20_000)
+    dialog = controller.login_dialog
+    assert "广州分公司业务处理中心" in dialog.branch_label.text()
+    qtbot.keyClicks(dialog.username_edit, "entry1")
+    qtbot.keyClicks(dialog.password_edit, DEMO_PASSWORD)
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Enter)
+    qtbot.waitUntil(lambda: controller.main_window is not None and controller.main_window.isVisible(),
+                    timeout=10_000)
+    assert controller.main_window.actor.username == "entry1"
+    assert controller.main_window.tabs.tabText(0).startswith("录入员")
+    with qtbot.waitSignal(controller.finished) as finished:
+        controller.main_window.close()
+    assert finished.args == [EXIT_OK]
+
+
+def test_cold_start_hook_prints_and_exits(demo_path):
+    env = dict(os.environ, BRANCHDESK_EXIT_WHEN_LOGIN_SHOWN="1", QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-m", "desk_app.cli", "--data-dir", str(demo_path.parent), "gui"],
+                          env=env, capture_output=True, text=True, timeout=60, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr
+    word, seconds = proc.stdout.split()
+    assert word == "login-shown"
+    assert 0 < float(seconds) < 30
+
+
+def test_process_age_is_measured_from_process_start():
+    age = seconds_since_process_start()
+    assert 0 < age < 24 * 3600

@@ -1,0 +1,118 @@
+"""The lazily fetched queue model over a few thousand cases: pages, count, order, formatting."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QTableView
+
+from desk_app.core import demo, queues
+from desk_app.core.roles import Role
+from desk_app.store.migrate import open_store
+from desk_app.ui.queue_model import (
+    COL_AGE,
+    COL_APPLICANT,
+    COL_BUSINESS_TYPE,
+    COL_CASE_NO,
+    COL_OVERDUE,
+    COL_PROPOSAL_NO,
+    COL_STAGE,
+    OVERDUE_COLOR,
+    CaseQueueTableModel,
+    ProposalIdRole,
+)
+
+BULK = 3_000
+PAGE = 250
+
+
+@pytest.fixture(scope="module")
+def big_store(tmp_path_factory):
+    """A demo branch plus a few thousand cases, built once: these tests only read it."""
+    store = open_store(tmp_path_factory.mktemp("bulk") / "branch.db")
+    with store.transaction() as session:
+        demo.create_demo(session, cases_per_state=0)
+        demo.bulk_cases(session, n=BULK, seed=11)
+    yield store
+    store.close()
+
+
+def fetch_page(qtbot, model: CaseQueueTableModel) -> None:
+    with qtbot.waitSignal(model.page_loaded, timeout=10_000):
+        model.fetchMore(QModelIndex())
+
+
+def test_pages_arrive_in_order_until_the_queue_is_exhausted(qtbot, big_store, worker):
+    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE)
+    with big_store.reading() as session:
+        total = queues.queue_count(session, Role.SUPERVISOR)
+    assert total > 2 * PAGE  # else the test would not page at all
+    qtbot.waitUntil(lambda: model.total is not None)
+    assert model.total == total
+    assert model.rowCount() == 0 and model.canFetchMore(QModelIndex())
+
+    fetch_page(qtbot, model)
+    assert model.rowCount() == PAGE
+    # A second request while one is in flight is not sent twice.
+    model.fetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert worker.pending == 1
+    qtbot.waitUntil(lambda: not model.fetching)
+    assert model.rowCount() == 2 * PAGE
+
+    while model.canFetchMore(QModelIndex()):
+        fetch_page(qtbot, model)
+    assert model.rowCount() == total
+    rows = model.rows()
+    keys = [r.cursor for r in rows]
+    assert keys == sorted(keys), "oldest first, by (state_since, id)"
+    assert len({r.proposal_id for r in rows}) == total, "no case fetched twice"
+    assert model.index(0, COL_CASE_NO).data() == rows[0].case_no
+    assert model.index(total - 1, COL_PROPOSAL_NO).data() == rows[-1].proposal_no
+    assert model.index(5, 0).data(ProposalIdRole) == rows[5].proposal_id
+
+
+def test_cells_overdue_marks_and_headers(qtbot, big_store, worker):
+    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE)
+    fetch_page(qtbot, model)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["案件号", "投保单号", "投保单位", "业务类型", "环节", "等待(工时)", "超时"]
+    overdue = [r for r in range(model.rowCount()) if model.row_at(r).overdue]
+    on_time = [r for r in range(model.rowCount()) if not model.row_at(r).overdue]
+    # The oldest cases of a 20-day spread are overdue at every stage.
+    assert overdue and model.row_at(0).overdue
+    r = overdue[0]
+    assert model.index(r, COL_OVERDUE).data() == "超时"
+    assert model.index(r, COL_STAGE).data() == model.row_at(r).state.label
+    assert model.index(r, COL_BUSINESS_TYPE).data() == "团险"
+    assert model.index(r, COL_APPLICANT).data() == model.row_at(r).applicant_name
+    assert model.index(r, COL_AGE).data() == f"{model.row_at(r).age_hours:.1f}"
+    assert model.index(r, 0).data(Qt.ItemDataRole.ForegroundRole).color() == OVERDUE_COLOR
+    assert model.index(r, 0).data(Qt.ItemDataRole.FontRole).bold()
+    if on_time:
+        assert model.index(on_time[0], COL_OVERDUE).data() == ""
+        assert model.index(on_time[0], 0).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_a_view_pulls_pages_as_it_scrolls(qtbot, big_store, worker):
+    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.resize(800, 400)
+    view.setModel(model)
+    view.show()
+    qtbot.waitUntil(lambda: model.rowCount() == PAGE, timeout=10_000)
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() >= 2 * PAGE, timeout=10_000)
+    assert not model.exhausted
+
+
+def test_refresh_drops_a_page_requested_before_it(qtbot, big_store, worker):
+    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE)
+    model.fetchMore(QModelIndex())
+    model.refresh()  # the page in flight belongs to the old generation
+    qtbot.waitUntil(lambda: worker.pending == 0)
+    assert model.rowCount() == 0
+    fetch_page(qtbot, model)
+    assert model.rowCount() == PAGE
+
