@@ -1,7 +1,8 @@
 """A real BranchDesk writer for the crash-safety and concurrency tests, run as a subprocess.
 
     crash_worker.py loop DB SEED            register cases and advance them, forever, until killed
-    crash_worker.py register DB SEED N      wait for "go" on stdin, then N x (register + finish_scan)
+    crash_worker.py register DB SEED N      wait for "go" on stdin, then N x (register + finish_scan),
+                                            proposal numbers R<SEED>N<i>
 
 Every user action goes through the core services in its own `store.transaction()`, exactly
 as the UI does it. The worker prints "ready" once it is set up; any error (a refused step, a
@@ -14,6 +15,7 @@ import datetime as dt
 import json
 import random
 import sys
+import time
 import uuid
 from decimal import Decimal
 from pathlib import Path
@@ -56,7 +58,8 @@ def industry_codes() -> list[str]:
     return [r["industry_code"] for r in doc["rows"]]
 
 
-def make_draft(rng: random.Random, lines: list[tuple[str, str, Decimal, Decimal]], industries: list[str]) -> CaseDraft:
+def make_draft(rng: random.Random, lines: list[tuple[str, str, Decimal, Decimal]], industries: list[str],
+               proposal_no: str | None = None) -> CaseDraft:
     insured = rng.randrange(3, 120)
     chosen: dict[str, tuple[str, str, Decimal, Decimal]] = {}
     for line in rng.sample(lines, rng.randrange(1, 3)):
@@ -64,7 +67,7 @@ def make_draft(rng: random.Random, lines: list[tuple[str, str, Decimal, Decimal]
     products = tuple(ProductLine(code, level, si * insured, prem * insured) for code, level, si, prem in chosen.values())
     effective = dt.date.today() + dt.timedelta(days=rng.randrange(1, 30))
     return CaseDraft(
-        proposal_no="C" + uuid.UUID(int=rng.getrandbits(128)).hex[:15].upper(),
+        proposal_no=proposal_no or "C" + uuid.UUID(int=rng.getrandbits(128)).hex[:15].upper(),
         business_type="GROUP",
         applicant_name=rng.choice(UNIT_NAMES),
         business_source="direct",
@@ -123,10 +126,14 @@ def register_many(db: Path, seed: int, n: int) -> None:
     print("ready", flush=True)
     if sys.stdin.readline().strip() != "go":
         raise SystemExit("expected 'go' on stdin")
-    for _ in range(n):
-        pid = register(store, actors["clerk"], make_draft(rng, lines, industries))
+    for i in range(n):
+        # The proposal number says which process registered the case (R<seed>N<i>).
+        pid = register(store, actors["clerk"], make_draft(rng, lines, industries, f"R{seed}N{i:04d}"))
         with store.transaction() as session:
             workflow.perform(session, actor=actors["scanner"], proposal_id=pid, action="finish_scan")
+        # A moment between actions, as a person would take: SQLite's busy wait polls with
+        # back-off, so without it the process holding the lock could keep winning it.
+        time.sleep(rng.uniform(0, 0.004))
     store.close()
     print(f"done {n}", flush=True)
 
