@@ -13,12 +13,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desk_app.core import demo, users, workflow
+from desk_app.core import audit, demo, users, workflow
 from desk_app.core.errors import DomainError
 from desk_app.core.roles import parse_role
+from desk_app.logsetup import setup_logging
 from desk_app.paths import default_data_dir, store_path
 from desk_app.store.db import Store
-from desk_app.store.migrate import StoreTooNewError, open_store
+from desk_app.store.keys import KeyStoreError
+from desk_app.store.migrate import StoreOpenError, open_store, recover
 
 
 def _read_password(args: argparse.Namespace, prompt: str = "密码: ") -> str:
@@ -31,7 +33,12 @@ def _read_password(args: argparse.Namespace, prompt: str = "密码: ") -> str:
 
 
 def _store(args: argparse.Namespace) -> Store:
-    return open_store(store_path(args.data_dir))
+    store = open_store(store_path(args.data_dir))
+    if store.new_recovery_key:
+        # Shown once: without it a store copied to another PC, or a lost keyring, cannot be opened.
+        print("新数据库已加密。请抄下恢复密钥并交业务主管保管（只显示这一次）：")
+        print(f"  {store.new_recovery_key}")
+    return store
 
 
 def _operator(store: Store, args: argparse.Namespace) -> users.Actor:
@@ -132,6 +139,27 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_recover(args: argparse.Namespace) -> int:
+    recover(store_path(args.data_dir), args.recovery_key)
+    print("恢复密钥正确，已保存到本机凭据存储，数据库可以打开了。")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    store = _store(args)
+    with store.reading() as session:
+        result = audit.verify(session, anchor=store.audit_anchor())
+    if args.json:
+        print(json.dumps({"ok": result.ok, "entries": result.entries, "head_seq": result.head_seq,
+                          "head_mac": result.head_mac, "problems": list(result.problems)}, ensure_ascii=False))
+    else:
+        print(f"审计记录 {result.entries} 条，链头 #{result.head_seq} {result.head_mac[:16]}…")
+        for problem in result.problems:
+            print(f"  ✗ {problem}")
+        print("审计链完整。" if result.ok else "审计链校验失败！")
+    return 0 if result.ok else 1
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desk_app.ui.app import run_gui
 
@@ -175,6 +203,16 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--json", action="store_true")
     st.set_defaults(func=cmd_status)
 
+    rc = sub.add_parser("recover", help="用恢复密钥在本机恢复数据库密钥")
+    rc.add_argument("--recovery-key", required=True)
+    rc.set_defaults(func=cmd_recover)
+
+    au = sub.add_parser("audit", help="审计日志")
+    au_sub = au.add_subparsers(dest="audit_cmd", required=True)
+    av = au_sub.add_parser("verify", help="校验审计链（修改、删除、调序、截断）")
+    av.add_argument("--json", action="store_true")
+    au.set_defaults(func=cmd_audit)
+
     gui = sub.add_parser("gui", help="启动图形界面（默认）")
     gui.set_defaults(func=cmd_gui)
     return p
@@ -186,8 +224,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.data_dir = default_data_dir()
     func = getattr(args, "func", cmd_gui)
     try:
+        setup_logging(args.data_dir)
         return func(args)
-    except (DomainError, StoreTooNewError) as exc:
+    except (DomainError, StoreOpenError, KeyStoreError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
 

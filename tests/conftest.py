@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Store secrets go to a plain-file keyring in a throw-away folder (never the developer's own
+# credential store); subprocesses inherit these, so they find the same keys.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="branchdesk-keyring-")
 
 from desk_app.core import demo, users  # noqa: E402
 from desk_app.core.roles import Actor  # noqa: E402
-from desk_app.store.db import Store  # noqa: E402
+from desk_app.store.db import Store, raw_connect  # noqa: E402
+from desk_app.store import keys  # noqa: E402
 from desk_app.store.migrate import open_store  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -29,7 +34,7 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         demo.create_demo(session, cases_per_state=3)
     store.close()
     # Fold the WAL into the main file so a plain copy is the whole database.
-    conn = sqlite3.connect(path)
+    conn = raw_connect(path, store.secret)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     return path
@@ -40,6 +45,9 @@ def demo_path(tmp_path: Path, template_db: Path) -> Path:
     target = tmp_path / "data" / "branch.db"
     target.parent.mkdir()
     shutil.copyfile(template_db, target)
+    # Each copy gets its own store id and keyring entry holding the template's secret, so a
+    # test that removes or replaces its key does not touch any other test's store.
+    keys.save_secret(target.parent, keys.load_secret(template_db.parent))
     return target
 
 

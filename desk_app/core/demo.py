@@ -17,9 +17,10 @@ from decimal import Decimal
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
-from stdnum.cn import uscc
+from stdnum import luhn
+from stdnum.cn import ric, uscc
 
-from desk_app.core import refdata, users
+from desk_app.core import audit, refdata, users
 from desk_app.core.roles import Role
 from desk_app.core.workflow import ACTIONS, State
 from desk_app.paths import resources_dir
@@ -101,6 +102,21 @@ UNIT_NAMES = ["广州市天河科技有限公司", "佛山顺德家电制造有�
               "惠州大亚湾石化服务有限公司", "江门市新会纺织有限公司", "肇庆星湖医药有限公司", "湛江海滨渔业合作社"]
 
 
+CONTACTS = ["陈晓红", "李国强", "黄丽萍", "张建华", "刘海燕", "吴志明", "郑雪梅", "林立新"]
+
+
+def demo_bank_account(rng: random.Random) -> str:
+    body = "622202" + "".join(rng.choice("0123456789") for _ in range(12))
+    return body + luhn.calc_check_digit(body)
+
+
+def demo_resident_id(rng: random.Random) -> str:
+    """A valid resident ID (Beijing Chaoyang: a county code valid for every birth year)."""
+    body = "110105" + f"{rng.randrange(1960, 2004)}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}" + \
+        f"{rng.randrange(0, 1000):03d}"
+    return body + ric.calc_check_digit(body + "0")  # stdnum expects the full 18 characters
+
+
 def demo_credit_code(rng: random.Random) -> str:
     body = "91" + "440" + f"{rng.randrange(100, 999)}" + "".join(rng.choice("0123456789ABCDEFGHJKLMNPQRTUWXY")
                                                               for _ in range(9))
@@ -127,7 +143,6 @@ def bulk_cases(session: Session, *, n: int, states: list[State] | None = None, s
     industries = list(session.scalars(select(OccupationClass.industry_code).where(OccupationClass.deleted.is_(False))))
     if not group_products or not industries:
         raise RuntimeError("load reference data before generating cases")
-    seq = session.scalar(select(func.max(AuditEntry.seq))) or 0
     # Generated numbers start at 500001 so they stay clear of the day's counter numbers
     # (`proposals.next_case_no` continues after the highest number of the day either way).
     serial = (session.scalar(select(func.count()).select_from(Proposal)) or 0) + 500_000
@@ -162,6 +177,9 @@ def bulk_cases(session: Session, *, n: int, states: list[State] | None = None, s
             "sum_insured_total": sum_each * insured,
             "premium_total": premium, "term_months": 12, "proposal_date": eff - dt.timedelta(days=1),
             "effective_date": eff, "special_agreements": "无", "state": target.value, "state_since": times[-1],
+            "applicant_id_no": None, "contact_name": rng.choice(CONTACTS),
+            "contact_phone": f"1{rng.choice('3589')}{rng.randrange(10**8, 10**9)}",
+            "payer_bank_account": demo_bank_account(rng),
         })
         lines.append({"id": str(uuid.uuid4()), "branch_code": code, "created_at": start, "updated_at": start,
                       "deleted": False, "proposal_id": pid, "line_no": 1, "product_code": product,
@@ -174,13 +192,13 @@ def bulk_cases(session: Session, *, n: int, states: list[State] | None = None, s
             events.append({"id": str(uuid.uuid4()), "branch_code": code, "created_at": at, "updated_at": at,
                            "deleted": False, "proposal_id": pid, "seq": k, "action": action,
                            "from_state": prev, "to_state": to.value, "actor_id": actor, "at": at, "reason": reason})
-            seq += 1
             audits.append({"id": str(uuid.uuid4()), "branch_code": code, "created_at": at, "updated_at": at,
-                           "deleted": False, "seq": seq, "at": at, "user_id": actor, "username": DOER[action],
+                           "deleted": False, "at": at, "user_id": actor, "username": DOER[action],
                            "action": f"case.{action}", "target_type": "proposal", "target_id": pid,
                            "detail": json.dumps({"from": prev, "to": to.value, "reason": reason},
                                                 ensure_ascii=False, sort_keys=True)})
             prev = to.value
+    audits = audit.chain(session, audits)
     for table, rows in ((Proposal, proposals), (ProposalProduct, lines), (CaseEvent, events), (AuditEntry, audits)):
         for start_i in range(0, len(rows), 20_000):
             session.execute(insert(table), rows[start_i:start_i + 20_000])

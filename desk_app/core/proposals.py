@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from desk_app.core import workflow
 from desk_app.core.errors import InvalidInput, NotFound
-from desk_app.core.identifiers import valid_credit_code
+from desk_app.core.identifiers import valid_bank_card, valid_credit_code, valid_mobile, valid_resident_id
+from desk_app.core.privacy import PersonalField, masked
 from desk_app.core.roles import Actor
 from desk_app.core.users import branch
 from desk_app.core.workflow import EventView, State
@@ -70,10 +71,16 @@ class CaseDraft:
     insured_count: int = 1
     term_months: int = 12
     special_agreements: str = "无"
+    applicant_id_no: str | None = None
+    contact_name: str | None = None
+    contact_phone: str | None = None
+    payer_bank_account: str | None = None
 
 
 @dataclass(frozen=True)
 class CaseDetail:
+    """A case as screens show it: personal numbers are always masked here (see core.privacy)."""
+
     proposal_id: str
     case_no: str
     proposal_no: str
@@ -99,6 +106,10 @@ class CaseDetail:
     state_since: dt.datetime
     products: tuple[ProductLine, ...] = ()
     history: tuple[EventView, ...] = field(default=())
+    applicant_id_no: str | None = None
+    contact_name: str | None = None
+    contact_phone: str | None = None
+    payer_bank_account: str | None = None
 
 
 def validate_draft(session: Session, draft: CaseDraft) -> list[str]:
@@ -120,6 +131,17 @@ def validate_draft(session: Session, draft: CaseDraft) -> list[str]:
         elif session.scalar(select(OccupationClass.id).where(
                 OccupationClass.industry_code == draft.industry_code, OccupationClass.deleted.is_(False))) is None:
             errs.append(f"行业类别代码“{draft.industry_code}”不在团险职业分类表中。")
+    if draft.business_type == "INDIVIDUAL":
+        if not draft.applicant_id_no:
+            errs.append("个险投保人必须填写身份证号码。")
+        elif not valid_resident_id(draft.applicant_id_no):
+            errs.append("投保人身份证号码不正确（地区码、出生日期或校验位有误），请核对。")
+    elif draft.applicant_id_no:
+        errs.append("团险投保单位不填写个人身份证号码，请填写统一社会信用代码。")
+    if draft.contact_phone and not valid_mobile(draft.contact_phone):
+        errs.append("联系电话应为 11 位手机号码。")
+    if draft.payer_bank_account and not valid_bank_card(draft.payer_bank_account):
+        errs.append("银行账号不正确（位数或校验位有误），请核对。")
     if draft.business_source not in BUSINESS_SOURCES:
         errs.append("业务来源必须是直销、综拓、兼业代理、专业代理或经纪之一。")
     kind = SOURCE_INTERMEDIARY_KIND.get(draft.business_source)
@@ -191,7 +213,8 @@ def register_case(session: Session, *, actor: Actor, draft: CaseDraft, now: dt.d
         sum_insured_total=sum((p.sum_insured for p in draft.products), Decimal("0")),
         premium_total=draft.premium_total, term_months=draft.term_months, proposal_date=draft.proposal_date,
         effective_date=draft.effective_date, special_agreements=draft.special_agreements or "无",
-        created_at=now, updated_at=now,
+        applicant_id_no=draft.applicant_id_no, contact_name=draft.contact_name, contact_phone=draft.contact_phone,
+        payer_bank_account=draft.payer_bank_account, created_at=now, updated_at=now,
     )
     workflow.start_case(session, actor=actor, proposal=proposal, now=now)
     for i, line in enumerate(draft.products, start=1):
@@ -220,6 +243,8 @@ def case_detail(session: Session, proposal_id: str) -> CaseDetail:
         p.term_months, p.proposal_date, p.effective_date, p.special_agreements, State(p.state), p.state_since,
         tuple(ProductLine(x.product_code, x.benefit_level, x.sum_insured, x.premium) for x in lines),
         tuple(workflow.history(session, p.id)),
+        masked(PersonalField.ID_NO, p.applicant_id_no), p.contact_name,
+        masked(PersonalField.PHONE, p.contact_phone), masked(PersonalField.BANK, p.payer_bank_account),
     )
 
 

@@ -1,5 +1,8 @@
 """SQLite set up in one place: every connection of the branch store is configured here.
 
+The file is encrypted with SQLCipher (raw 256-bit key derived from the store secret, see
+store.keys); `secret=None` opens a plaintext file, used only to convert an old store.
+
 WAL so readers never wait for the writer, synchronous=FULL because counter PCs lose power,
 foreign keys on, a busy timeout so a second process (sync, CLI) waits instead of failing.
 pysqlite's own transaction handling is switched off and BEGIN is emitted by us, so
@@ -9,21 +12,29 @@ two processes that both read then write).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+import sqlcipher3 as sqlcipher
+from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from desk_app.store.filestore import EncryptedFileStore
+from desk_app.store.keys import db_passphrase, derive, load_anchor, save_anchor
+
+# session.info keys shared with core.audit (the store cannot import core: layers point down).
+AUDIT_KEY = "audit_key"
+AUDIT_HEAD = "audit_head"
 
 BUSY_TIMEOUT_MS = 10_000
 
 
 def _configure(engine: Engine, begin: str) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -37,22 +48,50 @@ def _configure(engine: Engine, begin: str) -> None:
         conn.exec_driver_sql(begin)
 
 
-def make_engine(path: Path, *, write: bool = True) -> Engine:
+def make_engine(path: Path, *, secret: bytes | None, write: bool = True) -> Engine:
     """An engine on the store file; `write=False` begins deferred (read) transactions."""
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    if secret is None:
+        url = URL.create("sqlite", database=str(path))
+    else:
+        url = URL.create("sqlite+pysqlcipher", password=db_passphrase(secret), database=str(path))
+    engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=QueuePool)
     _configure(engine, "BEGIN IMMEDIATE" if write else "BEGIN")
     return engine
+
+
+def raw_connect(path: Path, secret: bytes | None, *, uri_flags: str = "") -> Any:
+    """A bare DB-API connection with the key applied (maintenance, checks, tests)."""
+    target = f"file:{path}?{uri_flags}" if uri_flags else str(path)
+    conn = sqlcipher.connect(target, uri=bool(uri_flags), check_same_thread=False)
+    if secret is not None:
+        conn.execute(f'PRAGMA key = "{db_passphrase(secret)}"')
+    return conn
 
 
 class Store:
     """The open branch store: one file, a writer and a reader session factory."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, secret: bytes | None) -> None:
         self.path = Path(path)
-        self.engine = make_engine(self.path, write=True)
-        self.read_engine = make_engine(self.path, write=False)
-        self._writer = sessionmaker(self.engine, expire_on_commit=False)
-        self._reader = sessionmaker(self.read_engine, expire_on_commit=False)
+        self.secret = secret
+        # Set by open_store when it created the store's secret: shown once to the administrator.
+        self.new_recovery_key: str | None = None
+        self.files = EncryptedFileStore(self.path.parent / "files", secret) if secret else None
+        self.engine = make_engine(self.path, secret=secret, write=True)
+        self.read_engine = make_engine(self.path, secret=secret, write=False)
+        info = {AUDIT_KEY: derive(secret, "audit") if secret else b""}
+        self._writer = sessionmaker(self.engine, expire_on_commit=False, info=info)
+        self._reader = sessionmaker(self.read_engine, expire_on_commit=False, info=info)
+        event.listen(self._writer, "after_commit", self._anchor_audit_head)
+
+    def _anchor_audit_head(self, session: Session) -> None:
+        # After commit only: an anchor ahead of the table would look like truncation.
+        head = session.info.pop(AUDIT_HEAD, None)
+        if head is not None and self.secret is not None:
+            save_anchor(self.path.parent, *head)
+
+    def audit_anchor(self) -> tuple[int, str] | None:
+        return load_anchor(self.path.parent)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -1,26 +1,34 @@
-"""Opening the store at start-up: refuse a newer database, back up, migrate to head.
+"""Opening the store at start-up: key, refuse a newer database, back up, migrate to head.
 
-The revision is read through a read-only sqlite3 connection first, so a database written by
-a newer BranchDesk is never touched (not even switched to WAL) before it is refused.
+Order matters: the key is checked and the revision is read through a read-only connection
+before anything else, so a store that is too new, or whose key is missing or wrong, is
+refused without a byte of it changing (not even a switch to WAL). An old plaintext store is
+converted once: exported into a new encrypted file, verified, then swapped in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
+import os
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
-from desk_app.store.db import Store
+from desk_app.store import keys
+from desk_app.store.db import Store, raw_connect
 
 HERE = Path(__file__).resolve().parent
 KEEP_BACKUPS = 5
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-class StoreTooNewError(Exception):
+class StoreOpenError(Exception):
+    """The store cannot be opened; the message says why and what to do (Chinese)."""
+
+
+class StoreTooNewError(StoreOpenError):
     """The database was written by a newer BranchDesk than this one."""
 
     def __init__(self, path: Path, revision: str) -> None:
@@ -29,6 +37,22 @@ class StoreTooNewError(Exception):
             "本程序无法安全打开。请升级 BranchDesk 后再试；数据库未作任何修改。"
         )
         self.revision = revision
+
+
+class StoreKeyMissingError(StoreOpenError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"本机找不到数据库 {path} 的密钥（数据库可能是从其他电脑复制来的）。"
+            "请用恢复密钥运行 desk-app recover，或从总公司恢复本机构数据。数据库未作任何修改。"
+        )
+
+
+class StoreKeyWrongError(StoreOpenError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"数据库 {path} 无法用本机保存的密钥打开（密钥不匹配或文件已损坏）。"
+            "请用恢复密钥运行 desk-app recover，或从备份恢复。数据库未作任何修改。"
+        )
 
 
 def alembic_config(path: Path) -> Config:
@@ -44,18 +68,30 @@ def head_revision() -> str:
     return head
 
 
-def current_revision(path: Path) -> str | None:
-    """The revision stamped in the file, read without writing anything."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
+def is_plaintext(path: Path) -> bool:
+    with open(path, "rb") as f:
+        return f.read(16) == SQLITE_HEADER
+
+
+def _read_only(path: Path, secret: bytes | None):  # noqa: ANN202 - a DB-API connection
     # mode=ro on a WAL database creates (and leaves) -wal and -shm files beside it. Without a
     # -wal file everything is in the main file, so read it as immutable: no side files at all.
     flags = "mode=ro" if Path(f"{path}-wal").exists() else "immutable=1"
-    conn = sqlite3.connect(f"file:{path}?{flags}", uri=True)
+    return raw_connect(path, secret, uri_flags=flags)
+
+
+def current_revision(path: Path, secret: bytes | None) -> str | None:
+    """The revision stamped in the file, read without writing anything."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    conn = _read_only(path, secret)
     try:
-        row = conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).fetchone()
+        try:
+            row = conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+        except Exception as exc:  # sqlcipher3.DatabaseError: "file is not a database"
+            raise StoreKeyWrongError(path) from exc
         if row is None:
             return None
         rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -64,40 +100,98 @@ def current_revision(path: Path) -> str | None:
         conn.close()
 
 
-def backup(path: Path) -> Path:
-    """A consistent copy through SQLite's backup API (safe while WAL holds recent pages)."""
+def _export(source: Path, source_secret: bytes | None, target: Path, target_secret: bytes) -> None:
+    """Copy a whole database into a new encrypted file with sqlcipher_export."""
+    target.unlink(missing_ok=True)
+    conn = raw_connect(source, source_secret)
+    try:
+        conn.execute(f"ATTACH DATABASE ? AS target KEY \"{keys.db_passphrase(target_secret)}\"", (str(target),))
+        conn.execute("SELECT sqlcipher_export('target')")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute(f"PRAGMA target.user_version = {int(version)}")
+        conn.execute("DETACH DATABASE target")
+    finally:
+        conn.close()
+
+
+def _table_counts(path: Path, secret: bytes | None) -> dict[str, int]:
+    conn = raw_connect(path, secret)
+    try:
+        if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            raise StoreOpenError(f"数据库 {path} 完整性检查未通过，请从备份恢复。")
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
+    finally:
+        conn.close()
+
+
+def backup(path: Path, secret: bytes) -> Path:
+    """An encrypted, consistent copy in backups/ (same key as the store); keeps the newest few."""
     folder = path.parent / "backups"
     folder.mkdir(exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{path.stem}-{stamp}.db"
-    src = sqlite3.connect(path)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+    _export(path, secret, target, secret)
     old = sorted(folder.glob(f"{path.stem}-*.db"))
     for stale in old[:-KEEP_BACKUPS]:
         stale.unlink()
     return target
 
 
+def encrypt_plaintext_store(path: Path, secret: bytes) -> None:
+    """Convert an old plaintext store in place: export, verify row counts, swap, remove plaintext."""
+    tmp = path.with_name(path.name + ".encrypting")
+    _export(path, None, tmp, secret)
+    if _table_counts(tmp, secret) != _table_counts(path, None):
+        tmp.unlink()
+        raise StoreOpenError("数据库加密转换校验失败，原数据库保持不变。请联系系统管理员。")
+    os.replace(tmp, path)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    # Older backups were plaintext too: they must not outlive the conversion.
+    for old in (path.parent / "backups").glob(f"{path.stem}-*.db"):
+        if is_plaintext(old):
+            old.unlink()
+
+
 def open_store(path: Path) -> Store:
-    """Open (creating if needed) and migrate the store; raises StoreTooNewError."""
+    """Open (creating if needed) and migrate the store; raises StoreOpenError subclasses."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    exists = path.exists() and path.stat().st_size > 0
+    secret = keys.load_secret(path.parent)
+    new_recovery = None
+    if exists and is_plaintext(path):
+        if secret is None:
+            secret = keys.create_secret(path.parent)
+            new_recovery = keys.recovery_key(secret)
+        encrypt_plaintext_store(path, secret)
+    elif exists and secret is None:
+        raise StoreKeyMissingError(path)
+    elif not exists:
+        if secret is None:
+            secret = keys.create_secret(path.parent)
+            new_recovery = keys.recovery_key(secret)
     head = head_revision()
-    rev = current_revision(path)
+    rev = current_revision(path, secret)
     if rev is not None and rev != head:
         known = {s.revision for s in ScriptDirectory.from_config(alembic_config(path)).walk_revisions()}
         if rev not in known:
             raise StoreTooNewError(path, rev)
-        backup(path)
-    store = Store(path)
+        backup(path, secret)
+    store = Store(path, secret)
+    store.new_recovery_key = new_recovery
     if rev != head:
         with store.engine.begin() as conn:
             cfg = alembic_config(path)
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     return store
+
+
+def recover(path: Path, recovery_key: str) -> None:
+    """Put a store's secret back into this PC's credential store from its recovery key."""
+    secret = keys.secret_from_recovery_key(recovery_key)
+    if path.exists():
+        current_revision(path, secret)  # raises StoreKeyWrongError if the key does not open it
+    keys.save_secret(path.parent, secret)

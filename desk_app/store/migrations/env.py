@@ -4,7 +4,7 @@ from pathlib import Path
 
 from alembic import context
 
-from desk_app.store import models  # noqa: F401  (registers every table)
+from desk_app.store import keys, models  # noqa: F401  (models registers every table)
 from desk_app.store.base import Base
 from desk_app.store.db import make_engine
 
@@ -26,7 +26,11 @@ def run_migrations() -> None:
         with context.begin_transaction():
             context.run_migrations()
         return
-    engine = make_engine(_db_path())
+    path = _db_path()
+    secret = keys.load_secret(path.parent)
+    if secret is None and not path.exists():
+        secret = keys.create_secret(path.parent)
+    engine = make_engine(path, secret=secret)
     with engine.begin() as connection:
         context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
         with context.begin_transaction():

@@ -1,7 +1,8 @@
 """The append-only audit log: who did what to which record.
 
-UPDATE and DELETE on this table are refused by triggers created in the migration, so even
-code holding a session cannot rewrite history; tamper evidence (an HMAC chain) is a later step.
+UPDATE and DELETE on this table are refused by triggers created in the migration, and each
+entry carries an HMAC over its content and the previous entry's HMAC (core.audit), so an
+edit, deletion or reordering made with the file in hand is detected by `desk-app audit verify`.
 """
 
 from __future__ import annotations
@@ -26,3 +27,4 @@ class AuditEntry(SyncedMixin, Base):
     target_type: Mapped[str] = mapped_column(String(30), default="")
     target_id: Mapped[str] = mapped_column(String(36), default="", index=True)
     detail: Mapped[str] = mapped_column(Text, default="")
+    mac: Mapped[str] = mapped_column(String(64), default="")

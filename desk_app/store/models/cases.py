@@ -31,6 +31,11 @@ class Proposal(SyncedMixin, Base):
     business_type: Mapped[str] = mapped_column(String(12))  # GROUP 团险 / INDIVIDUAL 个险
     applicant_name: Mapped[str] = mapped_column(String(120))
     applicant_credit_code: Mapped[str | None] = mapped_column(String(18), default=None)
+    # Personal information (PIPL): shown masked to roles that do not need it (core.privacy).
+    applicant_id_no: Mapped[str | None] = mapped_column(String(18), default=None)
+    contact_name: Mapped[str | None] = mapped_column(String(60), default=None)
+    contact_phone: Mapped[str | None] = mapped_column(String(11), default=None)
+    payer_bank_account: Mapped[str | None] = mapped_column(String(19), default=None)
     industry_code: Mapped[str | None] = mapped_column(String(12), default=None)
     business_source: Mapped[str] = mapped_column(String(20))
     intermediary_code: Mapped[str | None] = mapped_column(String(20), default=None)
