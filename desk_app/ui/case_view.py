@@ -112,7 +112,8 @@ class CaseViewWidget(QWidget):
         ):
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setWordWrap(True)
+            # Names and agreements may be long; numbers and dates must never break across lines.
+            value.setWordWrap(key in ("applicant", "industry", "intermediary", "special"))
             self.fields[key] = value
             form.addRow(label, value)
         columns = QHBoxLayout(proposal_box)

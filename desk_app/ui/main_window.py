@@ -6,6 +6,7 @@ queue rows in the models, the opened CaseDetail) and the Store handle it passes 
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -18,12 +19,14 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from desk_app.core import proposals, queues, users
+from desk_app.core import proposals, queues, users, workflow
 from desk_app.core.proposals import CaseDetail
 from desk_app.core.roles import Actor, Role
+from desk_app.core.workflow import State
 from desk_app.store.db import Store
 from desk_app.ui.case_view import CaseViewWidget
 from desk_app.ui.queue_model import (
@@ -40,8 +43,8 @@ from desk_app.ui.queue_model import (
 from desk_app.ui.worker import DbWorker
 
 ROW_HEIGHT = 26
-COLUMN_WIDTHS = {COL_CASE_NO: 170, COL_PROPOSAL_NO: 110, COL_APPLICANT: 220, COL_BUSINESS_TYPE: 70,
-                 COL_STAGE: 80, COL_AGE: 90, COL_OVERDUE: 56}
+COLUMN_WIDTHS = {COL_CASE_NO: 168, COL_PROPOSAL_NO: 100, COL_APPLICANT: 200, COL_BUSINESS_TYPE: 62,
+                 COL_STAGE: 72, COL_AGE: 84, COL_OVERDUE: 44}
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,11 @@ def branch_job(store: Store) -> BranchLabel:
     with store.reading() as session:
         info = users.branch(session)
         return BranchLabel(info.branch_code, info.branch_name)
+
+
+def _stage_counts_job(store: Store) -> dict[State, int]:
+    with store.reading() as session:
+        return workflow.count_by_state(session)
 
 
 def _case_job(store: Store, proposal_id: str) -> CaseDetail:
@@ -87,6 +95,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.queue_models: dict[Role, CaseQueueTableModel] = {}
         self.queue_views: dict[Role, QTableView] = {}
+        # One line per tab saying how many cases wait at each stage of that queue.
+        self.stage_labels: dict[Role, QLabel] = {}
         for role in queues.queue_roles(actor.roles):
             self._add_queue_tab(role)
         if not self.queue_models:
@@ -100,7 +110,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.case_view)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 520])
+        splitter.setSizes([730, 550])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
@@ -108,6 +118,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._worker.submit(branch_job, store, on_done=self._on_branch_loaded,
                             on_error=self._on_branch_failed, owner=self)
+        self._load_stage_counts()
 
     # -- construction -----------------------------------------------------------------------
 
@@ -140,9 +151,21 @@ class MainWindow(QMainWindow):
         view.activated.connect(self._on_queue_activated)
         model.count_changed.connect(lambda n, r=role: self._on_queue_count_changed(r, n))
         model.load_failed.connect(self._on_queue_load_failed)
+        stages = QLabel()
+        stages.setObjectName(f"stages_{role.value}")
+        stages.setWordWrap(True)
+        stages.setTextFormat(Qt.TextFormat.RichText)
+        stages.setStyleSheet("color: #455a64; padding: 4px 6px;")
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(stages)
+        layout.addWidget(view, 1)
         self.queue_models[role] = model
         self.queue_views[role] = view
-        self.tabs.addTab(view, role.label)
+        self.stage_labels[role] = stages
+        self.tabs.addTab(page, role.label)
 
     def _build_actions(self) -> None:
         self.refresh_action = QAction(self.tr("&Refresh"), self)
@@ -191,13 +214,25 @@ class MainWindow(QMainWindow):
     def current_role(self) -> Role | None:
         view = self.tabs.currentWidget()
         for role, v in self.queue_views.items():
-            if v is view:
+            if v.parentWidget() is view:
                 return role
         return None
 
     def _on_queue_count_changed(self, role: Role, total: int) -> None:
-        index = self.tabs.indexOf(self.queue_views[role])
+        index = self.tabs.indexOf(self.queue_views[role].parentWidget())
         self.tabs.setTabText(index, f"{role.label} ({total:,})")
+
+    def _load_stage_counts(self) -> None:
+        if self.stage_labels:
+            self._worker.submit(_stage_counts_job, self._store, on_done=self._on_stage_counts_loaded,
+                                on_error=self._on_queue_load_failed, owner=self)
+
+    def _on_stage_counts_loaded(self, counts: dict[State, int]) -> None:
+        for role, label in self.stage_labels.items():
+            # <nobr>: Qt may break between any two Chinese characters, but never inside "回执 6".
+            parts = [f"<nobr>{html.escape(state.label)}&nbsp;{counts.get(state, 0):,}</nobr>"
+                     for state in queues.QUEUE_STATES[role]]
+            label.setText(html.escape(self.tr("By stage: %1")).replace("%1", "&nbsp;&nbsp; ".join(parts)))
 
     def _on_queue_load_failed(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
@@ -205,6 +240,7 @@ class MainWindow(QMainWindow):
     def _on_refresh_triggered(self) -> None:
         for model in self.queue_models.values():
             model.refresh()
+        self._load_stage_counts()
         if self._open_case_id is not None:
             self.open_case(self._open_case_id)
 

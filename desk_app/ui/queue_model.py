@@ -128,7 +128,8 @@ class CaseQueueTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._red if self._rows[row].overdue else None
         if role == Qt.ItemDataRole.FontRole:
-            return self._bold if self._rows[row].overdue else None
+            # Bold on the marker and the hours only: a whole bold red row shouts over the queue.
+            return self._bold if col in (COL_AGE, COL_OVERDUE) and self._rows[row].overdue else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if col == COL_AGE:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

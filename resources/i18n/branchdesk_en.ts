@@ -253,83 +253,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="82" />
+        <location filename="../../desk_app/ui/main_window.py" line="89" />
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="93" />
+        <location filename="../../desk_app/ui/main_window.py" line="102" />
         <source>None of your roles has a work queue.</source>
         <translation>None of your roles has a work queue.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="95" />
+        <location filename="../../desk_app/ui/main_window.py" line="104" />
         <source>No queue</source>
         <translation>No queue</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="148" />
+        <location filename="../../desk_app/ui/main_window.py" line="169" />
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="150" />
+        <location filename="../../desk_app/ui/main_window.py" line="171" />
         <source>Read the queues again from the database</source>
         <translation>Read the queues again from the database</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="153" />
+        <location filename="../../desk_app/ui/main_window.py" line="174" />
         <source>&amp;Open case</source>
         <translation>&amp;Open case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="154" />
+        <location filename="../../desk_app/ui/main_window.py" line="175" />
         <source>Open the selected case</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="157" />
+        <location filename="../../desk_app/ui/main_window.py" line="178" />
         <source>E&amp;xit</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="162" />
+        <location filename="../../desk_app/ui/main_window.py" line="183" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="164" />
+        <location filename="../../desk_app/ui/main_window.py" line="185" />
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="166" />
+        <location filename="../../desk_app/ui/main_window.py" line="187" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="169" />
+        <location filename="../../desk_app/ui/main_window.py" line="190" />
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="179" />
+        <location filename="../../desk_app/ui/main_window.py" line="200" />
         <source>User: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="180" />
-        <location filename="../../desk_app/ui/main_window.py" line="255" />
+        <location filename="../../desk_app/ui/main_window.py" line="201" />
+        <location filename="../../desk_app/ui/main_window.py" line="287" />
         <source>Branch: %1</source>
         <translation>Branch: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="181" />
+        <location filename="../../desk_app/ui/main_window.py" line="202" />
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="212" />
+        <location filename="../../desk_app/ui/main_window.py" line="231" />
+        <source>By stage: %1</source>
+        <translation>By stage: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="244" />
         <source>Reading…</source>
         <translation>Reading…</translation>
     </message>

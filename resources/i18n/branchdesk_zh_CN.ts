@@ -253,83 +253,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="82" />
+        <location filename="../../desk_app/ui/main_window.py" line="89" />
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="93" />
+        <location filename="../../desk_app/ui/main_window.py" line="102" />
         <source>None of your roles has a work queue.</source>
         <translation>您的角色没有待办工作队列。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="95" />
+        <location filename="../../desk_app/ui/main_window.py" line="104" />
         <source>No queue</source>
         <translation>无队列</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="148" />
+        <location filename="../../desk_app/ui/main_window.py" line="169" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="150" />
+        <location filename="../../desk_app/ui/main_window.py" line="171" />
         <source>Read the queues again from the database</source>
         <translation>从数据库重新读取工作队列</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="153" />
+        <location filename="../../desk_app/ui/main_window.py" line="174" />
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="154" />
+        <location filename="../../desk_app/ui/main_window.py" line="175" />
         <source>Open the selected case</source>
         <translation>打开选中的案件</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="157" />
+        <location filename="../../desk_app/ui/main_window.py" line="178" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="162" />
+        <location filename="../../desk_app/ui/main_window.py" line="183" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="164" />
+        <location filename="../../desk_app/ui/main_window.py" line="185" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="166" />
+        <location filename="../../desk_app/ui/main_window.py" line="187" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="169" />
+        <location filename="../../desk_app/ui/main_window.py" line="190" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="179" />
+        <location filename="../../desk_app/ui/main_window.py" line="200" />
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="180" />
-        <location filename="../../desk_app/ui/main_window.py" line="255" />
+        <location filename="../../desk_app/ui/main_window.py" line="201" />
+        <location filename="../../desk_app/ui/main_window.py" line="287" />
         <source>Branch: %1</source>
         <translation>机构：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="181" />
+        <location filename="../../desk_app/ui/main_window.py" line="202" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="212" />
+        <location filename="../../desk_app/ui/main_window.py" line="231" />
+        <source>By stage: %1</source>
+        <translation>各环节：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="244" />
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>

@@ -88,7 +88,8 @@ def test_cells_overdue_marks_and_headers(qtbot, big_store, worker):
     assert model.index(r, COL_APPLICANT).data() == model.row_at(r).applicant_name
     assert model.index(r, COL_AGE).data() == f"{model.row_at(r).age_hours:.1f}"
     assert model.index(r, 0).data(Qt.ItemDataRole.ForegroundRole).color() == OVERDUE_COLOR
-    assert model.index(r, 0).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(r, COL_OVERDUE).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(r, COL_AGE).data(Qt.ItemDataRole.FontRole).bold()
     if on_time:
         assert model.index(on_time[0], COL_OVERDUE).data() == ""
         assert model.index(on_time[0], 0).data(Qt.ItemDataRole.ForegroundRole) is None
