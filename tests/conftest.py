@@ -18,8 +18,8 @@ os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="branchdesk-keyring-")
 
 from desk_app.core import demo, users  # noqa: E402
 from desk_app.core.roles import Actor  # noqa: E402
-from desk_app.store.db import Store, raw_connect  # noqa: E402
 from desk_app.store import keys  # noqa: E402
+from desk_app.store.db import Store, raw_connect  # noqa: E402
 from desk_app.store.migrate import open_store  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent

@@ -160,7 +160,7 @@ def bulk_cases(session: Session, *, n: int, states: list[State] | None = None, s
         most = max(1, int(UW_LIMIT // sum_each))
         if target == State.REFERRED:
             insured = most + rng.randrange(1, 50)
-        elif {"issue", "decline", "postpone"} & set(path):
+        elif {"issue", "decline", "postpone"} & set(path) or target in (State.VALIDATED, State.UNDERWRITING):
             insured = rng.randrange(1, most + 1)
         else:
             insured = rng.randrange(3, 300)
