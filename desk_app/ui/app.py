@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk_app.core.errors import DomainError, NotFound
@@ -50,14 +50,22 @@ def seconds_since_process_start() -> float:
         return time.perf_counter() - _T0
 
 
-def _open_job(path: Path) -> tuple[Store, BranchLabel | None]:
-    """Worker job: open and migrate the store; the branch is None when the store has none yet."""
-    from desk_app.store.migrate import StoreTooNewError, open_store
+def _open_job(path: Path) -> tuple[Store | None, BranchLabel | None]:
+    """Worker job: open and migrate the store; (None, None) when there is no store file yet.
 
+    The GUI never creates a store: `desk-app demo` or `desk-app init` does, and prints the
+    recovery key of its new secret where the person setting up the PC can write it down.
+    """
+    from desk_app.store.keys import KeyStoreError
+    from desk_app.store.migrate import StoreOpenError, open_store
+
+    if not path.exists() or path.stat().st_size == 0:
+        return None, None
     try:
         store = open_store(path)
-    except StoreTooNewError as exc:
-        # Not a DomainError in the store layer, but the same kind of thing for the user.
+    except (StoreOpenError, KeyStoreError) as exc:
+        # Not DomainErrors in the store layer, but the same kind of thing for the user:
+        # a message that says what to do (too new, key missing or wrong, failed integrity check).
         raise DomainError(str(exc)) from exc
     try:
         return store, branch_job(store)
@@ -85,15 +93,32 @@ class StartupController(QObject):
         self.worker.submit(_open_job, store_path(self.data_dir), on_done=self._on_store_opened,
                            on_error=self._on_store_failed)
 
-    def _on_store_opened(self, result: tuple[Store, BranchLabel | None]) -> None:
+    def _on_store_opened(self, result: tuple[Store | None, BranchLabel | None]) -> None:
         self.store, branch = result
         if branch is None:
             self._refuse(self.tr(
                 "This computer's database has no branch yet.\n\n"
                 "To try BranchDesk with demonstration data, run:\n    desk-app demo\n"
                 "To set up a real branch, run:\n    desk-app init --branch CODE --branch-name NAME --admin USER\n\n"
-                "Database: %1").replace("%1", str(self.store.path)))
+                "Database: %1").replace("%1", str(store_path(self.data_dir))))
             return
+        recovery = getattr(self.store, "new_recovery_key", None)
+        if recovery:
+            # Opening converted an old unencrypted store and made its secret just now: this is
+            # the only time its recovery key can be shown.
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("BranchDesk"), self.tr(
+                "The database has been encrypted. Write down this recovery key and keep it somewhere safe: "
+                "if this computer's key store is lost, only this key opens the data.\n\n%1").replace("%1", recovery),
+                QMessageBox.StandardButton.Ok)
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            box.finished.connect(lambda _r: self._show_login(branch))
+            self.message_box = box
+            box.open()
+            return
+        self._show_login(branch)
+
+    def _show_login(self, branch: BranchLabel) -> None:
+        assert self.store is not None
         self.login_dialog = LoginDialog(self.store, self.worker, branch_name=f"{branch.code} {branch.name}")
         self.login_dialog.accepted.connect(self._on_login_accepted)
         self.login_dialog.rejected.connect(lambda: self.finished.emit(EXIT_OK))

@@ -133,62 +133,62 @@
         <translation>Special agreements:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="124" />
+        <location filename="../../desk_app/ui/case_view.py" line="125" />
         <source>Products</source>
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="127" />
+        <location filename="../../desk_app/ui/case_view.py" line="128" />
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="134" />
+        <location filename="../../desk_app/ui/case_view.py" line="135" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="134" />
+        <location filename="../../desk_app/ui/case_view.py" line="135" />
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="134" />
+        <location filename="../../desk_app/ui/case_view.py" line="135" />
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="134" />
+        <location filename="../../desk_app/ui/case_view.py" line="135" />
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="134" />
+        <location filename="../../desk_app/ui/case_view.py" line="135" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="162" />
+        <location filename="../../desk_app/ui/case_view.py" line="163" />
         <source>Opening the case…</source>
         <translation>Opening the case…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="166" />
+        <location filename="../../desk_app/ui/case_view.py" line="167" />
         <source>Case %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="177" />
+        <location filename="../../desk_app/ui/case_view.py" line="178" />
         <source> (commission %1)</source>
         <translation> (commission %1)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="183" />
+        <location filename="../../desk_app/ui/case_view.py" line="184" />
         <source>%1 months</source>
         <translation>%1 months</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="189" />
+        <location filename="../../desk_app/ui/case_view.py" line="190" />
         <source>%1, level %2: sum insured %3, premium %4</source>
         <translation>%1, level %2: sum insured %3, premium %4</translation>
     </message>
@@ -253,88 +253,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="89" />
+        <location filename="../../desk_app/ui/main_window.py" line="90" />
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="102" />
+        <location filename="../../desk_app/ui/main_window.py" line="103" />
         <source>None of your roles has a work queue.</source>
         <translation>None of your roles has a work queue.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="104" />
+        <location filename="../../desk_app/ui/main_window.py" line="105" />
         <source>No queue</source>
         <translation>No queue</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="169" />
+        <location filename="../../desk_app/ui/main_window.py" line="171" />
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="171" />
+        <location filename="../../desk_app/ui/main_window.py" line="173" />
         <source>Read the queues again from the database</source>
         <translation>Read the queues again from the database</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="174" />
+        <location filename="../../desk_app/ui/main_window.py" line="176" />
         <source>&amp;Open case</source>
         <translation>&amp;Open case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="175" />
+        <location filename="../../desk_app/ui/main_window.py" line="177" />
         <source>Open the selected case</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="178" />
+        <location filename="../../desk_app/ui/main_window.py" line="180" />
         <source>E&amp;xit</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="183" />
+        <location filename="../../desk_app/ui/main_window.py" line="185" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="185" />
+        <location filename="../../desk_app/ui/main_window.py" line="187" />
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="187" />
+        <location filename="../../desk_app/ui/main_window.py" line="189" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="190" />
+        <location filename="../../desk_app/ui/main_window.py" line="192" />
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="200" />
+        <location filename="../../desk_app/ui/main_window.py" line="202" />
         <source>User: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="201" />
-        <location filename="../../desk_app/ui/main_window.py" line="287" />
+        <location filename="../../desk_app/ui/main_window.py" line="203" />
+        <location filename="../../desk_app/ui/main_window.py" line="291" />
         <source>Branch: %1</source>
         <translation>Branch: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="202" />
+        <location filename="../../desk_app/ui/main_window.py" line="204" />
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="231" />
+        <location filename="../../desk_app/ui/main_window.py" line="235" />
         <source>By stage: %1</source>
         <translation>By stage: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="244" />
+        <location filename="../../desk_app/ui/main_window.py" line="248" />
         <source>Reading…</source>
         <translation>Reading…</translation>
     </message>
@@ -342,7 +342,7 @@
 <context>
     <name>StartupController</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="92" />
+        <location filename="../../desk_app/ui/app.py" line="100" />
         <source>This computer's database has no branch yet.
 
 To try BranchDesk with demonstration data, run:
@@ -361,7 +361,16 @@ To set up a real branch, run:
 Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="107" />
+        <location filename="../../desk_app/ui/app.py" line="110" />
+        <source>The database has been encrypted. Write down this recovery key and keep it somewhere safe: if this computer's key store is lost, only this key opens the data.
+
+%1</source>
+        <translation>The database has been encrypted. Write down this recovery key and keep it somewhere safe: if this computer's key store is lost, only this key opens the data.
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/app.py" line="132" />
         <source>The database cannot be opened.
 
 %1</source>
@@ -370,7 +379,8 @@ Database: %1</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="110" />
+        <location filename="../../desk_app/ui/app.py" line="109" />
+        <location filename="../../desk_app/ui/app.py" line="135" />
         <source>BranchDesk</source>
         <translation>BranchDesk</translation>
     </message>

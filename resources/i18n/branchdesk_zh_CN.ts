@@ -133,62 +133,62 @@
         <translation>特别约定：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="124" />
+        <location filename="../../desk_app/ui/case_view.py" line="125" />
         <source>Products</source>
         <translation>险种</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="127" />
+        <location filename="../../desk_app/ui/case_view.py" line="128" />
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="134" />
+        <location filename="../../desk_app/ui/case_view.py" line="135" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="134" />
+        <location filename="../../desk_app/ui/case_view.py" line="135" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="134" />
+        <location filename="../../desk_app/ui/case_view.py" line="135" />
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="134" />
+        <location filename="../../desk_app/ui/case_view.py" line="135" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="134" />
+        <location filename="../../desk_app/ui/case_view.py" line="135" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="162" />
+        <location filename="../../desk_app/ui/case_view.py" line="163" />
         <source>Opening the case…</source>
         <translation>正在打开案件…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="166" />
+        <location filename="../../desk_app/ui/case_view.py" line="167" />
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="177" />
+        <location filename="../../desk_app/ui/case_view.py" line="178" />
         <source> (commission %1)</source>
         <translation>（手续费 %1）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="183" />
+        <location filename="../../desk_app/ui/case_view.py" line="184" />
         <source>%1 months</source>
         <translation>%1 个月</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="189" />
+        <location filename="../../desk_app/ui/case_view.py" line="190" />
         <source>%1, level %2: sum insured %3, premium %4</source>
         <translation>%1 保障等级 %2：保额 %3，保费 %4</translation>
     </message>
@@ -253,88 +253,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="89" />
+        <location filename="../../desk_app/ui/main_window.py" line="90" />
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="102" />
+        <location filename="../../desk_app/ui/main_window.py" line="103" />
         <source>None of your roles has a work queue.</source>
         <translation>您的角色没有待办工作队列。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="104" />
+        <location filename="../../desk_app/ui/main_window.py" line="105" />
         <source>No queue</source>
         <translation>无队列</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="169" />
+        <location filename="../../desk_app/ui/main_window.py" line="171" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="171" />
+        <location filename="../../desk_app/ui/main_window.py" line="173" />
         <source>Read the queues again from the database</source>
         <translation>从数据库重新读取工作队列</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="174" />
+        <location filename="../../desk_app/ui/main_window.py" line="176" />
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="175" />
+        <location filename="../../desk_app/ui/main_window.py" line="177" />
         <source>Open the selected case</source>
         <translation>打开选中的案件</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="178" />
+        <location filename="../../desk_app/ui/main_window.py" line="180" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="183" />
+        <location filename="../../desk_app/ui/main_window.py" line="185" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="185" />
+        <location filename="../../desk_app/ui/main_window.py" line="187" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="187" />
+        <location filename="../../desk_app/ui/main_window.py" line="189" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="190" />
+        <location filename="../../desk_app/ui/main_window.py" line="192" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="200" />
+        <location filename="../../desk_app/ui/main_window.py" line="202" />
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="201" />
-        <location filename="../../desk_app/ui/main_window.py" line="287" />
+        <location filename="../../desk_app/ui/main_window.py" line="203" />
+        <location filename="../../desk_app/ui/main_window.py" line="291" />
         <source>Branch: %1</source>
         <translation>机构：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="202" />
+        <location filename="../../desk_app/ui/main_window.py" line="204" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="231" />
+        <location filename="../../desk_app/ui/main_window.py" line="235" />
         <source>By stage: %1</source>
         <translation>各环节：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="244" />
+        <location filename="../../desk_app/ui/main_window.py" line="248" />
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
@@ -342,7 +342,7 @@
 <context>
     <name>StartupController</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="92" />
+        <location filename="../../desk_app/ui/app.py" line="100" />
         <source>This computer's database has no branch yet.
 
 To try BranchDesk with demonstration data, run:
@@ -361,7 +361,16 @@ Database: %1</source>
 数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="107" />
+        <location filename="../../desk_app/ui/app.py" line="110" />
+        <source>The database has been encrypted. Write down this recovery key and keep it somewhere safe: if this computer's key store is lost, only this key opens the data.
+
+%1</source>
+        <translation>数据库已加密。请抄下以下恢复密钥并妥善保管：本机密钥库丢失时，只有凭它才能打开数据。
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/app.py" line="132" />
         <source>The database cannot be opened.
 
 %1</source>
@@ -370,7 +379,8 @@ Database: %1</source>
 %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="110" />
+        <location filename="../../desk_app/ui/app.py" line="109" />
+        <location filename="../../desk_app/ui/app.py" line="135" />
         <source>BranchDesk</source>
         <translation>BranchDesk</translation>
     </message>

@@ -37,8 +37,16 @@ def start(qtbot):
         c.close()
 
 
-def test_a_store_without_branch_tells_how_to_set_one_up(qtbot, tmp_path, start):
+def test_no_store_yet_tells_how_to_set_one_up_and_creates_nothing(qtbot, tmp_path, start):
     controller = start(tmp_path / "fresh")
+    qtbot.waitUntil(lambda: controller.message_box is not None, timeout=20_000)
+    assert "desk-app demo" in controller.message_box.text()
+    assert controller.store is None and not (tmp_path / "fresh" / "branch.db").exists()
+
+
+def test_a_store_without_branch_tells_how_to_set_one_up(qtbot, tmp_path, start):
+    migrate.open_store(tmp_path / "empty" / "branch.db").close()
+    controller = start(tmp_path / "empty")
     qtbot.waitUntil(lambda: controller.message_box is not None and controller.message_box.isVisible(),
                     timeout=20_000)
     text = controller.message_box.text()
@@ -49,17 +57,34 @@ def test_a_store_without_branch_tells_how_to_set_one_up(qtbot, tmp_path, start):
     assert finished.args == [EXIT_REFUSED]
 
 
-def test_a_store_too_new_is_refused_with_its_message(qtbot, tmp_path, start, monkeypatch):
+def test_a_store_too_new_is_refused_with_its_message(qtbot, demo_path, start, monkeypatch):
     def too_new(path: Path):
         raise migrate.StoreTooNewError(path, "f00dbeef")
 
     monkeypatch.setattr(migrate, "open_store", too_new)
-    controller = start(tmp_path / "newer")
+    controller = start(demo_path.parent)
     qtbot.waitUntil(lambda: controller.message_box is not None, timeout=10_000)
     assert "更新版本" in controller.message_box.text() and "f00dbeef" in controller.message_box.text()
     with qtbot.waitSignal(controller.finished) as finished:
         controller.message_box.done(0)
     assert finished.args == [EXIT_REFUSED]
+
+
+def test_a_new_recovery_key_is_shown_before_the_log_in(qtbot, demo_path, start, monkeypatch):
+    real_open = migrate.open_store
+
+    def converting_open(path: Path):
+        store = real_open(path)
+        store.new_recovery_key = "ABCD-EFGH-IJKL"  # as when an old plaintext store was just encrypted
+        return store
+
+    monkeypatch.setattr(migrate, "open_store", converting_open)
+    controller = start(demo_path.parent)
+    qtbot.waitUntil(lambda: controller.message_box is not None, timeout=20_000)
+    assert "ABCD-EFGH-IJKL" in controller.message_box.text() and "恢复密钥" in controller.message_box.text()
+    assert controller.login_dialog is None
+    controller.message_box.button(QMessageBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: controller.login_dialog is not None and controller.login_dialog.isVisible())
 
 
 def test_log_in_then_main_window_then_close_ends_with_zero(qtbot, demo_path, start):
