@@ -1,0 +1,1 @@
+"""BranchDesk head office: the sync server (FastAPI + SQLAlchemy; PostgreSQL or SQLite)."""

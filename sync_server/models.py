@@ -1,0 +1,173 @@
+"""Tables of the head-office database.
+
+`feed` is the change log every pull reads: its `seq` is the cursor, assigned by the server
+under one lock so seq order is commit order (a pull never skips a change committed late).
+`rows` holds the current state of every synced row, for conflict checks and case sharing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import BigInteger, DateTime, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# BIGINT on PostgreSQL; INTEGER on SQLite so the column is the rowid.
+Seq = BigInteger().with_variant(Integer(), "sqlite")
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dt.datetime: DateTime(timezone=True)}
+
+
+class Org(Base):
+    """Head office -> province -> branch -> outlet; `path` ('HO/GD/GD0101/') makes subtrees a prefix."""
+
+    __tablename__ = "orgs"
+
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    parent_code: Mapped[str | None] = mapped_column(String(16), default=None)
+    path: Mapped[str] = mapped_column(String(400), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column()
+
+
+class EnrolmentCode(Base):
+    __tablename__ = "enrolment_codes"
+
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    org_code: Mapped[str] = mapped_column(String(16), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column()
+    expires_at: Mapped[dt.datetime] = mapped_column()
+    used_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class Device(Base):
+    """An enrolled PC. Only the sha256 of its token is kept; revoking refuses the token from then on."""
+
+    __tablename__ = "devices"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    org_code: Mapped[str] = mapped_column(String(16), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column()
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class Received(Base):
+    """Every change id ever pushed and what was answered: a replay gets the same answer."""
+
+    __tablename__ = "received"
+
+    change_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    payload_hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(12))
+    version: Mapped[int | None] = mapped_column(Seq, default=None)
+    conflict_id: Mapped[str | None] = mapped_column(String(36), default=None)
+
+
+class FeedEntry(Base):
+    """The change log. lane: own (the row's organisation), up (its ancestors: shared cases),
+    down (the organisation and everything below it: reference data), keep (never pulled)."""
+
+    __tablename__ = "feed"
+    __table_args__ = (Index("ix_feed_org_lane_seq", "org_code", "lane", "seq"),)
+
+    seq: Mapped[int] = mapped_column(Seq, primary_key=True, autoincrement=False)
+    org_code: Mapped[str] = mapped_column(String(16))
+    lane: Mapped[str] = mapped_column(String(4))
+    op: Mapped[str] = mapped_column(String(6))
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Seq)
+    payload: Mapped[str] = mapped_column(Text)
+    origin_device: Mapped[str | None] = mapped_column(String(36), default=None)
+
+
+class RowState(Base):
+    """The current value of every synced row, its owner and version (seq of the change that set it)."""
+
+    __tablename__ = "rows"
+    __table_args__ = (
+        Index("ix_rows_case", "case_id"),
+        Index("uq_rows_clash", "table_name", "clash_key", unique=True),
+    )
+
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    org_code: Mapped[str] = mapped_column(String(16))
+    case_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    clash_key: Mapped[str | None] = mapped_column(String(100), default=None)
+    payload: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Seq)
+    writer_device: Mapped[str | None] = mapped_column(String(36), default=None)
+    writer_org: Mapped[str] = mapped_column(String(16))
+
+
+class SharedCase(Base):
+    """A case referred above its branch: its rows are also sent up the tree from then on."""
+
+    __tablename__ = "shared_cases"
+
+    case_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    org_code: Mapped[str] = mapped_column(String(16))
+    shared_seq: Mapped[int] = mapped_column(Seq)
+
+
+class UserShare(Base):
+    """A user row already sent to a lane where it is not the owner's (actors of shared events)."""
+
+    __tablename__ = "user_shares"
+
+    user_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    org_code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    lane: Mapped[str] = mapped_column(String(4), primary_key=True)
+
+
+class Conflict(Base):
+    """The losing value of two writers meeting, kept for a person to see (never dropped)."""
+
+    __tablename__ = "conflicts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    org_code: Mapped[str] = mapped_column(String(16), index=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(64))
+    case_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    losing_change_id: Mapped[str | None] = mapped_column(String(64), default=None)
+    losing_org: Mapped[str] = mapped_column(String(16))
+    losing_payload: Mapped[str] = mapped_column(Text)
+    winning_org: Mapped[str] = mapped_column(String(16))
+    winning_payload: Mapped[str] = mapped_column(Text)
+    rule: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column()
+
+
+class Blob(Base):
+    """A page image in the blob store; the row exists only once the whole file is in place."""
+
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Seq)
+    created_at: Mapped[dt.datetime] = mapped_column()
+
+
+class BlobOwner(Base):
+    """Which organisations have uploaded a blob (existence is never revealed to the others)."""
+
+    __tablename__ = "blob_owners"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    org_code: Mapped[str] = mapped_column(String(16), primary_key=True)

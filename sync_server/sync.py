@@ -1,0 +1,479 @@
+"""Push and pull: applying a batch of branch changes once each, and serving the change log.
+
+Every write to the feed happens under one lock (a PostgreSQL advisory transaction lock; on
+SQLite the BEGIN IMMEDIATE write lock), and `seq` is assigned here as max+1. So seq order is
+commit order and a pull that read up to seq N can never later miss a change below N.
+A batch is decided in memory against the rows it touches (loaded with a few IN queries) and
+written with Core executemany: cost grows with the batch, not with the tables.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, func, or_, select, text, union_all
+from sqlalchemy.dialects import postgresql, sqlite
+
+from sync_server.models import (
+    Blob,
+    BlobOwner,
+    Conflict,
+    FeedEntry,
+    Org,
+    Received,
+    RowState,
+    SharedCase,
+    UserShare,
+)
+from sync_server.orgs import DeviceView, utcnow
+from sync_server.protocol import (
+    BRANCH_TABLES,
+    CLASH_KEYS,
+    CONFLICT_TABLE,
+    PUSH_ONLY_TABLES,
+    Change,
+    ItemResult,
+    PulledChange,
+    PullResponse,
+    blob_refs,
+    case_id_of,
+    primary_key,
+)
+
+LOCK_KEY = 0x4244_5359
+CHUNK = 900
+CASE_TABLE_ORDER = {t: i for i, t in enumerate(("proposals", "proposal_products", "case_events", "page_blobs"))}
+RULE_ABOVE = "上报案件的决定属于上级机构：省公司/总公司的修改优先"
+RULE_OWNER = "案件属于分公司：所属机构的修改优先"
+RULE_FIRST = "同一机构的两台设备同时修改：先到达总公司的修改优先"
+
+
+class Forbidden(Exception):
+    """The device tried to touch something outside its organisation's subtree (HTTP 403)."""
+
+
+class BadRequest(Exception):
+    """A malformed batch (HTTP 422)."""
+
+
+def lock(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": LOCK_KEY})
+
+
+def head(conn: Connection) -> int:
+    return conn.scalar(select(func.max(FeedEntry.seq))) or 0
+
+
+def chunks(items: Sequence[Any], n: int = CHUNK) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def org_paths(conn: Connection) -> dict[str, str]:
+    return dict(conn.execute(select(Org.code, Org.path)).tuples().all())
+
+
+def _insert(conn: Connection):  # noqa: ANN202 - dialect-specific insert construct
+    return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+
+
+@dataclass
+class Row:
+    table: str
+    row_id: str
+    org: str
+    case_id: str | None
+    clash_key: str | None
+    payload: str
+    version: int
+    writer_device: str | None
+    writer_org: str
+
+    def record(self) -> dict[str, Any]:
+        return {"table_name": self.table, "row_id": self.row_id, "org_code": self.org, "case_id": self.case_id,
+                "clash_key": self.clash_key, "payload": self.payload, "version": self.version,
+                "writer_device": self.writer_device, "writer_org": self.writer_org}
+
+
+def _row(r: Any) -> Row:
+    return Row(r.table_name, r.row_id, r.org_code, r.case_id, r.clash_key, r.payload, r.version,
+               r.writer_device, r.writer_org)
+
+
+@dataclass
+class Batch:
+    """One transaction's worth of feed entries, row states and conflicts, written at `flush()`."""
+
+    conn: Connection
+    writer_device: str | None
+    writer_org: str
+    paths: dict[str, str]
+    seq: int = 0
+    state: dict[tuple[str, str], Row | None] = field(default_factory=dict)
+    clash: dict[tuple[str, str], Row] = field(default_factory=dict)
+    shared: set[str] = field(default_factory=set)
+    user_shares: set[tuple[str, str, str]] = field(default_factory=set)
+    feed: list[dict[str, Any]] = field(default_factory=list)
+    upserts: dict[tuple[str, str], Row] = field(default_factory=dict)
+    deletes: set[tuple[str, str]] = field(default_factory=set)
+    new_shares: list[dict[str, Any]] = field(default_factory=list)
+    new_user_shares: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        lock(self.conn)
+        self.seq = head(self.conn)
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def load_rows(self, keys: Iterable[tuple[str, str]]) -> None:
+        by_table: dict[str, list[str]] = {}
+        for t, r in keys:
+            if (t, r) not in self.state:
+                by_table.setdefault(t, []).append(r)
+                self.state[(t, r)] = None
+        for t, ids in by_table.items():
+            for part in chunks(ids):
+                for r in self.conn.execute(select(RowState).where(RowState.table_name == t,
+                                                                  RowState.row_id.in_(part))):
+                    self.state[(t, r.row_id)] = _row(r)
+
+    def load_clash(self, table: str, keys: Sequence[str]) -> None:
+        for part in chunks(list(set(keys))):
+            for r in self.conn.execute(select(RowState).where(RowState.table_name == table,
+                                                              RowState.clash_key.in_(part))):
+                row = _row(r)
+                self.clash[(table, row.clash_key or "")] = row
+                self.state.setdefault((table, row.row_id), row)
+
+    def load_shared(self, case_ids: Iterable[str]) -> None:
+        ids = sorted({c for c in case_ids if c})
+        for part in chunks(ids):
+            self.shared.update(self.conn.scalars(select(SharedCase.case_id).where(SharedCase.case_id.in_(part))))
+
+    # -- the organisation tree ------------------------------------------------------------------
+
+    def above(self, org: str, row_org: str) -> bool:
+        """True when `org` is a strict ancestor of `row_org`."""
+        mine, theirs = self.paths.get(org), self.paths.get(row_org)
+        return bool(mine and theirs and org != row_org and theirs.startswith(mine))
+
+    def incoming_wins(self, incoming_org: str, opponent_org: str, row_org: str) -> tuple[bool, str]:
+        inc_up, opp_up = self.above(incoming_org, row_org), self.above(opponent_org, row_org)
+        if inc_up != opp_up:
+            return inc_up, RULE_ABOVE
+        if (incoming_org == row_org) != (opponent_org == row_org):
+            return incoming_org == row_org, RULE_OWNER
+        return False, RULE_FIRST
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def emit(self, *, org: str, lane: str, op: str, table: str, row_id: str, payload: str,
+             version: int | None = None, origin: str | None = None) -> int:
+        self.seq += 1
+        self.feed.append({"seq": self.seq, "org_code": org, "lane": lane, "op": op, "table_name": table,
+                          "row_id": row_id, "version": version or self.seq, "payload": payload,
+                          "origin_device": origin})
+        return self.seq
+
+    def write_row(self, *, table: str, row_id: str, org: str, data: dict[str, Any], payload: str,
+                  lane: str = "own") -> Row:
+        case_id = case_id_of(table, data)
+        if table == "case_events" and lane == "own":
+            self.ensure_user(str(data.get("actor_id")), org, "own")
+        if table in PUSH_ONLY_TABLES:
+            lane = "keep"
+        version = self.emit(org=org, lane=lane, op="upsert", table=table, row_id=row_id, payload=payload,
+                            origin=self.writer_device)
+        clash_key = "|".join(str(data.get(k)) for k in CLASH_KEYS[table]) if table in CLASH_KEYS else None
+        row = Row(table, row_id, org, case_id, clash_key, payload, version, self.writer_device, self.writer_org)
+        self.state[(table, row_id)] = row
+        if clash_key is not None:
+            self.clash[(table, clash_key)] = row
+        self.upserts[(table, row_id)] = row
+        self.deletes.discard((table, row_id))
+        if case_id in self.shared and lane == "own":
+            if table == "case_events":
+                self.ensure_user(str(data.get("actor_id")), org, "up")
+            self.emit(org=org, lane="up", op="upsert", table=table, row_id=row_id, payload=payload,
+                      version=version, origin=self.writer_device)
+        if table == "proposals" and data.get("state") == "REFERRED" and case_id and case_id not in self.shared:
+            self.share_case(case_id, org)
+        return row
+
+    def delete_row(self, row: Row) -> int:
+        version = self.emit(org=row.org, lane="own", op="delete", table=row.table, row_id=row.row_id,
+                            payload=json.dumps({primary_key(row.table): row.row_id}))
+        if row.case_id in self.shared:
+            self.emit(org=row.org, lane="up", op="delete", table=row.table, row_id=row.row_id,
+                      payload=json.dumps({primary_key(row.table): row.row_id}), version=version)
+        self.state[(row.table, row.row_id)] = None
+        if row.clash_key is not None:
+            self.clash.pop((row.table, row.clash_key), None)
+        self.upserts.pop((row.table, row.row_id), None)
+        self.deletes.add((row.table, row.row_id))
+        return version
+
+    def ensure_user(self, user_id: str, org: str, lane: str) -> None:
+        """Send the actor of an event where that event goes, so the receiving store has its user."""
+        self.load_rows([("users", user_id)])
+        user = self.state.get(("users", user_id))
+        if user is None or (user.org == org and lane == "own"):
+            return
+        key = (user_id, org, lane)
+        if key in self.user_shares:
+            return
+        if self.conn.scalar(select(func.count()).select_from(UserShare).where(
+                UserShare.user_id == user_id, UserShare.org_code == org, UserShare.lane == lane)):
+            self.user_shares.add(key)
+            return
+        self.user_shares.add(key)
+        self.new_user_shares.append({"user_id": user_id, "org_code": org, "lane": lane})
+        self.emit(org=org, lane=lane, op="upsert", table="users", row_id=user_id, payload=user.payload,
+                  version=user.version)
+
+    def share_case(self, case_id: str, org: str) -> None:
+        """A case referred up: send its current rows up the tree, parents before children."""
+        self.shared.add(case_id)
+        self.new_shares.append({"case_id": case_id, "org_code": org, "shared_seq": self.seq})
+        rows = {(r.table_name, r.row_id): _row(r)
+                for r in self.conn.execute(select(RowState).where(RowState.case_id == case_id))}
+        for key, row in self.state.items():
+            if row is not None and row.case_id == case_id:
+                rows[key] = row
+            elif row is None:
+                rows.pop(key, None)
+        ordered = sorted(rows.values(), key=lambda r: (CASE_TABLE_ORDER.get(r.table, 9), r.version))
+        for row in ordered:
+            if row.table == "case_events":
+                self.ensure_user(str(json.loads(row.payload).get("actor_id")), org, "up")
+            self.emit(org=org, lane="up", op="upsert", table=row.table, row_id=row.row_id, payload=row.payload,
+                      version=row.version)
+
+    def conflict(self, *, row_org: str, table: str, row_id: str, case_id: str | None, losing_change: str | None,
+                 losing_org: str, losing_payload: str, winning_org: str, winning_payload: str, rule: str) -> str:
+        cid = str(uuid.uuid4())
+        now = utcnow()
+        rec = {"id": cid, "org_code": row_org, "table_name": table, "row_id": row_id, "case_id": case_id,
+               "losing_change_id": losing_change, "losing_org": losing_org, "losing_payload": losing_payload,
+               "winning_org": winning_org, "winning_payload": winning_payload, "rule": rule, "created_at": now}
+        self.conflicts.append(rec)
+        wire = json.dumps({"id": cid, "branch_code": row_org, "table_name": table, "row_id": row_id,
+                           "case_id": case_id, "losing_org": losing_org, "losing_payload": losing_payload,
+                           "winning_org": winning_org, "winning_payload": winning_payload, "rule": rule,
+                           "created_at": now.isoformat()}, ensure_ascii=False)
+        self.emit(org=row_org, lane="own", op="upsert", table=CONFLICT_TABLE, row_id=cid, payload=wire)
+        if case_id in self.shared:
+            self.emit(org=row_org, lane="up", op="upsert", table=CONFLICT_TABLE, row_id=cid, payload=wire)
+        return cid
+
+    def flush(self) -> None:
+        conn = self.conn
+        if self.deletes:
+            t = RowState.__table__
+            conn.execute(t.delete().where(t.c.table_name == bindparam("t"), t.c.row_id == bindparam("r")),
+                         [{"t": tb, "r": r} for tb, r in self.deletes])
+        if self.upserts:
+            ins = _insert(conn)(RowState.__table__)
+            stmt = ins.on_conflict_do_update(
+                index_elements=["table_name", "row_id"],
+                set_={c: ins.excluded[c] for c in ("org_code", "case_id", "clash_key", "payload", "version",
+                                                    "writer_device", "writer_org")})
+            conn.execute(stmt, [r.record() for r in self.upserts.values()])
+        for table, rows in ((FeedEntry, self.feed), (SharedCase, self.new_shares),
+                            (UserShare, self.new_user_shares), (Conflict, self.conflicts)):
+            if rows:
+                conn.execute(table.__table__.insert(), rows)
+
+
+def payload_hash(payload: str) -> str:
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def push(conn: Connection, device: DeviceView, changes: list[Change]) -> list[ItemResult]:
+    """Apply a batch from one device in the caller's transaction; one result per change, in order."""
+    paths = org_paths(conn)
+    mine = device.org.path
+    parsed: list[tuple[Change, dict[str, Any], str]] = []
+    for ch in changes:
+        if ch.table not in BRANCH_TABLES:
+            raise Forbidden(f"分公司不能修改“{ch.table}”（由总公司维护）。")
+        try:
+            data = json.loads(ch.payload)
+        except ValueError as exc:
+            raise BadRequest(f"变更 {ch.change_id} 的内容不是有效的 JSON。") from exc
+        if not isinstance(data, dict) or str(data.get(primary_key(ch.table))) != ch.row_id:
+            raise BadRequest(f"变更 {ch.change_id} 的行标识与内容不符。")
+        org = data.get("branch_code")
+        if not isinstance(org, str) or not paths.get(org, "\0").startswith(mine):
+            raise Forbidden("不能提交其他机构的数据。")
+        parsed.append((ch, data, org))
+
+    batch = Batch(conn, device.device_id, device.org.code, paths)
+    prior: dict[str, Any] = {}
+    for part in chunks([c.change_id for c in changes]):
+        for r in conn.execute(select(Received).where(Received.change_id.in_(part))):
+            prior[r.change_id] = r
+    batch.load_rows([(ch.table, ch.row_id) for ch, _, _ in parsed])
+    for table, (a, b) in CLASH_KEYS.items():
+        keys = [f"{d.get(a)}|{d.get(b)}" for ch, d, _ in parsed if ch.table == table]
+        if keys:
+            batch.load_clash(table, keys)
+    batch.load_shared(case_id_of(ch.table, d) or "" for ch, d, _ in parsed)
+    for (_table, _rid), row in batch.state.items():
+        if row is not None and not paths.get(row.org, "\0").startswith(mine):
+            raise Forbidden("不能修改其他机构的数据。")
+    refs = sorted({h for _, d, _ in parsed for h in blob_refs(d)})
+    owned: set[str] = set()
+    for part in chunks(refs):
+        owned.update(conn.scalars(select(BlobOwner.sha256).where(BlobOwner.sha256.in_(part),
+                                                                 BlobOwner.org_code == device.org.code)))
+
+    results: list[ItemResult] = []
+    received: list[dict[str, Any]] = []
+    stopped = False
+    for ch, data, org in parsed:
+        if stopped:
+            results.append(ItemResult(change_id=ch.change_id, status="retry", reason="前面的变更需要重试，本条未处理。"))
+            continue
+        digest = payload_hash(ch.payload)
+        before = prior.get(ch.change_id)
+        if before is not None:
+            results.append(_replay(conn, batch, ch, before, digest))
+            continue
+        missing = [h for h in blob_refs(data) if h not in owned]
+        if missing:
+            results.append(ItemResult(change_id=ch.change_id, status="retry",
+                                      reason=f"影像文件 {missing[0][:12]}… 尚未上传，稍后重试。"))
+            stopped = True
+            continue
+        result = _apply_one(batch, ch, data, org)
+        results.append(result)
+        rec = {"change_id": ch.change_id, "device_id": device.device_id, "payload_hash": digest,
+               "status": "conflict" if result.status == "conflict" else "applied", "version": result.version,
+               "conflict_id": result.conflict_id}
+        received.append(rec)
+        prior[ch.change_id] = _Prior(**rec)
+    batch.flush()
+    if received:
+        conn.execute(Received.__table__.insert(), received)
+    return results
+
+
+@dataclass(frozen=True)
+class _Prior:
+    change_id: str
+    device_id: str
+    payload_hash: str
+    status: str
+    version: int | None
+    conflict_id: str | None
+
+
+def _replay(conn: Connection, batch: Batch, ch: Change, before: Any, digest: str) -> ItemResult:
+    """The same change id again: the same answer, or a refusal if its content differs."""
+    if before.payload_hash != digest:
+        return ItemResult(change_id=ch.change_id, status="conflict",
+                          reason="同一变更编号的内容与已收到的不同，已拒绝（未应用）。")
+    if before.status != "conflict":
+        return ItemResult(change_id=ch.change_id, status="already_had", version=before.version)
+    rec = conn.execute(select(Conflict).where(Conflict.id == before.conflict_id)).first()
+    if rec is None:  # written in this very batch
+        rec = next((c for c in batch.conflicts if c["id"] == before.conflict_id), None)
+        rule = rec["rule"] if rec else ""
+    else:
+        rule = rec.rule
+    current = batch.state.get((ch.table, ch.row_id))
+    if current is None and (ch.table, ch.row_id) not in batch.state:
+        batch.load_rows([(ch.table, ch.row_id)])
+        current = batch.state.get((ch.table, ch.row_id))
+    same_row = current is not None and current.writer_device != batch.writer_device
+    return ItemResult(change_id=ch.change_id, status="conflict", reason=rule, version=before.version,
+                      winner=current.payload if same_row else None, remove_local=not same_row,
+                      conflict_id=before.conflict_id)
+
+
+def _apply_one(batch: Batch, ch: Change, data: dict[str, Any], org: str) -> ItemResult:
+    cur = batch.state.get((ch.table, ch.row_id))
+    if cur is not None and cur.org != org:
+        raise Forbidden("不能把数据转移到其他机构。")
+    case_id = case_id_of(ch.table, data)
+    clash = None
+    if ch.table in CLASH_KEYS:
+        key = "|".join(str(data.get(k)) for k in CLASH_KEYS[ch.table])
+        other = batch.clash.get((ch.table, key))
+        if other is not None and other.row_id != ch.row_id:
+            clash = other
+    concurrent = (cur is not None and cur.writer_device != batch.writer_device
+                  and (ch.base_version or 0) < cur.version)
+    opponent = clash or (cur if concurrent else None)
+    conflict_id = None
+    if opponent is not None:
+        wins, rule = batch.incoming_wins(batch.writer_org, opponent.writer_org, org)
+        if not wins:
+            conflict_id = batch.conflict(row_org=org, table=ch.table, row_id=ch.row_id, case_id=case_id,
+                                         losing_change=ch.change_id, losing_org=batch.writer_org,
+                                         losing_payload=ch.payload, winning_org=opponent.writer_org,
+                                         winning_payload=opponent.payload, rule=rule)
+            return ItemResult(change_id=ch.change_id, status="conflict", reason=rule, version=opponent.version,
+                              winner=None if clash else opponent.payload, remove_local=clash is not None,
+                              conflict_id=conflict_id)
+        conflict_id = batch.conflict(row_org=org, table=opponent.table, row_id=opponent.row_id, case_id=case_id,
+                                     losing_change=None, losing_org=opponent.writer_org,
+                                     losing_payload=opponent.payload, winning_org=batch.writer_org,
+                                     winning_payload=ch.payload, rule=rule)
+        if clash is not None:
+            batch.delete_row(clash)
+    row = batch.write_row(table=ch.table, row_id=ch.row_id, org=org, data=data, payload=ch.payload)
+    return ItemResult(change_id=ch.change_id, status="applied", version=row.version, conflict_id=conflict_id)
+
+
+def _pairs(device: DeviceView, paths: dict[str, str]) -> list[tuple[str, str]]:
+    me = device.org.code
+    below = [c for c, p in paths.items() if c != me and p.startswith(device.org.path)]
+    return [(me, "own"), *((c, "up") for c in below), *((a, "down") for a in [*device.org.ancestors, me])]
+
+
+def pull(conn: Connection, device: DeviceView, cursor: int, limit: int) -> PullResponse:
+    """The changes after `cursor` this device may see, oldest first; one index range per lane."""
+    paths = org_paths(conn)
+    hw = head(conn)
+    if cursor >= hw:
+        return PullResponse(changes=[], cursor=cursor, more=False)
+    f = FeedEntry.__table__.c
+    not_mine = or_(f.origin_device.is_(None), f.origin_device != device.device_id)
+    parts = [
+        select(f.seq, f.op, f.table_name, f.row_id, f.version, f.payload)
+        .where(f.org_code == org, f.lane == lane, f.seq > cursor, f.seq <= hw, not_mine)
+        .order_by(f.seq).limit(limit).subquery().select()
+        for org, lane in _pairs(device, paths)
+    ]
+    query = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
+    rows = conn.execute(select(query).order_by(query.c.seq).limit(limit)).all()
+    changes = [PulledChange(seq=r.seq, op=r.op, table=r.table_name, row_id=r.row_id, version=r.version,
+                            payload=r.payload) for r in rows]
+    if len(changes) == limit:
+        return PullResponse(changes=changes, cursor=changes[-1].seq, more=True)
+    return PullResponse(changes=changes, cursor=hw, more=False)
+
+
+def blob_visible(conn: Connection, device: DeviceView, sha256: str) -> bool:
+    """A device may fetch a page of its own organisation, or of a case shared up to it."""
+    if conn.scalar(select(func.count()).select_from(BlobOwner).where(
+            BlobOwner.sha256 == sha256, BlobOwner.org_code == device.org.code)):
+        return True
+    paths = org_paths(conn)
+    below = [c for c, p in paths.items() if p.startswith(device.org.path)]
+    q = (select(func.count()).select_from(RowState)
+         .join(SharedCase, SharedCase.case_id == RowState.case_id)
+         .where(RowState.table_name == "page_blobs", RowState.org_code.in_(below),
+                RowState.payload.contains(sha256)))
+    return bool(conn.scalar(q)) and bool(conn.scalar(select(func.count()).select_from(Blob)
+                                                    .where(Blob.sha256 == sha256)))
+
