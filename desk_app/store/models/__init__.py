@@ -12,6 +12,14 @@ from desk_app.store.models.refdata import (
     RefDataVersion,
 )
 from desk_app.store.models.settings import BranchInfo
+from desk_app.store.models.sync import (
+    PageBlob,
+    SyncBlobUpload,
+    SyncConflict,
+    SyncOutbox,
+    SyncRowVersion,
+    SyncState,
+)
 from desk_app.store.models.users import User, UserRole
 
 __all__ = [
@@ -23,10 +31,16 @@ __all__ = [
     "CaseEvent",
     "Intermediary",
     "OccupationClass",
+    "PageBlob",
     "Product",
     "Proposal",
     "ProposalProduct",
     "RefDataVersion",
+    "SyncBlobUpload",
+    "SyncConflict",
+    "SyncOutbox",
+    "SyncRowVersion",
+    "SyncState",
     "User",
     "UserRole",
 ]
