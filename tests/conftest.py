@@ -31,7 +31,7 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "branch.db"
     store = open_store(path)
     with store.transaction() as session:
-        demo.create_demo(session, cases_per_state=3)
+        demo.create_demo(session, cases_per_state=3, force_password_change=False)
     store.close()
     # Fold the WAL into the main file so a plain copy is the whole database.
     conn = raw_connect(path, store.secret)

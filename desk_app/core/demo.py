@@ -205,15 +205,21 @@ def bulk_cases(session: Session, *, n: int, states: list[State] | None = None, s
     return n
 
 
-def create_demo(session: Session, *, cases_per_state: int = 4, password: str = DEMO_PASSWORD) -> list[DemoUser]:
-    """Fill an empty store with the demo branch; returns the users created (all share `password`)."""
+def create_demo(session: Session, *, cases_per_state: int = 4, password: str = DEMO_PASSWORD,
+                force_password_change: bool = True) -> list[DemoUser]:
+    """Fill an empty store with the demo branch; returns the users created (all share `password`).
+
+    Demo accounts share a published password, so each must choose its own at first log-in.
+    """
     users.init_branch(session, branch_code=DEMO_BRANCH[0], branch_name=DEMO_BRANCH[1],
-                      admin_username="admin", admin_password=password)
+                      admin_username="admin", admin_password=password,
+                      must_change_password=force_password_change)
     refdata.load_dir(session, resources_dir() / "refdata")
     # One hash for all demo users: argon2 is deliberately slow, and they share the password anyway.
     shared_hash = users.hash_password(password)
     for u in DEMO_USERS[1:]:
         users.add_user(session, actor=None, username=u.username, display_name=u.name, password=password,
-                       roles=u.roles, authority_level=u.authority_level, password_hash=shared_hash)
+                       roles=u.roles, authority_level=u.authority_level, password_hash=shared_hash,
+                       must_change_password=force_password_change)
     bulk_cases(session, n=cases_per_state * len(PATHS))
     return list(DEMO_USERS)

@@ -26,6 +26,7 @@ from desk_app.store.models import (
     BenefitLevel,
     Intermediary,
     OccupationClass,
+    Policy,
     Product,
     RefDataVersion,
 )
@@ -42,6 +43,7 @@ KINDS: dict[str, tuple[type, tuple[str, ...]]] = {
     "intermediaries": (Intermediary, ("code",)),
     "agents": (Agent, ("code",)),
     "authority_levels": (AuthorityLevel, ("level",)),
+    "policies": (Policy, ("key",)),
 }
 MONEY_FIELDS = {"sum_insured", "premium_per_person", "max_sum_insured"}
 DECIMAL_FIELDS = {"commission_cap"}

@@ -57,6 +57,8 @@ class Actor:
     roles: frozenset[Role]
     authority_level: int = 0
     branch_code: str = ""
+    # The demo and first admin accounts must choose their own password before working.
+    must_change_password: bool = False
 
     def has(self, role: Role) -> bool:
         return role in self.roles

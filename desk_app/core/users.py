@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -14,14 +15,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from desk_app.core import audit
 from desk_app.core.errors import AuthenticationFailed, InvalidInput, NotFound
+from desk_app.core.policy import branch_policy
 from desk_app.core.roles import Actor, Role
 from desk_app.store.db import Store
 from desk_app.store.models import BranchInfo, User, UserRole
 from desk_app.store.types import utcnow
 
-MAX_FAILED_LOGINS = 5
-LOCKOUT = dt.timedelta(minutes=15)
-MIN_PASSWORD_LENGTH = 8
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.-]{2,40}$")
 
 _hasher = PasswordHasher()
@@ -45,9 +44,10 @@ def branch(session: Session) -> BranchInfo:
     return info
 
 
-def check_password_rule(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput(f"密码至少需要 {MIN_PASSWORD_LENGTH} 位。")
+def check_password_rule(session: Session, password: str) -> None:
+    minimum = branch_policy(session).min_password_length
+    if len(password) < minimum:
+        raise InvalidInput(f"密码至少需要 {minimum} 位。")
     if not (re.search(r"[A-Za-z]", password) and re.search(r"\d", password)):
         raise InvalidInput("密码必须同时包含字母和数字。")
 
@@ -58,7 +58,7 @@ def hash_password(password: str) -> str:
 
 def _actor(user: User, roles: Iterable[str], branch_code: str) -> Actor:
     return Actor(user.id, user.username, user.display_name, frozenset(Role(r) for r in roles),
-                 user.authority_level, branch_code)
+                 user.authority_level, branch_code, user.must_change_password)
 
 
 def add_user(session: Session, *, actor: Actor | None, username: str, display_name: str, password: str,
@@ -79,7 +79,7 @@ def add_user(session: Session, *, actor: Actor | None, username: str, display_na
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         raise InvalidInput(f"用户名“{username}”已存在。")
     if password_hash is None:
-        check_password_rule(password)
+        check_password_rule(session, password)
         password_hash = hash_password(password)
     code = branch(session).branch_code
     user = User(username=username, display_name=display_name.strip(), password_hash=password_hash,
@@ -119,18 +119,19 @@ def authenticate(session: Session, *, username: str, password: str, now: dt.date
     try:
         _hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
+        policy = branch_policy(session)
         user.failed_logins += 1
-        locked = user.failed_logins >= MAX_FAILED_LOGINS
+        locked = user.failed_logins >= policy.max_failed_logins
         if locked:
-            user.locked_until = now + LOCKOUT
+            user.locked_until = now + dt.timedelta(minutes=policy.lockout_minutes)
             user.failed_logins = 0
         audit.record(session, actor=None, action="login.locked" if locked else "login.failed",
                      target_type="user", target_id=user.id, branch_code=code, username=username, now=now)
         if locked:
             raise AuthenticationFailed(
-                f"密码连续错误 {MAX_FAILED_LOGINS} 次，账户已锁定 {int(LOCKOUT.total_seconds() // 60)} 分钟。"
+                f"密码连续错误 {policy.max_failed_logins} 次，账户已锁定 {policy.lockout_minutes} 分钟。"
             ) from None
-        left = MAX_FAILED_LOGINS - user.failed_logins
+        left = policy.max_failed_logins - user.failed_logins
         raise AuthenticationFailed(f"用户名或密码错误。再错 {left} 次账户将被锁定。") from None
     user.failed_logins = 0
     user.locked_until = None
@@ -153,6 +154,32 @@ def login(store: Store, *, username: str, password: str) -> Actor:
         except AuthenticationFailed as exc:
             failure = exc
     raise failure
+
+
+def change_password(session: Session, *, actor: Actor, old_password: str, new_password: str) -> Actor:
+    """A user sets their own password (forced for the demo and first admin accounts)."""
+    user = _get(session, actor.username)
+    try:
+        _hasher.verify(user.password_hash, old_password)
+    except (VerificationError, InvalidHashError):
+        raise InvalidInput("原密码不正确。") from None
+    if new_password == old_password:
+        raise InvalidInput("新密码不能与原密码相同。")
+    check_password_rule(session, new_password)
+    user.password_hash = hash_password(new_password)
+    user.must_change_password = False
+    user.updated_at = utcnow()
+    audit.record(session, actor=actor, action="user.change_password", target_type="user", target_id=user.id)
+    return dataclasses.replace(actor, must_change_password=False)
+
+
+def verify_password(session: Session, *, actor: Actor, password: str) -> bool:
+    """Re-check the logged-in user's password (unlocking an idle-locked window); failures count."""
+    try:
+        authenticate(session, username=actor.username, password=password)
+    except AuthenticationFailed:
+        return False
+    return True
 
 
 def _get(session: Session, username: str) -> User:
@@ -202,7 +229,7 @@ def actor_for(session: Session, username: str) -> Actor:
 
 
 def init_branch(session: Session, *, branch_code: str, branch_name: str, admin_username: str,
-                admin_password: str, admin_name: str = "系统管理员") -> UserView:
+                admin_password: str, admin_name: str = "系统管理员", must_change_password: bool = True) -> UserView:
     """First start of a branch PC: record which branch this store is and create its admin."""
     if session.get(BranchInfo, 1) is not None:
         raise InvalidInput("本机数据库已初始化，不能重复初始化。")
@@ -213,4 +240,5 @@ def init_branch(session: Session, *, branch_code: str, branch_name: str, admin_u
     session.add(BranchInfo(id=1, branch_code=branch_code, branch_name=branch_name.strip()))
     session.flush()
     return add_user(session, actor=None, username=admin_username, display_name=admin_name,
-                    password=admin_password, roles=[Role.ADMIN, Role.SUPERVISOR], must_change_password=True)
+                    password=admin_password, roles=[Role.ADMIN, Role.SUPERVISOR],
+                    must_change_password=must_change_password)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from sqlalchemy import select
 
-from desk_app.core import users
+from desk_app.core import refdata, users
 from desk_app.core.errors import AuthenticationFailed, InvalidInput
+from desk_app.core.policy import BranchPolicy, branch_policy
 from desk_app.core.roles import Role, parse_role
 from desk_app.store.models import AuditEntry, User
+
+POLICY = BranchPolicy()
 
 
 def audit_actions(store, username):
@@ -33,7 +37,7 @@ def test_password_is_stored_as_argon2_hash(demo_store):
 
 def test_wrong_password_counts_down_then_locks(demo_store):
     messages = []
-    for _ in range(users.MAX_FAILED_LOGINS):
+    for _ in range(POLICY.max_failed_logins):
         with pytest.raises(AuthenticationFailed) as exc:
             users.login(demo_store, username="clerk", password="wrong-one1")
         messages.append(exc.value.message)
@@ -47,13 +51,13 @@ def test_wrong_password_counts_down_then_locks(demo_store):
 
 
 def test_lock_expires_and_supervisor_can_unlock(demo_store, actors):
-    for _ in range(users.MAX_FAILED_LOGINS):
+    for _ in range(POLICY.max_failed_logins):
         with pytest.raises(AuthenticationFailed):
             users.login(demo_store, username="entry1", password="nope12345")
-    later = dt.datetime.now(dt.UTC) + users.LOCKOUT + dt.timedelta(seconds=1)
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=POLICY.lockout_minutes) + dt.timedelta(seconds=1)
     with demo_store.transaction() as s:
         assert users.authenticate(s, username="entry1", password="Demo2026", now=later).username == "entry1"
-    for _ in range(users.MAX_FAILED_LOGINS):
+    for _ in range(POLICY.max_failed_logins):
         with pytest.raises(AuthenticationFailed):
             users.login(demo_store, username="entry1", password="nope12345")
     with demo_store.transaction() as s:
@@ -122,3 +126,60 @@ def test_parse_role_accepts_code_or_chinese_label():
 def _list(store):
     with store.reading() as s:
         return users.list_users(s)
+
+
+def test_head_office_policy_changes_lockout_and_password_rules(demo_store, actors, tmp_path):
+    path = tmp_path / "policies.json"
+    path.write_text(json.dumps({"kind": "policies", "version": 2, "rows": [
+        {"key": "max_failed_logins", "value": "3"}, {"key": "lockout_minutes", "value": "30"},
+        {"key": "min_password_length", "value": "12"}, {"key": "idle_lock_minutes", "value": "oops"}]}), "utf-8")
+    with demo_store.transaction() as s:
+        refdata.load_file(s, path)
+        policy = branch_policy(s)
+    assert (policy.max_failed_logins, policy.lockout_minutes, policy.min_password_length) == (3, 30, 12)
+    assert policy.idle_lock_minutes == POLICY.idle_lock_minutes  # unreadable value keeps the default
+    for _ in range(2):
+        with pytest.raises(AuthenticationFailed):
+            users.login(demo_store, username="printer", password="bad-pass1")
+    with pytest.raises(AuthenticationFailed, match="连续错误 3 次，账户已锁定 30 分钟"):
+        users.login(demo_store, username="printer", password="bad-pass1")
+    with pytest.raises(InvalidInput, match="密码至少需要 12 位"), demo_store.transaction() as s:
+        users.add_user(s, actor=actors["admin"], username="n12", display_name="某人", password="Passw0rd9",
+                       roles=[Role.COUNTER_CLERK])
+
+
+def test_demo_accounts_must_change_their_published_password(tmp_path):
+    from desk_app.core import demo
+    from desk_app.store.migrate import open_store
+
+    store = open_store(tmp_path / "d" / "branch.db")
+    with store.transaction() as s:
+        demo.create_demo(s, cases_per_state=0)
+    assert all(users.login(store, username=u.username, password="Demo2026").must_change_password
+               for u in demo.DEMO_USERS)
+    store.close()
+
+
+def test_must_change_password_then_can(demo_store):
+    with demo_store.transaction() as s:
+        s.scalar(select(User).where(User.username == "admin")).must_change_password = True
+    admin = users.login(demo_store, username="admin", password="Demo2026")
+    assert admin.must_change_password
+    for old, new, message in [("wrong", "NewPass123", "原密码不正确"), ("Demo2026", "Demo2026", "不能与原密码相同"),
+                              ("Demo2026", "short1", "密码至少需要")]:
+        with pytest.raises(InvalidInput, match=message), demo_store.transaction() as s:
+            users.change_password(s, actor=admin, old_password=old, new_password=new)
+    with demo_store.transaction() as s:
+        changed = users.change_password(s, actor=admin, old_password="Demo2026", new_password="NewPass123")
+    assert not changed.must_change_password
+    again = users.login(demo_store, username="admin", password="NewPass123")
+    assert not again.must_change_password
+    assert "user.change_password" in audit_actions(demo_store, "admin")
+
+
+def test_verify_password_for_unlocking(demo_store, actors):
+    with demo_store.transaction() as s:
+        assert users.verify_password(s, actor=actors["clerk"], password="Demo2026")
+    with demo_store.transaction() as s:
+        assert not users.verify_password(s, actor=actors["clerk"], password="nope")
+    assert audit_actions(demo_store, "clerk")[-1] == "login.failed"

@@ -8,6 +8,7 @@ from desk_app.store.models.refdata import (
     BenefitLevel,
     Intermediary,
     OccupationClass,
+    Policy,
     Product,
     RefDataVersion,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "Intermediary",
     "OccupationClass",
     "PageBlob",
+    "Policy",
     "Product",
     "Proposal",
     "ProposalProduct",

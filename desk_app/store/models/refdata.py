@@ -78,6 +78,15 @@ class AuthorityLevel(SyncedMixin, Base):
     max_sum_insured: Mapped[Decimal] = mapped_column(Money())
 
 
+class Policy(SyncedMixin, Base):
+    """Settings head office decides for its branches (idle lock, password rules, lockout)."""
+
+    __tablename__ = "policies"
+
+    key: Mapped[str] = mapped_column(String(40), unique=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
 class RefDataVersion(Base):
     """Which version of each reference set is loaded; a newer set replaces an older one."""
 

@@ -109,6 +109,20 @@ def upgrade() -> None:
     with op.batch_alter_table('occupation_classes', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_occupation_classes_branch_code'), ['branch_code'], unique=False)
 
+    op.create_table('policies',
+    sa.Column('key', sa.String(length=40), nullable=False),
+    sa.Column('value', sa.String(length=200), nullable=False),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('branch_code', sa.String(length=16), nullable=False),
+    sa.Column('created_at', desk_app.store.types.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', desk_app.store.types.UTCDateTime(), nullable=False),
+    sa.Column('deleted', sa.Boolean(), server_default=sa.text('0'), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_policies')),
+    sa.UniqueConstraint('key', name=op.f('uq_policies_key'))
+    )
+    with op.batch_alter_table('policies', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_policies_branch_code'), ['branch_code'], unique=False)
+
     op.create_table('products',
     sa.Column('code', sa.String(length=20), nullable=False),
     sa.Column('name', sa.String(length=100), nullable=False),
@@ -329,6 +343,10 @@ def downgrade() -> None:
     with op.batch_alter_table('products', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_products_branch_code'))
 
+    with op.batch_alter_table('policies', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_policies_branch_code'))
+
+    op.drop_table('policies')
     op.drop_table('products')
     with op.batch_alter_table('occupation_classes', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_occupation_classes_branch_code'))
