@@ -5,7 +5,6 @@ processes can serve behind a load balancer. Every route except health and enrolm
 device token, and the organisation a request acts for comes from that token only.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 import logging

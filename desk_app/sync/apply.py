@@ -1,0 +1,205 @@
+"""Writing what head office sent into the branch store, with the capture triggers kept quiet.
+
+Everything here runs inside one store transaction together with the cursor (or the outbox
+acknowledgements) it belongs to: a crash leaves both or neither. Values are the SQLite
+storage values of the payload, written with raw executemany (no ORM, no type conversion), so
+every store holds byte-for-byte what head office holds.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from sync_server.protocol import CLASH_KEYS, CONFLICT_TABLE, PulledChange, primary_key
+
+CHUNK = 500
+REMOTE_PASSWORD = "!remote"
+
+
+def set_applying(session: Session, on: bool) -> None:
+    session.execute(text("UPDATE sync_state SET applying = :v WHERE id = 1"), {"v": 1 if on else 0})
+
+
+def _columns(session: Session, table: str, cache: dict[str, list[str]]) -> list[str]:
+    if table not in cache:
+        cache[table] = [r[1] for r in session.connection().exec_driver_sql(f"PRAGMA table_info({table})")]
+    return cache[table]
+
+
+def local_versions(session: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    by_table: dict[str, list[str]] = {}
+    for t, r in keys:
+        by_table.setdefault(t, []).append(r)
+    out: dict[tuple[str, str], int] = {}
+    conn = session.connection()
+    for t, ids in by_table.items():
+        for i in range(0, len(ids), CHUNK):
+            part = ids[i:i + CHUNK]
+            marks = ",".join("?" * len(part))
+            for rid, v in conn.exec_driver_sql(
+                    f"SELECT row_id, version FROM sync_row_versions WHERE table_name = ? AND row_id IN ({marks})",
+                    (t, *part)):
+                out[(t, rid)] = v
+    return out
+
+
+def save_versions(session: Session, rows: Sequence[tuple[str, str, int]]) -> None:
+    if rows:
+        session.connection().exec_driver_sql(
+            "INSERT INTO sync_row_versions (table_name, row_id, version) VALUES (?, ?, ?) "
+            "ON CONFLICT (table_name, row_id) DO UPDATE SET version = max(version, excluded.version)",
+            list(rows))
+
+
+def pending(session: Session) -> tuple[set[tuple[str, str]], set[str]]:
+    """Rows and cases with changes not yet acknowledged by head office."""
+    rows: set[tuple[str, str]] = set()
+    cases: set[str] = set()
+    for t, r, c in session.connection().exec_driver_sql(
+            "SELECT table_name, row_id, case_id FROM sync_outbox WHERE acked_at IS NULL"):
+        rows.add((t, r))
+        if c:
+            cases.add(c)
+    return rows, cases
+
+
+@dataclass
+class Writer:
+    """Groups consecutive writes of the same shape into one executemany, keeping their order."""
+
+    session: Session
+    branch_code: str
+    columns: dict[str, list[str]] = field(default_factory=dict)
+    _sql: str | None = None
+    _params: list[tuple[Any, ...]] = field(default_factory=list)
+    skipped_tables: set[str] = field(default_factory=set)
+
+    def flush(self) -> None:
+        if self._sql and self._params:
+            self.session.connection().exec_driver_sql(self._sql, self._params)
+        self._sql, self._params = None, []
+
+    def _queue(self, sql: str, params: tuple[Any, ...]) -> None:
+        if sql != self._sql:
+            self.flush()
+            self._sql = sql
+        self._params.append(params)
+
+    def upsert(self, table: str, row: dict[str, Any]) -> None:
+        cols = _columns(self.session, table, self.columns)
+        if not cols:
+            self.skipped_tables.add(table)
+            return
+        if table == "users" and row.get("branch_code") != self.branch_code:
+            row = remote_user(row)
+        names = [c for c in cols if c in row]
+        pk = primary_key(table)
+        keep = {"seen_at", "seen_by"} if table == CONFLICT_TABLE else set()
+        sets = ", ".join(f'"{c}" = excluded."{c}"' for c in names if c != pk and c not in keep)
+        sql = (f'INSERT INTO {table} ({", ".join(chr(34) + c + chr(34) for c in names)}) '
+               f'VALUES ({", ".join("?" * len(names))}) ON CONFLICT ("{pk}") DO '
+               + (f"UPDATE SET {sets}" if sets else "NOTHING"))
+        self._queue(sql, tuple(row[c] for c in names))
+
+    def delete(self, table: str, row_id: str) -> None:
+        if not _columns(self.session, table, self.columns):
+            return
+        self._queue(f'DELETE FROM {table} WHERE "{primary_key(table)}" = ?', (row_id,))
+
+
+def remote_user(row: dict[str, Any]) -> dict[str, Any]:
+    """A user of another organisation (the actor of a shared event): known by name, never able to log in."""
+    name = f"{row.get('username', '')}@{row.get('branch_code', '')}"[:40]
+    return {**row, "username": name, "password_hash": REMOTE_PASSWORD, "active": 0, "failed_logins": 0,
+            "locked_until": None}
+
+
+@dataclass
+class ApplyResult:
+    applied: int = 0
+    skipped: int = 0
+    last_seq: int | None = None
+    blocked: bool = False
+
+
+def apply_changes(session: Session, changes: Sequence[PulledChange], *, branch_code: str) -> ApplyResult:
+    """Apply pulled changes in order; stop before one that touches a row or case still pending here.
+
+    A pending local change is settled by head office first (the next push); applying over it
+    now could lose it. The caller stores `last_seq` as the cursor in this same transaction.
+    """
+    result = ApplyResult()
+    if not changes:
+        return result
+    set_applying(session, True)
+    pend_rows, pend_cases = pending(session)
+    versions = local_versions(session, [(c.table, c.row_id) for c in changes])
+    clash = _local_clash_keys(session, changes)
+    writer = Writer(session, branch_code)
+    new_versions: list[tuple[str, str, int]] = []
+    for ch in changes:
+        row = json.loads(ch.payload)
+        case = _case_of(ch.table, row)
+        if (ch.table, ch.row_id) in pend_rows or (case and case in pend_cases):
+            result.blocked = True
+            break
+        if ch.version <= versions.get((ch.table, ch.row_id), 0):
+            result.skipped += 1
+        elif ch.op == "delete":
+            writer.delete(ch.table, ch.row_id)
+            _forget_clash(clash, ch.table, ch.row_id)
+            versions[(ch.table, ch.row_id)] = ch.version
+            new_versions.append((ch.table, ch.row_id, ch.version))
+            result.applied += 1
+        else:
+            if ch.table in CLASH_KEYS:
+                key = tuple(str(row.get(k)) for k in CLASH_KEYS[ch.table])
+                other = clash.get((ch.table, key))
+                if other is not None and other != ch.row_id:
+                    # Two rows at one step: the newer head-office version stands (the older was undone there).
+                    if versions.get((ch.table, other), 0) > ch.version:
+                        result.skipped += 1
+                        result.last_seq = ch.seq
+                        continue
+                    writer.delete(ch.table, other)
+                clash[(ch.table, key)] = ch.row_id
+            writer.upsert(ch.table, row)
+            versions[(ch.table, ch.row_id)] = ch.version
+            new_versions.append((ch.table, ch.row_id, ch.version))
+            result.applied += 1
+        result.last_seq = ch.seq
+    writer.flush()
+    save_versions(session, new_versions)
+    set_applying(session, False)
+    return result
+
+
+def _case_of(table: str, row: dict[str, Any]) -> str | None:
+    from sync_server.protocol import case_id_of
+
+    return case_id_of(table, row)
+
+
+def _local_clash_keys(session: Session, changes: Sequence[PulledChange]) -> dict[tuple[str, tuple[str, ...]], str]:
+    out: dict[tuple[str, tuple[str, ...]], str] = {}
+    conn = session.connection()
+    for table, cols in CLASH_KEYS.items():
+        firsts = sorted({str(json.loads(c.payload).get(cols[0])) for c in changes if c.table == table})
+        for i in range(0, len(firsts), CHUNK):
+            part = firsts[i:i + CHUNK]
+            marks = ",".join("?" * len(part))
+            sql = f"SELECT id, {', '.join(cols)} FROM {table} WHERE {cols[0]} IN ({marks})"
+            for rid, *vals in conn.exec_driver_sql(sql, tuple(part)):
+                out[(table, tuple(str(v) for v in vals))] = rid
+    return out
+
+
+def _forget_clash(clash: dict[tuple[str, tuple[str, ...]], str], table: str, row_id: str) -> None:
+    for k in [k for k, v in clash.items() if k[0] == table and v == row_id]:
+        del clash[k]

@@ -1,0 +1,318 @@
+"""One sync of a branch store with head office: upload page files, push the outbox, pull.
+
+Order matters: page files go first (a change that refers to a file is refused until head
+office holds the whole file), then the outbox in its own order, then the pull. A pull stops
+before any change to a row this store has not yet pushed; the loop pushes and pulls again so
+head office, the only arbiter, settles the meeting first. Each step commits with its own
+bookkeeping (acknowledgements, cursor), so a kill at any moment loses nothing and a retry
+repeats nothing: the server answers a repeated change id with "already had".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import platform
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select, text
+
+from desk_app.store.db import Store
+from desk_app.store.models import PageBlob, SyncBlobUpload, SyncOutbox, SyncState
+from desk_app.store.types import utcnow
+from desk_app.sync import apply
+from desk_app.sync.files import page_files
+from desk_app.sync.transport import SyncError, Transport
+from sync_server import protocol as p
+
+PUSH_BATCH = 2_000
+PULL_PAGE = 5_000
+MAX_ROUNDS = 5
+ACKED_KEEP = dt.timedelta(days=7)
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    already_had: int = 0
+    conflicts: int = 0
+    pulled: int = 0
+    blobs_uploaded: int = 0
+    blobs_fetched: int = 0
+    bytes_sent: int = 0
+    cursor: int = 0
+    pending: int = 0
+    messages: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    server_url: str | None
+    org_code: str | None
+    pending: int
+    conflicts_unseen: int
+    last_success_at: dt.datetime | None
+    last_failure_at: dt.datetime | None
+    last_failure_reason: str | None
+    cursor: int
+
+
+def _noop(_stage: str, _done: int, _total: int) -> None:
+    return None
+
+
+def read_status(store: Store) -> SyncStatus:
+    with store.reading() as s:
+        st = s.get(SyncState, 1)
+        pending = s.scalar(select(func.count()).select_from(SyncOutbox).where(SyncOutbox.acked_at.is_(None))) or 0
+        unseen = s.execute(text("SELECT count(*) FROM sync_conflicts WHERE seen_at IS NULL")).scalar() or 0
+    if st is None:
+        return SyncStatus(False, None, None, pending, unseen, None, None, None, 0)
+    return SyncStatus(bool(st.device_token), st.server_url, st.org_code, pending, unseen, st.last_success_at,
+                      st.last_failure_at, st.last_failure_reason, st.cursor)
+
+
+def enrol(store: Store, *, server_url: str, code: str, device_name: str | None = None) -> p.EnrolResponse:
+    """Exchange a one-time code for this PC's device token and keep it in the (encrypted) store."""
+    transport = Transport(server_url)
+    try:
+        resp = transport.enrol(code, device_name or platform.node() or "branch-pc")
+    finally:
+        transport.close()
+    with store.transaction() as s:
+        st = s.get(SyncState, 1)
+        assert st is not None, "migration 0002 creates the sync_state row"
+        if st.org_code and st.org_code != resp.org_code:
+            raise SyncError(f"本机已注册到机构 {st.org_code}，不能改注册到 {resp.org_code}。", error="enrolled")
+        st.server_url, st.device_id, st.device_token = server_url.rstrip("/"), resp.device_id, resp.token
+        st.org_code = resp.org_code
+    return resp
+
+
+def _transport(store: Store) -> Transport:
+    with store.reading() as s:
+        st = s.get(SyncState, 1)
+        if st is None or not st.device_token or not st.server_url:
+            raise SyncError("本机尚未注册到总公司，请先在“同步”菜单中注册。", error="not_enrolled")
+        return Transport(st.server_url, st.device_token)
+
+
+def _branch_code(store: Store) -> str:
+    with store.reading() as s:
+        code = s.execute(text("SELECT branch_code FROM branch_info WHERE id = 1")).scalar()
+    return code or ""
+
+
+def sync_once(store: Store, *, progress: Progress | None = None, transport: Transport | None = None) -> SyncReport:
+    """Run one full sync; raises SyncError (recorded as the last failure) when it cannot finish."""
+    progress = progress or _noop
+    report = SyncReport()
+    own = transport is None
+    try:
+        transport = transport or _transport(store)
+        _mark(store, attempt=True)
+        branch = _branch_code(store)
+        for _ in range(MAX_ROUNDS):
+            upload_blobs(store, transport, report, progress)
+            push(store, transport, report, progress, branch)
+            blocked = pull(store, transport, report, progress, branch)
+            if not blocked:
+                break
+        fetch_pages(store, transport, report, progress)
+        report.bytes_sent = transport.bytes_sent
+    except SyncError as exc:
+        _mark(store, failure=exc.reason)
+        raise
+    finally:
+        if own and transport is not None:
+            transport.close()
+    _mark(store, success=True)
+    st = read_status(store)
+    report.pending, report.cursor = st.pending, st.cursor
+    return report
+
+
+def _mark(store: Store, *, attempt: bool = False, success: bool = False, failure: str | None = None) -> None:
+    with store.transaction() as s:
+        st = s.get(SyncState, 1)
+        if st is None:
+            return
+        now = utcnow()
+        if attempt:
+            st.last_attempt_at = now
+        if success:
+            st.last_success_at = now
+            st.last_failure_reason = None
+        if failure is not None:
+            st.last_failure_at = now
+            st.last_failure_reason = failure
+
+
+# -- push ------------------------------------------------------------------------------------
+
+
+def push(store: Store, transport: Transport, report: SyncReport, progress: Progress, branch: str) -> None:
+    with store.reading() as s:
+        total = s.scalar(select(func.count()).select_from(SyncOutbox).where(SyncOutbox.acked_at.is_(None))) or 0
+    done = 0
+    after = 0
+    while True:
+        with store.reading() as s:
+            rows = s.execute(
+                select(SyncOutbox.seq, SyncOutbox.change_id, SyncOutbox.table_name, SyncOutbox.row_id,
+                       SyncOutbox.base_version, SyncOutbox.payload)
+                .where(SyncOutbox.acked_at.is_(None), SyncOutbox.seq > after)
+                .order_by(SyncOutbox.seq).limit(PUSH_BATCH)).all()
+        if not rows:
+            return
+        progress("push", done, total)
+        changes = [p.Change(change_id=r.change_id, table=r.table_name, row_id=r.row_id,
+                            base_version=r.base_version, payload=r.payload) for r in rows]
+        resp = transport.push(changes)
+        retry = _acknowledge(store, rows, resp.results, report, branch)
+        done += len(rows)
+        after = rows[-1].seq
+        if retry:
+            raise SyncError(retry, error="retry")
+
+
+def _acknowledge(store: Store, rows: list, results: list[p.ItemResult], report: SyncReport,  # noqa: ANN001
+                 branch: str) -> str | None:
+    """Record head office's answers in one transaction; only an answer acknowledges a change."""
+    by_id = {r.change_id: r for r in rows}
+    stamp = utcnow().astimezone(dt.UTC).replace(tzinfo=None).isoformat(sep=" ")
+    acks: list[tuple[str, str, str]] = []
+    versions: list[tuple[str, str, int]] = []
+    retry: str | None = None
+    with store.transaction() as s:
+        apply.set_applying(s, True)
+        writer = apply.Writer(s, branch)
+        for res in results:
+            row = by_id.get(res.change_id)
+            if row is None:
+                continue
+            if res.status == "retry":
+                retry = retry or res.reason
+                continue
+            acks.append((stamp, res.status, res.change_id))
+            if res.status == "applied":
+                report.pushed += 1
+            elif res.status == "already_had":
+                report.already_had += 1
+            if res.version is not None and res.status in ("applied", "already_had"):
+                versions.append((row.table_name, row.row_id, res.version))
+            if res.status == "conflict":
+                report.conflicts += 1
+                _lost(s, writer, row, res, branch)
+                if res.version is not None and res.winner is not None:
+                    versions.append((row.table_name, row.row_id, res.version))
+        writer.flush()
+        if acks:
+            s.connection().exec_driver_sql(
+                "UPDATE sync_outbox SET acked_at = ?, status = ? WHERE change_id = ?", acks)
+        apply.save_versions(s, versions)
+        s.connection().exec_driver_sql("DELETE FROM sync_outbox WHERE acked_at IS NOT NULL AND acked_at < ?",
+                                       ((utcnow() - ACKED_KEEP).replace(tzinfo=None).isoformat(sep=" "),))
+        apply.set_applying(s, False)
+    return retry
+
+
+def _lost(s, writer: apply.Writer, row, res: p.ItemResult, branch: str) -> None:  # noqa: ANN001
+    """This store's change lost at head office: take the winner, keep ours in the conflict inbox."""
+    if res.winner is not None:
+        writer.upsert(row.table_name, json.loads(res.winner))
+    elif res.remove_local:
+        writer.delete(row.table_name, row.row_id)
+    if res.conflict_id:
+        writer.flush()
+        payload = json.loads(row.payload)
+        writer.upsert(p.CONFLICT_TABLE, {
+            "id": res.conflict_id, "branch_code": str(payload.get("branch_code", branch)),
+            "table_name": row.table_name, "row_id": row.row_id,
+            "case_id": p.case_id_of(row.table_name, payload), "losing_org": branch, "losing_payload": row.payload,
+            "winning_org": "", "winning_payload": res.winner or "", "rule": res.reason,
+            "created_at": utcnow().isoformat()})
+
+
+# -- pull ------------------------------------------------------------------------------------
+
+
+def pull(store: Store, transport: Transport, report: SyncReport, progress: Progress, branch: str) -> bool:
+    """Pull until caught up; True if it stopped at a change waiting for this store's own push."""
+    while True:
+        with store.reading() as s:
+            cursor = s.execute(text("SELECT cursor FROM sync_state WHERE id = 1")).scalar() or 0
+        page = transport.pull(cursor, PULL_PAGE)
+        with store.transaction() as s:
+            res = apply.apply_changes(s, page.changes, branch_code=branch)
+            new_cursor = res.last_seq if res.blocked else page.cursor
+            if new_cursor is not None and new_cursor > cursor:
+                s.execute(text("UPDATE sync_state SET cursor = :c WHERE id = 1"), {"c": new_cursor})
+        report.pulled += res.applied
+        progress("pull", report.pulled, report.pulled + (PULL_PAGE if page.more else 0))
+        if res.blocked:
+            return True
+        if not page.more:
+            return False
+
+
+# -- page files ------------------------------------------------------------------------------
+
+
+def upload_blobs(store: Store, transport: Transport, report: SyncReport, progress: Progress) -> None:
+    """Send every page file head office does not hold yet; resumes where an upload was cut."""
+    with store.reading() as s:
+        todo = s.execute(select(PageBlob.sha256, PageBlob.size).where(
+            PageBlob.sha256.not_in(select(SyncBlobUpload.sha256))).distinct()).all()
+    if not todo:
+        return
+    files = page_files(store)
+    missing = set()
+    for i in range(0, len(todo), p.MAX_PUSH_ITEMS):
+        missing.update(transport.missing_blobs([t.sha256 for t in todo[i:i + p.MAX_PUSH_ITEMS]]))
+    done: list[str] = []
+    for n, (sha, _size) in enumerate(todo):
+        if sha in missing:
+            progress("files", n, len(todo))
+            data = files.get(sha)
+            state = transport.blob_state(sha)
+            offset = state.received
+            if not state.present:
+                while True:
+                    chunk = data[offset:offset + p.BLOB_CHUNK]
+                    try:
+                        state = transport.put_blob(sha, offset, len(data), chunk)
+                    except SyncError as exc:
+                        if exc.error == "offset_mismatch":
+                            offset = int(exc.body.get("received", 0))
+                            continue
+                        raise
+                    offset = state.received
+                    if state.present or offset >= len(data):
+                        break
+            report.blobs_uploaded += 1
+        done.append(sha)
+    with store.transaction() as s:
+        now = utcnow()
+        for sha in done:
+            s.merge(SyncBlobUpload(sha256=sha, uploaded_at=now))
+
+
+def fetch_pages(store: Store, transport: Transport, report: SyncReport, progress: Progress) -> None:
+    """Download page files of pulled pages this PC does not hold (checked, then stored atomically)."""
+    with store.reading() as s:
+        rows = s.execute(select(PageBlob.sha256).where(PageBlob.deleted.is_(False)).distinct()).scalars().all()
+    files = page_files(store)
+    need = [h for h in rows if not files.exists(h)]
+    for n, sha in enumerate(need):
+        progress("files", n, len(need))
+        data = transport.get_blob(sha)
+        if hashlib.sha256(data).hexdigest() != sha:
+            raise SyncError(f"从总公司下载的影像文件 {sha[:12]}… 校验失败，稍后重试。", error="hash_mismatch")
+        files.put(data)
+        report.blobs_fetched += 1
