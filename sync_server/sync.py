@@ -76,7 +76,7 @@ def chunks(items: Sequence[Any], n: int = CHUNK) -> Iterable[Sequence[Any]]:
 
 
 def org_paths(conn: Connection) -> dict[str, str]:
-    return dict(conn.execute(select(Org.code, Org.path)).tuples().all())
+    return {code: path for code, path in conn.execute(select(Org.code, Org.path))}
 
 
 def _insert(conn: Connection):  # noqa: ANN202 - dialect-specific insert construct
