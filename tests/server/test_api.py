@@ -8,13 +8,11 @@ import json
 import uuid
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from sync_server import db as server_db
 from sync_server import protocol as p
-from sync_server.app import create_app
 from sync_server.models import Blob, Device, RowState
 from sync_server.orgs import revoke_device
 from tests.server.harness import enrolment_code
@@ -26,14 +24,6 @@ def hdrs(token: str | None = None, *, protocol: str = str(p.PROTOCOL_VERSION),
     if token:
         h["Authorization"] = f"Bearer {token}"
     return h
-
-
-@pytest.fixture
-def client(db_url: str, tmp_path: Path) -> TestClient:
-    app = create_app(db_url, tmp_path / "blobs")
-    with TestClient(app) as c:
-        yield c
-    app.state.engine.dispose()
 
 
 def enrol(client: TestClient, db_url: str, org: str) -> str:

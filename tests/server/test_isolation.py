@@ -16,7 +16,7 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from sync_server.app import PUBLIC_ROUTES
-from tests.server.test_api import change, client, enrol, hdrs, pull_all, push  # noqa: F401  (client: fixture)
+from tests.server.test_api import change, enrol, hdrs, pull_all, push
 
 PAGE = b"GD0101 page image"
 SHA = hashlib.sha256(PAGE).hexdigest()
