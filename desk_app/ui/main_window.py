@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,6 +70,33 @@ def _case_job(store: Store, proposal_id: str) -> CaseDetail:
         return proposals.case_detail(session, proposal_id)
 
 
+def make_queue_view(model: CaseQueueTableModel) -> QTableView:
+    """A table over a queue model, set up so that its cost does not grow with the queue."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)
+    view.setSortingEnabled(False)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    # Fixed row heights and column widths: nothing is measured from content, so a view over
+    # 100,000 rows lays out in constant time.
+    rows = view.verticalHeader()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(ROW_HEIGHT)
+    rows.hide()
+    head = view.horizontalHeader()
+    head.setHighlightSections(False)
+    head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    for col, width in COLUMN_WIDTHS.items():
+        head.resizeSection(col, width)
+    head.setSectionResizeMode(COL_APPLICANT, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
 class MainWindow(QMainWindow):
     """The desk of one logged-in user."""
 
@@ -118,35 +145,15 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._worker.submit(branch_job, store, on_done=self._on_branch_loaded,
                             on_error=self._on_branch_failed, owner=self)
-        self._load_stage_counts()
+        # After the models' first pages and counts: the least urgent read goes last.
+        QTimer.singleShot(0, self, self._load_stage_counts)
 
     # -- construction -----------------------------------------------------------------------
 
     def _add_queue_tab(self, role: Role) -> None:
         model = CaseQueueTableModel(self._store, self._worker, role, parent=self)
-        view = QTableView()
+        view = make_queue_view(model)
         view.setObjectName(f"queue_{role.value}")
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.setTabKeyNavigation(False)
-        view.setSortingEnabled(False)
-        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        # Fixed row heights and column widths: nothing is measured from content, so a view over
-        # 100,000 rows lays out in constant time.
-        rows = view.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(ROW_HEIGHT)
-        rows.hide()
-        head = view.horizontalHeader()
-        head.setHighlightSections(False)
-        head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for col, width in COLUMN_WIDTHS.items():
-            head.resizeSection(col, width)
-        head.setSectionResizeMode(COL_APPLICANT, QHeaderView.ResizeMode.Stretch)
         # activated = double-click (or single click where the style says so) and Enter/Return.
         view.activated.connect(self._on_queue_activated)
         model.count_changed.connect(lambda n, r=role: self._on_queue_count_changed(r, n))
@@ -240,9 +247,9 @@ class MainWindow(QMainWindow):
     def _on_refresh_triggered(self) -> None:
         for model in self.queue_models.values():
             model.refresh()
-        self._load_stage_counts()
         if self._open_case_id is not None:
             self.open_case(self._open_case_id)
+        QTimer.singleShot(0, self, self._load_stage_counts)
 
     def _on_worker_busy_changed(self, pending: int) -> None:
         self.busy_label.setText(self.tr("Reading…") if pending else "")

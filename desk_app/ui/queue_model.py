@@ -12,7 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk_app.core import queues
@@ -76,7 +84,7 @@ class CaseQueueTableModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._red = QBrush(OVERDUE_COLOR)
-        self.refresh_count()
+        self._request_first_page()
 
     # -- state ------------------------------------------------------------------------------
 
@@ -171,7 +179,14 @@ class CaseQueueTableModel(QAbstractTableModel):
         self._exhausted = False
         self._fetching = False
         self.endResetModel()
-        self.refresh_count()
+        self._request_first_page()
+
+    def _request_first_page(self) -> None:
+        # The page the clerk looks at goes to the worker first; the count (a scan of the whole
+        # queue) is queued on the next event-loop turn, i.e. behind the first pages of every
+        # queue created or refreshed together (the tabs of one window), never ahead of them.
+        self.fetchMore()
+        QTimer.singleShot(0, self, self.refresh_count)
 
     def refresh_count(self) -> None:
         generation = self._generation

@@ -47,18 +47,19 @@ def test_pages_arrive_in_order_until_the_queue_is_exhausted(qtbot, big_store, wo
     with big_store.reading() as session:
         total = queues.queue_count(session, Role.SUPERVISOR)
     assert total > 2 * PAGE  # else the test would not page at all
-    qtbot.waitUntil(lambda: model.total is not None)
+    # The first page is asked for at once; the count follows it.
+    qtbot.waitUntil(lambda: model.total is not None and not model.fetching, timeout=10_000)
     assert model.total == total
-    assert model.rowCount() == 0 and model.canFetchMore(QModelIndex())
+    assert model.rowCount() == PAGE and model.canFetchMore(QModelIndex())
 
     fetch_page(qtbot, model)
-    assert model.rowCount() == PAGE
+    assert model.rowCount() == 2 * PAGE
     # A second request while one is in flight is not sent twice.
     model.fetchMore(QModelIndex())
     model.fetchMore(QModelIndex())
     assert worker.pending == 1
     qtbot.waitUntil(lambda: not model.fetching)
-    assert model.rowCount() == 2 * PAGE
+    assert model.rowCount() == 3 * PAGE
 
     while model.canFetchMore(QModelIndex()):
         fetch_page(qtbot, model)
@@ -74,7 +75,7 @@ def test_pages_arrive_in_order_until_the_queue_is_exhausted(qtbot, big_store, wo
 
 def test_cells_overdue_marks_and_headers(qtbot, big_store, worker):
     model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE)
-    fetch_page(qtbot, model)
+    qtbot.waitUntil(lambda: model.rowCount() == PAGE, timeout=10_000)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["案件号", "投保单号", "投保单位", "业务类型", "环节", "等待(工时)", "超时"]
     overdue = [r for r in range(model.rowCount()) if model.row_at(r).overdue]
@@ -110,10 +111,18 @@ def test_a_view_pulls_pages_as_it_scrolls(qtbot, big_store, worker):
 
 def test_refresh_drops_a_page_requested_before_it(qtbot, big_store, worker):
     model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE)
-    model.fetchMore(QModelIndex())
-    model.refresh()  # the page in flight belongs to the old generation
-    qtbot.waitUntil(lambda: worker.pending == 0)
-    assert model.rowCount() == 0
-    fetch_page(qtbot, model)
+    assert model.fetching  # the first page is in flight ...
+    model.refresh()  # ... and now belongs to the old generation
+    qtbot.waitUntil(lambda: worker.pending == 0, timeout=10_000)
+    # Had the stale page been kept, the fresh first page would follow it (2 * PAGE rows).
     assert model.rowCount() == PAGE
+    keys = [r.cursor for r in model.rows()]
+    assert keys == sorted(keys) and len(set(keys)) == PAGE
 
+
+def test_cells_are_formatted_on_arrival(qtbot, big_store, worker):
+    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE)
+    qtbot.waitUntil(lambda: model.rowCount() == PAGE, timeout=10_000)
+    row = model.row_at(0)
+    assert [model.index(0, c).data() for c in range(model.columnCount())][:5] == [
+        row.case_no, row.proposal_no, row.applicant_name, "团险", row.state.label]
