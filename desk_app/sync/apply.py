@@ -139,8 +139,9 @@ def apply_changes(session: Session, changes: Sequence[PulledChange], *, branch_c
         return result
     set_applying(session, True)
     pend_rows, pend_cases = pending(session)
-    versions = local_versions(session, [(c.table, c.row_id) for c in changes])
     clash = _local_clash_keys(session, changes)
+    versions = local_versions(session, {*((c.table, c.row_id) for c in changes),
+                                        *((t, rid) for (t, _k), rid in clash.items())})
     writer = Writer(session, branch_code)
     new_versions: list[tuple[str, str, int]] = []
     for ch in changes:
