@@ -78,6 +78,7 @@ def gui(data_dir: Path, frames: int) -> dict[str, float]:
     from desk_app.core.roles import Role
     from desk_app.paths import store_path
     from desk_app.store.migrate import open_store
+    from desk_app.ui.app import freeze_startup_objects
     from desk_app.ui.fonts import install_fonts
     from desk_app.ui.i18n import install_translators
     from desk_app.ui.main_window import make_queue_view
@@ -111,9 +112,14 @@ def gui(data_dir: Path, frames: int) -> dict[str, float]:
     warm_view.viewport().repaint()
     warm_view.close()
 
-    # First page: model created -> first rows inserted -> table painted.
+    # As run_gui does once the main window is up.
+    freeze_startup_objects()
+
+    # First page: model created -> first rows inserted -> table painted, each from an idle
+    # worker (a previous model's count must not be in the way of the next one's page).
     firsts = []
     for _ in range(5):
+        spin_until(lambda: worker.pending == 0)
         t0 = time.perf_counter()
         model = CaseQueueTableModel(store, worker, Role.SUPERVISOR)
         view = make_queue_view(model)
@@ -130,6 +136,9 @@ def gui(data_dir: Path, frames: int) -> dict[str, float]:
     # Scrolling: a page down per frame, the viewport repainted synchronously and timed.
     bar = view.verticalScrollBar()
     frame_ms: list[float] = []
+    # Frames painted while the worker reads a page compete with it for the GIL.
+    busy_ms: list[float] = []
+    idle_ms: list[float] = []
     waits = 0
     for _ in range(frames):
         if bar.value() >= bar.maximum():
@@ -140,10 +149,13 @@ def gui(data_dir: Path, frames: int) -> dict[str, float]:
             model.fetchMore()
             spin_until(lambda b=before: model.rowCount() > b or model.exhausted)
             waits += 1
+        loading = worker.pending > 0
         t0 = time.perf_counter()
         bar.setValue(bar.value() + bar.pageStep())
         view.viewport().repaint()
-        frame_ms.append((time.perf_counter() - t0) * 1000)
+        ms = (time.perf_counter() - t0) * 1000
+        frame_ms.append(ms)
+        (busy_ms if loading else idle_ms).append(ms)
         QCoreApplication.processEvents()
     frame_ms.sort()
     result = {
@@ -151,6 +163,10 @@ def gui(data_dir: Path, frames: int) -> dict[str, float]:
         "first_page_ms": statistics.median(firsts), "first_page_max_ms": max(firsts),
         "frames": len(frame_ms), "frame_median_ms": statistics.median(frame_ms),
         "frame_p95_ms": frame_ms[int(len(frame_ms) * 0.95) - 1], "frame_max_ms": frame_ms[-1],
+        "frames_idle_median_ms": statistics.median(idle_ms) if idle_ms else 0.0,
+        "frames_idle_max_ms": max(idle_ms, default=0.0),
+        "frames_loading": len(busy_ms), "frames_loading_median_ms": statistics.median(busy_ms) if busy_ms else 0.0,
+        "frames_loading_max_ms": max(busy_ms, default=0.0),
         "rows_fetched": model.rowCount(), "page_waits": waits, "gui_peak_mb": peak_rss_mb(),
     }
     worker.shutdown()
@@ -177,39 +193,48 @@ def cold_start(data_dir: Path, env: dict[str, str], runs: int) -> dict[str, floa
             "cold_start_max_s": max(walls), "login_shown_at_s": statistics.median(reported), "runs": runs}
 
 
+def phase(name: str, data_dir: Path, env: dict[str, str], *extra: str) -> dict:
+    """Run one phase in a fresh child: Linux carries ru_maxrss over fork and exec, so a child of
+    the process that generated 100,000 rows would report that process's peak as its own."""
+    proc = subprocess.run([sys.executable, __file__, "--phase", name, "--data-dir", str(data_dir), *extra],
+                          env=env, capture_output=True, text=True, cwd=REPO)
+    if proc.returncode != 0:
+        raise RuntimeError(f"phase {name} failed:\n{proc.stderr}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--cases", type=int, default=100_000)
     p.add_argument("--frames", type=int, default=300)
     p.add_argument("--runs", type=int, default=7, help="cold-start runs")
     p.add_argument("--keep", type=Path, help="build in (or reuse) this folder and keep it")
-    p.add_argument("--phase", choices=["gui"], help=argparse.SUPPRESS)
+    p.add_argument("--phase", choices=["build", "gui"], help=argparse.SUPPRESS)
     p.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
     args = p.parse_args()
 
     if args.phase == "gui":
         print(json.dumps(gui(args.data_dir, args.frames)))
         return 0
+    if args.phase == "build":
+        print(json.dumps(build(args.data_dir, args.cases)))
+        return 0
 
     base = args.keep or Path(tempfile.mkdtemp(prefix="branchdesk-bench-"))
     base.mkdir(parents=True, exist_ok=True)
     env = isolated_env(base)
-    os.environ.update(env)
     data_dir = base / "data"
     try:
         if (data_dir / "branch.db").exists():
             print(f"reusing the store in {data_dir}")
         else:
-            figures = build(data_dir, args.cases)
+            figures = phase("build", data_dir, env, "--cases", str(args.cases))
             print(f"build: demo branch {figures['demo_s']:.2f} s, {args.cases:,} cases by Core inserts "
                   f"{figures['bulk_s']:.2f} s (peak {figures['build_peak_mb']:.0f} MB)")
         size = sum(f.stat().st_size for f in data_dir.glob("branch.db*"))
         print(f"store: {size / 2**20:.0f} MB in {data_dir}")
 
-        proc = subprocess.run([sys.executable, __file__, "--phase", "gui", "--data-dir", str(data_dir),
-                               "--frames", str(args.frames)], env=env, capture_output=True, text=True,
-                              check=True, cwd=REPO)
-        g = json.loads(proc.stdout.strip().splitlines()[-1])
+        g = phase("gui", data_dir, env, "--frames", str(args.frames))
         print(f"supervisor queue: {g['queue_total']:,} cases, pages of {g['page_size']}")
         print(f"first page shown: median {g['first_page_ms']:.1f} ms, max {g['first_page_max_ms']:.1f} ms "
               f"(goal < {GOALS['first_page_ms']:.0f} ms)")

@@ -39,6 +39,14 @@ OVERDUE_COLOR = QColor("#c62828")
 # The proposal id of a row, for views that open the case.
 ProposalIdRole = Qt.ItemDataRole.UserRole + 1
 
+# The first page only has to fill the screen (about 30 rows at 26 px); a small one comes back
+# several times faster from a big queue, and full pages follow as the view scrolls.
+FIRST_PAGE_SIZE = 60
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+
 
 def _page_job(store: Store, role: Role, after: tuple[dt.datetime, str] | None, limit: int) -> list[QueueRow]:
     # Worker thread: one consistent read snapshot per page.
@@ -62,12 +70,14 @@ class CaseQueueTableModel(QAbstractTableModel):
     load_failed = Signal(str)
 
     def __init__(self, store: Store, worker: DbWorker, role: Role, *, page_size: int = queues.PAGE_SIZE,
+                 first_page_size: int = FIRST_PAGE_SIZE,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._worker = worker
         self.role = role
         self.page_size = page_size
+        self.first_page_size = min(first_page_size, page_size)
         self._rows: list[QueueRow] = []
         # Cells are formatted once when a page arrives: data() runs for every painted cell.
         self._cells: list[tuple[str, ...]] = []
@@ -84,6 +94,13 @@ class CaseQueueTableModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._red = QBrush(OVERDUE_COLOR)
+        self._role_handlers = {
+            int(Qt.ItemDataRole.ForegroundRole): self._foreground,
+            int(Qt.ItemDataRole.FontRole): self._font,
+            int(Qt.ItemDataRole.TextAlignmentRole): self._alignment,
+            int(Qt.ItemDataRole.ToolTipRole): self._tooltip,
+            int(ProposalIdRole): self._proposal_id,
+        }
         self._request_first_page()
 
     # -- state ------------------------------------------------------------------------------
@@ -128,27 +145,35 @@ class CaseQueueTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Called about seven times per painted cell (once per role the delegate asks for), so
+        # the display text is the first test and the other roles go through one dict lookup.
+        row = index.row()
+        if row < 0:
             return None
-        row, col = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells[row][col]
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._red if self._rows[row].overdue else None
-        if role == Qt.ItemDataRole.FontRole:
-            # Bold on the marker and the hours only: a whole bold red row shouts over the queue.
-            return self._bold if col in (COL_AGE, COL_OVERDUE) and self._rows[row].overdue else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if col == COL_AGE:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if col == COL_OVERDUE:
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_APPLICANT:
-            return self._rows[row].applicant_name
-        if role == ProposalIdRole:
-            return self._rows[row].proposal_id
+        if role == _DISPLAY:
+            return self._cells[row][index.column()]
+        handler = self._role_handlers.get(role)
+        return handler(row, index.column()) if handler is not None else None
+
+    def _foreground(self, row: int, col: int) -> QBrush | None:
+        return self._red if self._rows[row].overdue else None
+
+    def _font(self, row: int, col: int) -> QFont | None:
+        # Bold on the marker and the hours only: a whole bold red row shouts over the queue.
+        return self._bold if col in (COL_AGE, COL_OVERDUE) and self._rows[row].overdue else None
+
+    def _alignment(self, row: int, col: int) -> int | None:
+        if col == COL_AGE:
+            return _RIGHT
+        if col == COL_OVERDUE:
+            return _CENTER
         return None
+
+    def _tooltip(self, row: int, col: int) -> str | None:
+        return self._rows[row].applicant_name if col == COL_APPLICANT else None
+
+    def _proposal_id(self, row: int, col: int) -> str:
+        return self._rows[row].proposal_id
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         # True while pages may remain, even while one is in flight: fetchMore then does nothing,
@@ -160,10 +185,11 @@ class CaseQueueTableModel(QAbstractTableModel):
             return
         self._fetching = True
         after = self._rows[-1].cursor if self._rows else None
+        limit = self.page_size if self._rows else self.first_page_size
         generation = self._generation
         self._worker.submit(
-            _page_job, self._store, self.role, after, self.page_size,
-            on_done=lambda page: self._on_page_loaded(generation, page),
+            _page_job, self._store, self.role, after, limit,
+            on_done=lambda page: self._on_page_loaded(generation, limit, page),
             on_error=lambda message: self._on_load_failed(generation, message),
             owner=self,
         )
@@ -197,11 +223,11 @@ class CaseQueueTableModel(QAbstractTableModel):
 
     # -- results (GUI thread) ---------------------------------------------------------------
 
-    def _on_page_loaded(self, generation: int, page: list[QueueRow]) -> None:
+    def _on_page_loaded(self, generation: int, limit: int, page: list[QueueRow]) -> None:
         if generation != self._generation:
             return
         self._fetching = False
-        if len(page) < self.page_size:
+        if len(page) < limit:
             self._exhausted = True
         if page:
             first = len(self._rows)

@@ -43,7 +43,7 @@ def fetch_page(qtbot, model: CaseQueueTableModel) -> None:
 
 
 def test_pages_arrive_in_order_until_the_queue_is_exhausted(qtbot, big_store, worker):
-    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE)
+    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE, first_page_size=PAGE)
     with big_store.reading() as session:
         total = queues.queue_count(session, Role.SUPERVISOR)
     assert total > 2 * PAGE  # else the test would not page at all
@@ -74,7 +74,7 @@ def test_pages_arrive_in_order_until_the_queue_is_exhausted(qtbot, big_store, wo
 
 
 def test_cells_overdue_marks_and_headers(qtbot, big_store, worker):
-    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE)
+    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE, first_page_size=PAGE)
     qtbot.waitUntil(lambda: model.rowCount() == PAGE, timeout=10_000)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["案件号", "投保单号", "投保单位", "业务类型", "环节", "等待(工时)", "超时"]
@@ -97,7 +97,7 @@ def test_cells_overdue_marks_and_headers(qtbot, big_store, worker):
 
 
 def test_a_view_pulls_pages_as_it_scrolls(qtbot, big_store, worker):
-    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE)
+    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE, first_page_size=PAGE)
     view = QTableView()
     qtbot.addWidget(view)
     view.resize(800, 400)
@@ -110,7 +110,7 @@ def test_a_view_pulls_pages_as_it_scrolls(qtbot, big_store, worker):
 
 
 def test_refresh_drops_a_page_requested_before_it(qtbot, big_store, worker):
-    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE)
+    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE, first_page_size=PAGE)
     assert model.fetching  # the first page is in flight ...
     model.refresh()  # ... and now belongs to the old generation
     qtbot.waitUntil(lambda: worker.pending == 0, timeout=10_000)
@@ -121,8 +121,19 @@ def test_refresh_drops_a_page_requested_before_it(qtbot, big_store, worker):
 
 
 def test_cells_are_formatted_on_arrival(qtbot, big_store, worker):
-    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE)
+    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE, first_page_size=PAGE)
     qtbot.waitUntil(lambda: model.rowCount() == PAGE, timeout=10_000)
     row = model.row_at(0)
     assert [model.index(0, c).data() for c in range(model.columnCount())][:5] == [
         row.case_no, row.proposal_no, row.applicant_name, "团险", row.state.label]
+
+
+def test_the_first_page_only_fills_the_screen_and_full_pages_follow(qtbot, big_store, worker):
+    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE, first_page_size=40)
+    qtbot.waitUntil(lambda: model.rowCount() == 40 and not model.fetching, timeout=10_000)
+    assert not model.exhausted
+    fetch_page(qtbot, model)
+    assert model.rowCount() == 40 + PAGE
+    with big_store.reading() as session:
+        expected = queues.queue_page(session, Role.SUPERVISOR, limit=40 + PAGE)
+    assert [r.proposal_id for r in model.rows()] == [r.proposal_id for r in expected]
