@@ -8,6 +8,7 @@ only a public store id (`store.json`) that names the secret in the credential st
 from __future__ import annotations
 
 import base64
+import copy
 import json
 import os
 import secrets
@@ -19,6 +20,11 @@ import keyring.backends.fail
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from keyring.backend import KeyringBackend
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
 
 SERVICE = "BranchDesk"
 ID_FILE = "store.json"
@@ -43,6 +49,37 @@ def _backend() -> KeyringBackend:
         "本机没有可用的系统凭据存储（Windows 凭据管理器或 Secret Service），无法保管数据库密钥。"
         "请联系系统管理员。"
     )
+
+
+def _set_password(name: str, value: str) -> None:
+    """Write one credential without ever leaving a half-written credential file.
+
+    keyrings.alt's file keyrings (demo machines, CI) rewrite their whole file in place,
+    truncate then write; a crash or power cut in between (the audit anchor is saved after
+    every commit) leaves it empty, the store's secret with it. For them, write a copy and
+    rename it over the file, under a lock so concurrent processes keep each other's entries.
+    """
+    kr = _backend()
+    path = getattr(kr, "file_path", None)
+    if not isinstance(path, str):
+        kr.set_password(SERVICE, name, value)
+        return
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path + ".lock", "a+b") as lock:
+        if fcntl is not None:  # Windows has its credential manager: no file keyring there
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as f:
+            if os.path.exists(path):
+                with open(path, "rb") as old:
+                    f.write(old.read())
+        writer = copy.copy(kr)
+        writer.file_path = tmp
+        writer.set_password(SERVICE, name, value)
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
 
 
 def store_id(data_dir: Path, *, create: bool = False) -> str | None:
@@ -72,14 +109,14 @@ def create_secret(data_dir: Path) -> bytes:
     sid = store_id(data_dir, create=True)
     assert sid is not None
     secret = secrets.token_bytes(32)
-    _backend().set_password(SERVICE, sid, base64.b64encode(secret).decode())
+    _set_password(sid, base64.b64encode(secret).decode())
     return secret
 
 
 def save_secret(data_dir: Path, secret: bytes) -> None:
     sid = store_id(data_dir, create=True)
     assert sid is not None
-    _backend().set_password(SERVICE, sid, base64.b64encode(secret).decode())
+    _set_password(sid, base64.b64encode(secret).decode())
 
 
 def derive(secret: bytes, purpose: str) -> bytes:
@@ -128,4 +165,4 @@ def save_anchor(data_dir: Path, seq: int, mac: str) -> None:
         return
     current = load_anchor(data_dir)
     if current is None or seq > current[0]:
-        _backend().set_password(SERVICE, f"{sid}:audit-head", f"{seq}:{mac}")
+        _set_password(f"{sid}:audit-head", f"{seq}:{mac}")

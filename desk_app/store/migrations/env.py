@@ -28,7 +28,7 @@ def run_migrations() -> None:
         return
     path = _db_path()
     secret = keys.load_secret(path.parent)
-    if secret is None and not path.exists():
+    if secret is None and (not path.exists() or path.stat().st_size == 0):  # as open_store: empty = new
         secret = keys.create_secret(path.parent)
     engine = make_engine(path, secret=secret)
     with engine.begin() as connection:
