@@ -5,21 +5,29 @@ from __future__ import annotations
 import collections
 import os
 import queue
-import sqlite3
 import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
-from desk_app.core import workflow
-from desk_app.store.db import Store
+from desk_app.core import audit, workflow
+from desk_app.store import keys
+from desk_app.store.db import raw_connect
+from desk_app.store.migrate import open_store
 from desk_app.store.models import CaseEvent, Proposal
 
 REPO = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).resolve().parent / "crash_worker.py"
 READY_TIMEOUT_S = 60
+
+
+def connect(path: Path, key_dir: Path | None = None) -> Any:
+    """A bare DB-API connection to a store, keyed with its secret from the credential store
+    (the secret of the store in `key_dir`, by default the file's own folder)."""
+    return raw_connect(path, keys.load_secret(key_dir or path.parent))
 
 
 def worker_env() -> dict[str, str]:
@@ -53,7 +61,7 @@ def wait_ready(proc: subprocess.Popen[str]) -> None:
 
 def check_store(path: Path) -> dict[str, int]:
     """Assert every invariant of a consistent store; returns row counts."""
-    conn = sqlite3.connect(path)
+    conn = connect(path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -91,15 +99,20 @@ def check_store(path: Path) -> dict[str, int]:
         assert audits.get(pid, collections.Counter()) == expected, f"audit of {pid} != its events"
     assert set(events) <= set(lines), "case_events of a proposal that does not exist"
 
-    # The state projection equals what the event history derives (the workflow's own rule).
-    store = Store(path)
+    # Opened the way the app opens it after a power cut.
+    store = open_store(path)
     try:
         with store.reading() as session:
+            # The state projection equals what the event history derives (the workflow's own rule).
             by_case: dict[str, list[CaseEvent]] = collections.defaultdict(list)
             for ev in session.scalars(select(CaseEvent)):
                 by_case[ev.proposal_id].append(ev)
             for p in session.scalars(select(Proposal)):
                 assert p.state == workflow.derive_state(by_case[p.id]).value, f"{p.case_no}: state {p.state}"
+            # The audit HMAC chain is whole, and the anchor kept outside is not ahead of it.
+            chain = audit.verify(session, anchor=store.audit_anchor())
+            assert chain.ok, chain.problems
+            assert chain.entries == len(audit_seqs)
     finally:
         store.close()
     return {"cases": n_cases, "events": sum(len(v) for v in events.values()), "audit": len(audit_seqs)}

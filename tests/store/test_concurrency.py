@@ -8,10 +8,9 @@ must stay unique and gap-free.
 from __future__ import annotations
 
 import collections
-import sqlite3
 from pathlib import Path
 
-from storecheck import check_store, start_worker, wait_ready
+from tests.store.storecheck import check_store, connect, start_worker, wait_ready
 
 PER_PROCESS = 30
 
@@ -36,7 +35,7 @@ def test_two_processes_register_cases_concurrently(demo_path: Path) -> None:
     assert after["events"] == before["events"] + 2 * 2 * PER_PROCESS
     assert after["audit"] == before["audit"] + 2 * 2 * PER_PROCESS
 
-    conn = sqlite3.connect(demo_path)
+    conn = connect(demo_path)
     try:
         case_nos = [n for (n,) in conn.execute("SELECT case_no FROM proposals")]
         # Which process (R<seed>N...) registered each new case, in audit order.

@@ -14,7 +14,7 @@ import signal
 import time
 from pathlib import Path
 
-from storecheck import check_store, start_worker, wait_ready
+from tests.store.storecheck import check_store, start_worker, wait_ready
 
 ROUNDS = int(os.environ.get("BRANCHDESK_CRASH_ROUNDS", "50"))
 

@@ -9,7 +9,7 @@ import datetime as dt
 import hashlib
 import os
 import re
-import sqlite3
+import shutil
 import subprocess
 import sys
 from decimal import Decimal
@@ -20,7 +20,10 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError, StatementError
 
 from desk_app.core import audit
-from desk_app.store import models  # noqa: F401  (registers every table on Base.metadata)
+from desk_app.store import (
+    keys,
+    models,  # noqa: F401  (registers every table on Base.metadata)
+)
 from desk_app.store.base import Base
 from desk_app.store.db import Store
 from desk_app.store.migrate import (
@@ -31,13 +34,18 @@ from desk_app.store.migrate import (
     backup,
     current_revision,
     head_revision,
+    is_plaintext,
     open_store,
 )
 from desk_app.store.models import AuditEntry, Proposal, ProposalProduct
+from desk_app.store.models.sync import CAPTURED_TABLES
+from tests.store.storecheck import connect
 
 REPO = Path(__file__).resolve().parents[2]
 ALEMBIC_INI = HERE / "alembic.ini"
-NOT_SYNCED = {"alembic_version", "branch_info", "refdata_versions"}
+# Local bookkeeping, never replicated as rows: the branch's identity, versions, sync's own state.
+NOT_SYNCED = {"alembic_version", "branch_info", "refdata_versions", "sync_outbox", "sync_state",
+              "sync_row_versions", "sync_conflicts", "sync_blob_uploads"}
 SYNC_COLUMNS = ("id", "branch_code", "created_at", "updated_at", "deleted")
 FUTURE = "9999_future"
 
@@ -65,8 +73,12 @@ def assert_no_drift(db: Path) -> None:
     assert "No new upgrade operations detected" in res.stdout + res.stderr
 
 
+def revision(db: Path, key_dir: Path | None = None) -> str | None:
+    return current_revision(db, keys.load_secret(key_dir or db.parent))
+
+
 def schema(db: Path) -> dict[tuple[str, str], str]:
-    conn = sqlite3.connect(db)
+    conn = connect(db)
     try:
         return {(t, n): sql for t, n, sql in conn.execute(
             "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
@@ -74,8 +86,8 @@ def schema(db: Path) -> dict[tuple[str, str], str]:
         conn.close()
 
 
-def query(db: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(db)
+def query(db: Path, sql: str, key_dir: Path | None = None) -> list[tuple]:
+    conn = connect(db, key_dir)
     try:
         return conn.execute(sql).fetchall()
     finally:
@@ -89,12 +101,12 @@ def snapshot(path: Path) -> tuple[str, int, list[str]]:
 
 
 def stamp_future(path: Path) -> None:
-    conn = sqlite3.connect(path)
+    conn = connect(path)
     conn.execute("UPDATE alembic_version SET version_num = ?", (FUTURE,))
     conn.commit()
     conn.close()
-    # The last connection to close folds the WAL back: nothing beside the file any more.
-    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+    # The last connection to close folds the WAL back: no -wal or -shm beside the file any more.
+    assert not [p.name for p in path.parent.iterdir() if p.name.endswith(("-wal", "-shm"))]
 
 
 # --- migrations ------------------------------------------------------------------------------
@@ -105,7 +117,8 @@ def test_alembic_cli_upgrades_an_empty_file_with_no_drift(tmp_path: Path) -> Non
     db.touch()
     res = alembic(db, "upgrade", "head")
     assert res.returncode == 0, res.stderr
-    assert current_revision(db) == head_revision()
+    assert not is_plaintext(db), "the alembic CLI wrote branch data unencrypted"
+    assert revision(db) == head_revision()
     tables = {n for t, n in schema(db) if t == "table"}
     assert set(Base.metadata.tables) <= tables
     assert_no_drift(db)
@@ -115,9 +128,10 @@ def test_open_store_creates_the_same_schema_as_the_cli_with_no_drift(tmp_path: P
     by_app = tmp_path / "app" / "branch.db"
     by_cli = tmp_path / "cli.db"
     open_store(by_app).close()
-    assert current_revision(by_app) == head_revision()
+    assert revision(by_app) == head_revision()
     assert not (by_app.parent / "backups").exists(), "a new store has nothing to back up"
     assert alembic(by_cli, "upgrade", "head").returncode == 0
+    assert not is_plaintext(by_app) and not is_plaintext(by_cli)
     assert schema(by_app) == schema(by_cli)
     assert_no_drift(by_app)
 
@@ -126,7 +140,7 @@ def test_open_store_on_a_zero_byte_file_migrates_it(tmp_path: Path) -> None:
     db = tmp_path / "branch.db"
     db.touch()
     open_store(db).close()
-    assert current_revision(db) == head_revision()
+    assert revision(db) == head_revision()
     assert_no_drift(db)
 
 
@@ -137,7 +151,7 @@ def test_downgrade_to_base_and_upgrade_again(tmp_path: Path) -> None:
     res = alembic(db, "downgrade", "base")
     assert res.returncode == 0, res.stderr
     assert set(schema(db)) == {("table", "alembic_version")}, "downgrade left objects behind"
-    assert current_revision(db) is None
+    assert revision(db) is None
     res = alembic(db, "upgrade", "head")
     assert res.returncode == 0, res.stderr
     assert schema(db) == full
@@ -152,29 +166,38 @@ def test_every_revision_step_downgrades_and_upgrades(tmp_path: Path) -> None:
     db = tmp_path / "branch.db"
     for rev in reversed(revs):
         assert alembic(db, "upgrade", rev).returncode == 0
-        assert current_revision(db) == rev
+        assert revision(db) == rev
     for rev in revs[1:]:
         assert alembic(db, "downgrade", rev).returncode == 0
-        assert current_revision(db) == rev
+        assert revision(db) == rev
     assert alembic(db, "downgrade", "base").returncode == 0
-    assert current_revision(db) is None
+    assert revision(db) is None
 
 
-def test_older_store_is_backed_up_before_migration(tmp_path: Path) -> None:
+def test_older_store_is_backed_up_before_migration(demo_path: Path) -> None:
+    """The demo store taken back one revision, then opened: backup first, then migrate."""
     from alembic.script import ScriptDirectory
 
-    script = ScriptDirectory.from_config(alembic_config(tmp_path / "x.db"))
+    script = ScriptDirectory.from_config(alembic_config(demo_path))
     head = script.get_revision(head_revision())
     if not head.down_revision:
         pytest.skip("only one revision exists: backup() is tested directly below")
     older = head.down_revision if isinstance(head.down_revision, str) else head.down_revision[0]
-    db = tmp_path / "branch.db"
-    assert alembic(db, "upgrade", older).returncode == 0
-    open_store(db).close()
-    copies = list((tmp_path / "backups").glob("branch-*.db"))
-    assert len(copies) == 1
-    assert current_revision(copies[0]) == older
-    assert current_revision(db) == head_revision()
+    res = alembic(demo_path, "downgrade", older)
+    assert res.returncode == 0, res.stderr
+    assert revision(demo_path) == older
+    cases = query(demo_path, "SELECT id, state FROM proposals ORDER BY id")
+    assert cases
+
+    open_store(demo_path).close()
+    copies = list((demo_path.parent / "backups").glob("branch-*.db"))
+    assert len(copies) == 1, "no backup was taken before migrating"
+    assert not is_plaintext(copies[0])
+    assert revision(copies[0], key_dir=demo_path.parent) == older
+    assert query(copies[0], "SELECT id, state FROM proposals ORDER BY id", key_dir=demo_path.parent) == cases
+    assert revision(demo_path) == head_revision()
+    assert query(demo_path, "SELECT id, state FROM proposals ORDER BY id") == cases
+    assert_no_drift(demo_path)
 
 
 # --- a store from a newer BranchDesk ---------------------------------------------------------
@@ -207,7 +230,7 @@ def test_cli_status_refuses_newer_store_with_exit_2(demo_path: Path) -> None:
 
 
 def test_store_at_head_opens_without_backup(demo_store: Store, demo_path: Path) -> None:
-    assert current_revision(demo_path) == head_revision()
+    assert revision(demo_path) == head_revision()
     assert not (demo_path.parent / "backups").exists()
 
 
@@ -217,28 +240,37 @@ def test_store_at_head_opens_without_backup(demo_store: Store, demo_path: Path) 
 TABLES_TO_COMPARE = ("proposals", "proposal_products", "case_events", "audit_log", "users", "products")
 
 
-def test_backup_is_a_complete_copy_including_the_wal(demo_store: Store, demo_path: Path) -> None:
+def test_backup_is_a_complete_copy_including_the_wal(demo_store: Store, demo_path: Path,
+                                                      tmp_path: Path) -> None:
     # Written through the open store and not checkpointed: it lives in the -wal file only.
     with demo_store.transaction() as session:
         audit.record(session, actor=None, action="test.in_wal", username="pytest", branch_code="GD0101")
     assert Path(f"{demo_path}-wal").stat().st_size > 0
-    copy = backup(demo_path)
+    copy = backup(demo_path, demo_store.secret)
     assert copy.parent == demo_path.parent / "backups"
-    assert query(copy, "PRAGMA integrity_check") == [("ok",)]
+    assert not is_plaintext(copy), "backups must be encrypted like the store"
+    key_dir = demo_path.parent
+    assert query(copy, "PRAGMA integrity_check", key_dir) == [("ok",)]
     for table in TABLES_TO_COMPARE:
         rows = f"SELECT * FROM {table} ORDER BY 1, 2"
-        assert query(copy, rows) == query(demo_path, rows), table
-    assert query(copy, "SELECT count(*) FROM audit_log WHERE action = 'test.in_wal'") == [(1,)]
-    assert current_revision(copy) == head_revision()
-    # The copy is a store BranchDesk can open.
-    restored = open_store(copy)
+        assert query(copy, rows, key_dir) == query(demo_path, rows), table
+    assert query(copy, "SELECT count(*) FROM audit_log WHERE action = 'test.in_wal'", key_dir) == [(1,)]
+    assert revision(copy, key_dir) == head_revision()
+    # Restoring: the copy put in a data folder that has the store's key opens in BranchDesk.
+    restore_dir = tmp_path / "restored"
+    restore_dir.mkdir()
+    shutil.copyfile(copy, restore_dir / "branch.db")
+    keys.save_secret(restore_dir, demo_store.secret)
+    restored = open_store(restore_dir / "branch.db")
     with restored.reading() as session:
         assert session.scalar(select(AuditEntry).where(AuditEntry.action == "test.in_wal")) is not None
+        assert audit.verify(session).ok
     restored.close()
 
 
 def test_backup_keeps_only_the_newest(demo_path: Path) -> None:
-    made = [backup(demo_path) for _ in range(KEEP_BACKUPS + 3)]
+    secret = keys.load_secret(demo_path.parent)
+    made = [backup(demo_path, secret) for _ in range(KEEP_BACKUPS + 3)]
     kept = sorted((demo_path.parent / "backups").glob("branch-*.db"))
     assert kept == sorted(made[-KEEP_BACKUPS:])
     assert len(kept) == KEEP_BACKUPS
@@ -280,17 +312,20 @@ def test_reading_refuses_writes(demo_store: Store) -> None:
 # --- the audit log is append-only ------------------------------------------------------------
 
 
-def test_audit_log_refuses_update_and_delete_through_raw_sql(demo_path: Path) -> None:
+@pytest.mark.parametrize("statement", [
+    "UPDATE audit_log SET action = 'forged' WHERE seq = 1",
+    "UPDATE audit_log SET deleted = 1",
+    "DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)",
+    "DELETE FROM audit_log",
+])
+def test_audit_log_refuses_update_and_delete_through_raw_sql(demo_path: Path, statement: str) -> None:
     before = query(demo_path, "SELECT * FROM audit_log ORDER BY seq")
     assert before
-    conn = sqlite3.connect(demo_path)
+    conn = connect(demo_path)  # a bare connection with the key: no application code involved
     try:
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-            conn.execute("UPDATE audit_log SET action = 'forged' WHERE seq = 1")
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-            conn.execute("DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)")
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-            conn.execute("DELETE FROM audit_log")
+        with pytest.raises(Exception, match="append-only") as info:
+            conn.execute(statement)
+        assert type(info.value).__name__ == "IntegrityError"
         conn.commit()
     finally:
         conn.close()
@@ -384,6 +419,21 @@ def test_syncable_tables_have_sync_columns_in_the_models() -> None:
         for c in SYNC_COLUMNS:
             assert not cols[c].nullable, f"{name}.{c} is nullable"
         assert cols["deleted"].server_default is not None, f"{name}.deleted has no server default"
+
+
+def test_captured_tables_are_syncable_and_their_triggers_carry_every_column(tmp_path: Path) -> None:
+    """The outbox triggers list columns as they were when made: a column added later must be in them."""
+    assert set(CAPTURED_TABLES) <= set(syncable_tables())
+    db = tmp_path / "branch.db"
+    open_store(db).close()
+    triggers = dict(query(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+    for table in CAPTURED_TABLES:
+        columns = [row[1] for row in query(db, f"PRAGMA table_info({table})")]
+        for suffix in ("ins", "upd"):
+            sql = triggers.get(f"sync_capture_{table}_{suffix}")
+            assert sql, f"no {suffix} capture trigger on {table}"
+            missing = [c for c in columns if f'NEW."{c}"' not in sql]
+            assert not missing, f"sync_capture_{table}_{suffix} does not send {missing}"
 
 
 def test_syncable_tables_have_sync_columns_in_the_migrated_file(tmp_path: Path) -> None:
