@@ -212,14 +212,35 @@ def _acknowledge(store: Store, rows: list, results: list[p.ItemResult], report: 
                 if res.version is not None and res.winner is not None:
                     versions.append((row.table_name, row.row_id, res.version))
         writer.flush()
-        if acks:
-            s.connection().exec_driver_sql(
-                "UPDATE sync_outbox SET acked_at = ?, status = ? WHERE change_id = ?", acks)
+        _mark_acked(s, rows, acks)
         apply.save_versions(s, versions)
         s.connection().exec_driver_sql("DELETE FROM sync_outbox WHERE acked_at IS NOT NULL AND acked_at < ?",
                                        ((utcnow() - ACKED_KEEP).replace(tzinfo=None).isoformat(sep=" "),))
         apply.set_applying(s, False)
     return retry
+
+
+def _mark_acked(s, rows: list, acks: list[tuple[str, str, str]]) -> None:  # noqa: ANN001
+    """Acknowledge by runs of consecutive outbox seqs with one status (one UPDATE per run)."""
+    status = {change_id: st for _stamp, st, change_id in acks}
+    if not acks:
+        return
+    stamp = acks[0][0]
+    runs: list[tuple[str, str, int, int]] = []
+    broken = False
+    for row in rows:
+        st = status.get(row.change_id)
+        if st is None:  # not answered (retry): never inside a run
+            broken = True
+            continue
+        # Seqs between two rows of the batch were acknowledged before (acked_at IS NULL skips them).
+        if runs and runs[-1][1] == st and not broken:
+            runs[-1] = (stamp, st, runs[-1][2], row.seq)
+        else:
+            runs.append((stamp, st, row.seq, row.seq))
+        broken = False
+    s.connection().exec_driver_sql(
+        "UPDATE sync_outbox SET acked_at = ?, status = ? WHERE seq BETWEEN ? AND ? AND acked_at IS NULL", runs)
 
 
 def _lost(s, writer: apply.Writer, row, res: p.ItemResult, branch: str) -> None:  # noqa: ANN001

@@ -33,6 +33,8 @@ class Transport:
         self.token = token
         self.http = requests.Session()
         self.bytes_sent = 0
+        # Bytes of page files sent (the goal when re-syncing pages head office has: 0).
+        self.file_bytes_sent = 0
 
     def _headers(self) -> dict[str, str]:
         h = {p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION),
@@ -89,6 +91,7 @@ class Transport:
         return p.BlobUploadState.model_validate_json(self.request("GET", f"/v1/blobs/{sha256}/upload").content)
 
     def put_blob(self, sha256: str, offset: int, total: int, chunk: bytes) -> p.BlobUploadState:
+        self.file_bytes_sent += len(chunk)
         resp = self.request("PUT", f"/v1/blobs/{sha256}", data=chunk, params={"offset": offset, "total": total})
         return p.BlobUploadState.model_validate_json(resp.content)
 

@@ -1,0 +1,196 @@
+"""Sync figures over real HTTP against a real `sync-server` process, on SQLite and PostgreSQL.
+
+    .venv/bin/python bench/sync.py [--changes 100000] [--big 1000000] [--small 10000] [--only sqlite|postgresql]
+
+Prints: push changes/s (a branch pushing --changes outbox changes), first-pull records/s (a new
+PC of that branch pulling them), the median empty poll, an incremental sync of 10 changes with
+head office holding --small and --big rows of other branches, and page bytes sent when
+re-syncing pages head office already holds (goal 0). Figures, not pass/fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+
+# Run as a script: put the checkout first (not bench/, whose queue.py would shadow the stdlib),
+# and keep the throw-away stores' keys in a plain-file keyring in a temp folder.
+sys.path[0] = str(Path(__file__).resolve().parents[1])
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+os.environ.setdefault("XDG_DATA_HOME", tempfile.mkdtemp(prefix="bd-bench-keys-"))
+
+from desk_app.core import demo, users  # noqa: E402
+from desk_app.store.migrate import open_store  # noqa: E402
+from desk_app.store.models import SyncOutbox  # noqa: E402
+from desk_app.sync import engine  # noqa: E402
+from desk_app.sync.pages import add_page_file  # noqa: E402
+from desk_app.sync.transport import Transport  # noqa: E402
+from sync_server import db as server_db  # noqa: E402
+from tests.server.harness import PgCluster, ServerProcess, enrolment_code, new_server_db  # noqa: E402
+
+
+def _noop(*_a: object) -> None:
+    return None
+
+
+def outbox_size(store) -> int:
+    with store.reading() as s:
+        return s.scalar(select(func.count()).select_from(SyncOutbox).where(SyncOutbox.acked_at.is_(None))) or 0
+
+
+def fill_branch(path: Path, changes: int):
+    """A demo branch store whose outbox holds about `changes` captured changes (Core bulk inserts)."""
+    store = open_store(path)
+    with store.transaction() as s:
+        demo.create_demo(s, cases_per_state=0)
+    n = 0
+    while outbox_size(store) < changes:
+        with store.transaction() as s:
+            demo.bulk_cases(s, n=500, seed=7 + n)
+        n += 1
+    return store
+
+
+def new_pc(path: Path, code: str):
+    store = open_store(path)
+    with store.transaction() as s:
+        users.init_branch(s, branch_code=code, branch_name="新电脑", admin_username="newpc", admin_password="Demo2026x")
+    return store
+
+
+def fill_server(db_url: str, rows: int, org: str = "GD0102") -> None:
+    """Head office holding `rows` rows (feed, state and receipts) of another branch."""
+    eng = server_db.make_engine(db_url)
+    with eng.begin() as conn:
+        start = conn.execute(text("SELECT coalesce(max(seq), 0) FROM feed")).scalar() or 0
+    step = 20_000
+    for base in range(0, rows, step):
+        batch = []
+        for i in range(base, min(rows, base + step)):
+            rid = str(uuid.UUID(int=random.getrandbits(128)))
+            batch.append({"seq": start + i + 1, "rid": rid, "org": org, "cid": uuid.uuid4().hex,
+                          "payload": '{"id": "%s", "branch_code": "%s", "state": "RECEIVED"}' % (rid, org)})
+        with eng.begin() as conn:
+            conn.execute(text("INSERT INTO feed (seq, org_code, lane, op, table_name, row_id, version, payload, "
+                              "origin_device) VALUES (:seq, :org, 'own', 'upsert', 'proposals', :rid, :seq, "
+                              ":payload, NULL)"), batch)
+            conn.execute(text("INSERT INTO rows (table_name, row_id, org_code, case_id, clash_key, payload, version, "
+                              "writer_device, writer_org) VALUES ('proposals', :rid, :org, :rid, NULL, :payload, "
+                              ":seq, NULL, :org)"), batch)
+            conn.execute(text("INSERT INTO received (change_id, device_id, payload_hash, status, version, "
+                              "conflict_id) VALUES (:cid, 'bench', 'x', 'applied', :seq, NULL)"), batch)
+    if eng.dialect.name == "postgresql":
+        with eng.begin() as conn:
+            conn.execute(text("ANALYZE"))
+    eng.dispose()
+
+
+def run(kind: str, args: argparse.Namespace, pg: PgCluster | None) -> dict[str, float]:
+    tmp = Path(tempfile.mkdtemp(prefix=f"bd-bench-{kind}-"))
+    out: dict[str, float] = {}
+    db_url = new_server_db(kind, tmp, pg)
+    srv = ServerProcess(db_url, tmp / "blobs", tmp / "server.log").start()
+    try:
+        branch = fill_branch(tmp / "a" / "branch.db", args.changes)
+        engine.enrol(branch, server_url=srv.url, code=enrolment_code(db_url, "GD0101"))
+        n = outbox_size(branch)
+        tr = Transport(srv.url, _token(branch))
+        t0 = time.perf_counter()
+        engine.push(branch, tr, engine.SyncReport(), _noop, "GD0101")
+        dt_push = time.perf_counter() - t0
+        out["push_changes"] = n
+        out["push_s"] = dt_push
+        out["push_per_s"] = n / dt_push
+
+        pc = new_pc(tmp / "b" / "branch.db", "GD0101")
+        engine.enrol(pc, server_url=srv.url, code=enrolment_code(db_url, "GD0101"))
+        tr2 = Transport(srv.url, _token(pc))
+        rep = engine.SyncReport()
+        t0 = time.perf_counter()
+        engine.pull(pc, tr2, rep, _noop, "GD0101")
+        dt_pull = time.perf_counter() - t0
+        out["pull_records"] = rep.pulled
+        out["pull_s"] = dt_pull
+        out["pull_per_s"] = rep.pulled / dt_pull
+
+        cursor = engine.read_status(pc).cursor
+        polls = []
+        for _ in range(200):
+            t0 = time.perf_counter()
+            tr2.pull(cursor, 5000)
+            polls.append(time.perf_counter() - t0)
+        out["empty_poll_ms"] = statistics.median(polls) * 1000
+
+        # Incremental: 10 changes made at the branch, pushed and pulled, small vs big head office.
+        for label, rows in (("small", args.small), ("big", args.big)):
+            fill_server(db_url, rows if label == "small" else rows - args.small)
+            times = []
+            for _ in range(5):
+                with branch.transaction() as s:
+                    demo.bulk_cases(s, n=1, seed=random.randrange(10**6), states=[demo.State.RECEIVED])
+                    # bulk_cases writes proposal, product, event, audit: add rows up to 10 changes
+                    demo.bulk_cases(s, n=1, seed=random.randrange(10**6), states=[demo.State.SCANNED])
+                    demo.bulk_cases(s, n=1, seed=random.randrange(10**6), states=[demo.State.RECEIVED])
+                t0 = time.perf_counter()
+                engine.sync_once(branch)
+                engine.sync_once(pc)
+                times.append(time.perf_counter() - t0)
+            out[f"incremental_{label}_ms"] = statistics.median(times) * 1000
+
+        # Pages: upload 20, then forget locally that they were sent and sync again.
+        with branch.transaction() as s:
+            for i in range(20):
+                add_page_file(s, branch, data=random.Random(i).randbytes(200_000), branch_code="GD0101")
+        engine.sync_once(branch)
+        with branch.transaction() as s:
+            s.execute(text("DELETE FROM sync_blob_uploads"))
+        tr3 = Transport(srv.url, _token(branch))
+        engine.sync_once(branch, transport=tr3)
+        out["resync_page_bytes"] = tr3.file_bytes_sent
+    finally:
+        srv.stop()
+    return out
+
+
+def _token(store) -> str:
+    with store.reading() as s:
+        return s.execute(text("SELECT device_token FROM sync_state")).scalar()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--changes", type=int, default=100_000)
+    ap.add_argument("--big", type=int, default=1_000_000)
+    ap.add_argument("--small", type=int, default=10_000)
+    ap.add_argument("--only", choices=["sqlite", "postgresql"])
+    args = ap.parse_args()
+    kinds = [args.only] if args.only else ["sqlite", "postgresql"]
+    pg = PgCluster() if "postgresql" in kinds else None
+    try:
+        for kind in kinds:
+            r = run(kind, args, pg)
+            print(f"== {kind} ==")
+            print(f"push   {r['push_changes']:>8,.0f} changes in {r['push_s']:6.2f} s  = {r['push_per_s']:>9,.0f} changes/s")
+            print(f"pull   {r['pull_records']:>8,.0f} records in {r['pull_s']:6.2f} s  = {r['pull_per_s']:>9,.0f} records/s")
+            print(f"empty poll (median of 200)          {r['empty_poll_ms']:8.2f} ms")
+            print(f"incremental 10 changes, {args.small:>9,} rows  {r['incremental_small_ms']:8.1f} ms")
+            print(f"incremental 10 changes, {args.big:>9,} rows  {r['incremental_big_ms']:8.1f} ms"
+                  f"  (ratio {r['incremental_big_ms'] / r['incremental_small_ms']:.2f})")
+            print(f"page bytes sent re-syncing 20 pages  {r['resync_page_bytes']:>8,} bytes")
+            sys.stdout.flush()
+    finally:
+        if pg:
+            pg.stop()
+
+
+if __name__ == "__main__":
+    main()
