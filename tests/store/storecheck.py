@@ -22,6 +22,8 @@ from desk_app.store.models import CaseEvent, Proposal
 REPO = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).resolve().parent / "crash_worker.py"
 READY_TIMEOUT_S = 60
+# Branch-written tables the worker writes; every row of them must have reached the sync outbox.
+OUTBOX_TABLES = ("proposals", "proposal_products", "case_events", "audit_log")
 
 
 def connect(path: Path, key_dir: Path | None = None) -> Any:
@@ -83,10 +85,21 @@ def check_store(path: Path) -> dict[str, int]:
         ).fetchall()
         audit_seqs = [s for (s,) in conn.execute("SELECT seq FROM audit_log ORDER BY seq")]
         n_cases = conn.execute("SELECT count(*) FROM proposals").fetchone()[0]
+        # Sync capture: a row is in the outbox if and only if its write committed.
+        uncaptured = {
+            table: conn.execute(
+                f"SELECT count(*) FROM (SELECT id FROM {table} EXCEPT "
+                f"SELECT row_id FROM sync_outbox WHERE table_name = '{table}')").fetchone()[0]
+            + conn.execute(
+                f"SELECT count(*) FROM (SELECT row_id FROM sync_outbox WHERE table_name = '{table}' "
+                f"EXCEPT SELECT id FROM {table})").fetchone()[0]
+            for table in OUTBOX_TABLES
+        }
     finally:
         conn.close()
 
     assert audit_seqs == list(range(1, len(audit_seqs) + 1)), "audit_log seq is not unique and contiguous"
+    assert not any(uncaptured.values()), f"rows and sync outbox disagree: {uncaptured}"
     assert set(audits) <= set(events), "audit entries for a case whose events are missing"
     assert premium_mismatch == [], f"premium total differs from its lines: {premium_mismatch[:5]}"
     for pid, n_lines in lines.items():

@@ -3,7 +3,8 @@
 The worker (crash_worker.py) registers cases and moves them through scanning and entry with
 the core services, one `store.transaction()` per action, against a copy of the demo store.
 After each kill the file must pass SQLite's integrity check and the case records must agree
-with each other: events, audit entries, the state projection and the sequence numbers.
+with each other: events, audit entries and their HMAC chain, the state projection, the
+sequence numbers and the sync outbox (see storecheck.check_store).
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ def test_sigkill_at_random_moments_leaves_whole_actions_only(demo_path: Path) ->
             assert proc.returncode == -signal.SIGKILL, f"worker died on its own (rc={proc.returncode}):\n{err}"
         try:
             counts.append(check_store(demo_path))
-        except AssertionError as exc:
-            raise AssertionError(f"round {round_no} (seed {seed}): {exc}") from exc
+        except Exception as exc:
+            raise AssertionError(f"round {round_no} (seed {seed}): {exc!r}") from exc
 
     grew = sum(1 for a, b in zip(counts, counts[1:], strict=False) if b["events"] > a["events"])
     print(f"cases {before['cases']} -> {counts[-1]['cases']}, events {before['events']} -> "
