@@ -1,0 +1,120 @@
+"""The desk app's sync screens (pytest-qt, offscreen): status bar, sync window, enrolment, inbox.
+
+Sync runs against a real `sync-server` process; the GUI thread is checked never to do the work.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMainWindow
+from sqlalchemy import text
+
+from desk_app.store.models import SyncConflict
+from desk_app.sync import conflicts, engine
+from desk_app.ui.conflict_inbox import ConflictInboxDialog
+from desk_app.ui.enrol_dialog import EnrolDialog
+from desk_app.ui.sync_dialog import SyncDialog
+from desk_app.ui.sync_status import SyncRunner, SyncStatusWidget, install_sync
+from tests.e2e.world import Site
+from tests.server.harness import branch_store, enrolment_code, free_port, new_server_db, running_server
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    return Site("GD0101", branch_store(tmp_path / "a" / "branch.db", "GD0101", "广州分公司"))
+
+
+def test_status_bar_shows_pending_and_the_reason_of_a_failure(qtbot, site: Site) -> None:
+    with site.store.transaction() as s:
+        s.execute(text("UPDATE sync_state SET server_url = :u, device_token = 'x', org_code = 'GD0101'"),
+                  {"u": f"http://127.0.0.1:{free_port()}"})
+    site.new_case(1)
+    runner = SyncRunner(site.store)
+    widget = SyncStatusWidget(runner)
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(runner.status_changed, timeout=10_000):
+        runner.refresh_status()
+    pending = engine.read_status(site.store).pending
+    assert widget.pending_label.text() == f"待上传：{pending:,} 条" and pending > 0
+    with qtbot.waitSignal(runner.failed, timeout=20_000) as blocker:
+        assert runner.sync_now()
+        assert not runner.sync_now(), "a second request while one runs is ignored"
+    assert "无法连接" in blocker.args[0]
+    assert "同步失败" in widget.failure_label.text() and "无法连接" in widget.failure_label.text()
+    qtbot.waitUntil(lambda: "无法连接" in widget.failure_label.toolTip(), timeout=10_000)
+    runner.shutdown()
+
+
+def test_enrol_then_sync_window_shows_progress_and_success_off_the_gui_thread(qtbot, site: Site,
+                                                                               tmp_path: Path) -> None:
+    db_url = new_server_db("sqlite", tmp_path, None)
+    with running_server(db_url, tmp_path) as srv:
+        dialog = EnrolDialog(site.store)
+        qtbot.addWidget(dialog)
+        dialog.server_edit.setText(srv.url)
+        dialog.code_edit.setText("WRONG-CODE")
+        dialog.buttons.accepted.emit()
+        qtbot.waitUntil(lambda: "注册码无效" in dialog.message.text(), timeout=10_000)
+        dialog.code_edit.setText(enrolment_code(db_url, "GD0101"))
+        with qtbot.waitSignal(dialog.enrolled, timeout=10_000) as got:
+            dialog.buttons.accepted.emit()
+        assert got.args == ["GD0101"]
+
+        runner = SyncRunner(site.store)
+        threads: set[str] = set()
+        runner.progress.connect(lambda *_: threads.add(threading.current_thread().name))
+        win = SyncDialog(runner)
+        qtbot.addWidget(win)
+        stages: list[str] = []
+        runner.progress.connect(lambda st, _d, _t: stages.append(st))
+        gui = threading.current_thread().name
+        orig = engine.sync_once
+        worker_threads: list[str] = []
+
+        def spy(store, **kw):  # noqa: ANN001, ANN202
+            worker_threads.append(threading.current_thread().name)
+            return orig(store, **kw)
+
+        engine.sync_once = spy
+        try:
+            with qtbot.waitSignal(runner.finished, timeout=30_000):
+                win.start_button.click()
+        finally:
+            engine.sync_once = orig
+        assert worker_threads and all(t != gui and t.startswith("branchdesk-sync") for t in worker_threads)
+        assert "push" in stages and win.stage_label.text() == "同步完成" and "上传" in win.result_label.text()
+        assert engine.read_status(site.store).pending == 0
+        runner.shutdown()
+
+
+def test_install_sync_adds_the_status_widget_and_menu(qtbot, site: Site) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    runner = install_sync(window, site.store, interval_ms=3_600_000)
+    assert window.statusBar().findChild(SyncStatusWidget, "syncStatus") is not None
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "同步" in titles
+    qtbot.waitUntil(lambda: "待上传" in window.findChild(SyncStatusWidget).pending_label.text()
+                    and "…" not in window.findChild(SyncStatusWidget).pending_label.text(), timeout=10_000)
+    runner.shutdown()
+
+
+def test_conflict_inbox_lists_unread_conflicts_and_marks_them_read(qtbot, site: Site) -> None:
+    with site.store.transaction() as s:
+        s.add(SyncConflict(id="c1", branch_code="GD0101", table_name="proposals", row_id="p1", case_id="p1",
+                           losing_org="GD0101", losing_payload=json.dumps({"state": "WITHDRAWN"}),
+                           winning_org="GD", winning_payload=json.dumps({"state": "ISSUED"}),
+                           rule="上报案件的决定属于上级机构", created_at="2026-11-25T10:00:00"))
+    dialog = ConflictInboxDialog(site.store, "super")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)
+    assert "WITHDRAWN" in dialog.table.item(0, 3).text() and "ISSUED" in dialog.table.item(0, 4).text()
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000) as got:
+        dialog.seen_button.click()
+    assert got.args == [0]
+    assert conflicts.list_conflicts(site.store) == []
+    assert conflicts.list_conflicts(site.store, include_seen=True)[0].seen_at is not None
