@@ -22,7 +22,8 @@ class Proposal(SyncedMixin, Base):
 
     __tablename__ = "proposals"
     __table_args__ = (
-        Index("ix_proposals_queue", "state", "state_since", "id"),
+        # Covers the queue queries (state, not deleted, oldest first) and their counts entirely.
+        Index("ix_proposals_queue", "state", "deleted", "state_since", "id"),
         UniqueConstraint("branch_code", "case_no", name="branch_case_no"),
     )
 

@@ -177,7 +177,7 @@ def upgrade() -> None:
     with op.batch_alter_table('proposals', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_proposals_branch_code'), ['branch_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_proposals_proposal_no'), ['proposal_no'], unique=False)
-        batch_op.create_index('ix_proposals_queue', ['state', 'state_since', 'id'], unique=False)
+        batch_op.create_index('ix_proposals_queue', ['state', 'deleted', 'state_since', 'id'], unique=False)
 
     op.create_table('refdata_versions',
     sa.Column('kind', sa.String(length=30), nullable=False),

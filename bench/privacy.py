@@ -1,0 +1,128 @@
+"""The cost of encryption at rest: the same work on a SQLCipher store and on a plaintext one.
+
+Prints, for each: building a 100,000-case store (Core bulk inserts), the first page and the
+count of the supervisor's queue, one workflow step per transaction (the counter's unit of
+work), and writing scanned-page-sized files encrypted (AES-GCM) against plain atomic writes.
+Goal: encrypted within 15 % of plaintext. Run: .venv/bin/python bench/privacy.py [--cases N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# bench/ holds queue.py, which would shadow the standard library queue module.
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+os.environ.setdefault("XDG_DATA_HOME", tempfile.mkdtemp(prefix="bench-keyring-"))
+
+from alembic import command  # noqa: E402
+from sqlalchemy import select  # noqa: E402
+
+from desk_app.core import demo, queues, users, workflow  # noqa: E402
+from desk_app.core.roles import Role  # noqa: E402
+from desk_app.core.workflow import State  # noqa: E402
+from desk_app.store.db import Store  # noqa: E402
+from desk_app.store.filestore import EncryptedFileStore  # noqa: E402
+from desk_app.store.migrate import alembic_config, open_store  # noqa: E402
+from desk_app.store.models import Proposal  # noqa: E402
+
+
+def plaintext_store(path: Path) -> Store:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    store = Store(path, None)
+    with store.engine.begin() as conn:
+        cfg = alembic_config(path)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return store
+
+
+def timed(fn, repeat: int = 1) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def measure(store: Store, cases: int) -> dict[str, float]:
+    r: dict[str, float] = {}
+    with store.transaction() as s:
+        demo.create_demo(s, cases_per_state=0, force_password_change=False)
+    r["build_s"] = timed(lambda: _bulk(store, cases))[0]
+    page = []
+    count = []
+    for _ in range(30):
+        with store.reading() as s:
+            page += timed(lambda s=s: queues.queue_page(s, Role.SUPERVISOR))
+            count += timed(lambda s=s: queues.queue_count(s, Role.SUPERVISOR))
+    r["first_page_ms"] = statistics.median(page) * 1000
+    r["count_ms"] = statistics.median(count) * 1000
+    with store.reading() as s:
+        scanner = users.actor_for(s, "scanner")
+        ids = s.scalars(select(Proposal.id).where(Proposal.state == State.RECEIVED.value).limit(300)).all()
+    steps = []
+    for pid in ids:
+        def step(pid: str = pid) -> None:
+            with store.transaction() as s:
+                workflow.perform(s, actor=scanner, proposal_id=pid, action="finish_scan")
+        steps += timed(step)
+    r["step_ms"] = statistics.median(steps) * 1000
+    r["step_p95_ms"] = sorted(steps)[int(len(steps) * 0.95)] * 1000
+    return r
+
+
+def _bulk(store: Store, cases: int) -> None:
+    with store.transaction() as s:
+        demo.bulk_cases(s, n=cases)
+
+
+def page_writes(folder: Path, encrypted: bool, n: int = 200) -> float:
+    pages = [os.urandom(100_000) for _ in range(n)]
+    if encrypted:
+        fs = EncryptedFileStore(folder, os.urandom(32))
+        return sum(timed(lambda p=p: fs.put(p))[0] for p in pages) / n * 1000
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def plain(data: bytes, i: int) -> None:
+        tmp = folder / f".tmp{i}"
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, folder / f"{i}.bin")
+        fd = os.open(folder, os.O_RDONLY)
+        os.fsync(fd)
+        os.close(fd)
+
+    return sum(timed(lambda p=p, i=i: plain(p, i))[0] for i, p in enumerate(pages)) / n * 1000
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cases", type=int, default=100_000)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        plain = plaintext_store(base / "plain" / "branch.db")
+        enc = open_store(base / "enc" / "branch.db")
+        res_plain = measure(plain, args.cases)
+        res_enc = measure(enc, args.cases)
+        res_plain["page_write_ms"] = page_writes(base / "plain-files", encrypted=False)
+        res_enc["page_write_ms"] = page_writes(base / "enc-files", encrypted=True)
+    print(f"cases: {args.cases:,}")
+    print(f"{'measure':<22}{'plaintext':>12}{'encrypted':>12}{'overhead':>10}")
+    for key in res_plain:
+        a, b = res_plain[key], res_enc[key]
+        print(f"{key:<22}{a:>12.2f}{b:>12.2f}{(b / a - 1) * 100:>9.1f}%")
+
+
+if __name__ == "__main__":
+    main()
