@@ -11,6 +11,7 @@ re-syncing pages head office already holds (goal 0). Figures, not pass/fail.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -78,7 +79,7 @@ def fill_server(db_url: str, rows: int, org: str = "GD0102") -> None:
         for i in range(base, min(rows, base + step)):
             rid = str(uuid.UUID(int=random.getrandbits(128)))
             batch.append({"seq": start + i + 1, "rid": rid, "org": org, "cid": uuid.uuid4().hex,
-                          "payload": '{"id": "%s", "branch_code": "%s", "state": "RECEIVED"}' % (rid, org)})
+                          "payload": json.dumps({"id": rid, "branch_code": org, "state": "RECEIVED"})})
         with eng.begin() as conn:
             conn.execute(text("INSERT INTO feed (seq, org_code, lane, op, table_name, row_id, version, payload, "
                               "origin_device) VALUES (:seq, :org, 'own', 'upsert', 'proposals', :rid, :seq, "
@@ -111,6 +112,15 @@ def run(kind: str, args: argparse.Namespace, pg: PgCluster | None) -> dict[str, 
         out["push_s"] = dt_push
         out["push_per_s"] = n / dt_push
 
+        # The first pull needs --changes records a new PC receives (audit entries are never sent back).
+        while True:
+            with branch.reading() as s:
+                pullable = s.execute(text("SELECT count(*) FROM sync_outbox WHERE table_name <> 'audit_log'")).scalar()
+            if pullable >= args.changes:
+                break
+            with branch.transaction() as s:
+                demo.bulk_cases(s, n=500, seed=random.randrange(10**6))
+        engine.push(branch, tr, engine.SyncReport(), _noop, "GD0101")
         pc = new_pc(tmp / "b" / "branch.db", "GD0101")
         engine.enrol(pc, server_url=srv.url, code=enrolment_code(db_url, "GD0101"))
         tr2 = Transport(srv.url, _token(pc))
@@ -133,6 +143,9 @@ def run(kind: str, args: argparse.Namespace, pg: PgCluster | None) -> dict[str, 
         # Incremental: 10 changes made at the branch, pushed and pulled, small vs big head office.
         for label, rows in (("small", args.small), ("big", args.big)):
             fill_server(db_url, rows if label == "small" else rows - args.small)
+            _settle(db_url)
+            engine.sync_once(branch)
+            engine.sync_once(pc)
             times = []
             for _ in range(5):
                 with branch.transaction() as s:
@@ -159,6 +172,17 @@ def run(kind: str, args: argparse.Namespace, pg: PgCluster | None) -> dict[str, 
     finally:
         srv.stop()
     return out
+
+
+def _settle(db_url: str) -> None:
+    """After a bulk fill: fold SQLite's WAL back / refresh PostgreSQL statistics, as a live server would be."""
+    eng = server_db.make_engine(db_url)
+    with eng.connect() as conn:
+        if eng.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.exec_driver_sql("ANALYZE")
+        conn.commit()
+    eng.dispose()
 
 
 def _token(store) -> str:

@@ -15,6 +15,7 @@ import hashlib
 import json
 import platform
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, text
@@ -27,7 +28,7 @@ from desk_app.sync.files import page_files
 from desk_app.sync.transport import SyncError, Transport
 from sync_server import protocol as p
 
-PUSH_BATCH = 2_000
+PUSH_BATCH = 4_000
 PULL_PAGE = 5_000
 MAX_ROUNDS = 5
 ACKED_KEEP = dt.timedelta(days=7)
@@ -156,29 +157,47 @@ def _mark(store: Store, *, attempt: bool = False, success: bool = False, failure
 # -- push ------------------------------------------------------------------------------------
 
 
+def _outbox_page(store: Store, after: int) -> list:
+    with store.reading() as s:
+        return list(s.execute(
+            select(SyncOutbox.seq, SyncOutbox.change_id, SyncOutbox.table_name, SyncOutbox.row_id,
+                   SyncOutbox.base_version, SyncOutbox.payload)
+            .where(SyncOutbox.acked_at.is_(None), SyncOutbox.seq > after)
+            .order_by(SyncOutbox.seq).limit(PUSH_BATCH)).all())
+
+
+def _changes(rows: list) -> list[p.Change]:
+    return [p.Change(change_id=r.change_id, table=r.table_name, row_id=r.row_id, base_version=r.base_version,
+                     payload=r.payload) for r in rows]
+
+
 def push(store: Store, transport: Transport, report: SyncReport, progress: Progress, branch: str) -> None:
+    """Send the outbox in order, one batch at a time; the answer to batch k is recorded while
+    batch k+1 is on its way (requests stay strictly sequential, so head office applies in order)."""
     with store.reading() as s:
         total = s.scalar(select(func.count()).select_from(SyncOutbox).where(SyncOutbox.acked_at.is_(None))) or 0
+    rows = _outbox_page(store, 0)
+    if not rows:
+        return
+    progress("push", 0, total)
+    resp = transport.push(_changes(rows))
     done = 0
-    after = 0
-    while True:
-        with store.reading() as s:
-            rows = s.execute(
-                select(SyncOutbox.seq, SyncOutbox.change_id, SyncOutbox.table_name, SyncOutbox.row_id,
-                       SyncOutbox.base_version, SyncOutbox.payload)
-                .where(SyncOutbox.acked_at.is_(None), SyncOutbox.seq > after)
-                .order_by(SyncOutbox.seq).limit(PUSH_BATCH)).all()
-        if not rows:
-            return
-        progress("push", done, total)
-        changes = [p.Change(change_id=r.change_id, table=r.table_name, row_id=r.row_id,
-                            base_version=r.base_version, payload=r.payload) for r in rows]
-        resp = transport.push(changes)
-        retry = _acknowledge(store, rows, resp.results, report, branch)
-        done += len(rows)
-        after = rows[-1].seq
-        if retry:
-            raise SyncError(retry, error="retry")
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="branchdesk-push") as pool:
+        while True:
+            stop = any(r.status == "retry" for r in resp.results)
+            next_rows = [] if stop else _outbox_page(store, rows[-1].seq)
+            fut = pool.submit(transport.push, _changes(next_rows)) if next_rows else None
+            try:
+                retry = _acknowledge(store, rows, resp.results, report, branch)
+            finally:
+                nxt = fut.result() if fut is not None else None
+            done += len(rows)
+            progress("push", done, total)
+            if retry:
+                raise SyncError(retry, error="retry")
+            if nxt is None:
+                return
+            rows, resp = next_rows, nxt
 
 
 def _acknowledge(store: Store, rows: list, results: list[p.ItemResult], report: SyncReport,  # noqa: ANN001
