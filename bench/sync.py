@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import random
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -177,11 +178,12 @@ def run(kind: str, args: argparse.Namespace, pg: PgCluster | None) -> dict[str, 
 def _settle(db_url: str) -> None:
     """After a bulk fill: fold SQLite's WAL back / refresh PostgreSQL statistics, as a live server would be."""
     eng = server_db.make_engine(db_url)
-    with eng.connect() as conn:
-        if eng.dialect.name == "sqlite":
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    with eng.begin() as conn:
         conn.exec_driver_sql("ANALYZE")
-        conn.commit()
+    if eng.dialect.name == "sqlite":
+        raw = sqlite3.connect(eng.url.database)
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.close()
     eng.dispose()
 
 
