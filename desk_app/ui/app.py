@@ -15,6 +15,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -23,11 +24,14 @@ from desk_app.core.errors import DomainError, NotFound
 from desk_app.core.roles import Actor
 from desk_app.paths import store_path
 from desk_app.store.db import Store
+from desk_app.ui.branch import BranchLabel, branch_job
 from desk_app.ui.fonts import install_fonts
 from desk_app.ui.i18n import install_translators
 from desk_app.ui.login_dialog import LoginDialog
-from desk_app.ui.main_window import BranchLabel, MainWindow, branch_job
 from desk_app.ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from desk_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +103,7 @@ class StartupController(QObject):
         self.exit_when_login_shown = exit_when_login_shown
         self.store: Store | None = None
         self.login_dialog: LoginDialog | None = None
-        self.main_window: MainWindow | None = None
+        self.main_window: MainWindow | None = None  # imported after log-in (start-up time)
         self.message_box: QMessageBox | None = None
 
     def start(self) -> None:
@@ -132,7 +136,7 @@ class StartupController(QObject):
 
     def _show_login(self, branch: BranchLabel) -> None:
         assert self.store is not None
-        self.login_dialog = LoginDialog(self.store, self.worker, branch_name=f"{branch.code} {branch.name}")
+        self.login_dialog = LoginDialog(self.store, self.worker, branch_name=str(branch))
         self.login_dialog.accepted.connect(self._on_login_accepted)
         self.login_dialog.rejected.connect(lambda: self.finished.emit(EXIT_OK))
         if self.exit_when_login_shown:
@@ -157,6 +161,10 @@ class StartupController(QObject):
         QTimer.singleShot(0, lambda: self.finished.emit(EXIT_OK))
 
     def _on_login_accepted(self) -> None:
+        # Imported here: the main window's modules are not needed to show the log-in dialog,
+        # and every millisecond before it counts in the cold start.
+        from desk_app.ui.main_window import MainWindow
+
         assert self.login_dialog is not None and self.store is not None
         actor: Actor | None = self.login_dialog.actor
         assert actor is not None

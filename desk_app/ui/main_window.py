@@ -7,7 +7,6 @@ queue rows in the models, the opened CaseDetail) and the Store handle it passes 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core import proposals, queues, users, workflow
+from desk_app.core import proposals, queues, workflow
 from desk_app.core.proposals import CaseDetail
 from desk_app.core.roles import Actor, Role
 from desk_app.core.workflow import State
 from desk_app.store.db import Store
+from desk_app.ui.branch import BranchLabel, branch_job
 from desk_app.ui.case_view import CaseViewWidget
 from desk_app.ui.queue_model import (
     COL_AGE,
@@ -45,19 +45,6 @@ from desk_app.ui.worker import DbWorker
 ROW_HEIGHT = 26
 COLUMN_WIDTHS = {COL_CASE_NO: 168, COL_PROPOSAL_NO: 100, COL_APPLICANT: 200, COL_BUSINESS_TYPE: 62,
                  COL_STAGE: 72, COL_AGE: 84, COL_OVERDUE: 44}
-
-
-@dataclass(frozen=True)
-class BranchLabel:
-    code: str
-    name: str
-
-
-def branch_job(store: Store) -> BranchLabel:
-    """Worker job: the branch this store belongs to, as plain text (raises NotFound if none)."""
-    with store.reading() as session:
-        info = users.branch(session)
-        return BranchLabel(info.branch_code, info.branch_name)
 
 
 def _stage_counts_job(store: Store) -> dict[State, int]:
@@ -295,7 +282,7 @@ class MainWindow(QMainWindow):
     # -- branch and closing -----------------------------------------------------------------
 
     def _on_branch_loaded(self, branch: BranchLabel) -> None:
-        self.branch_label.setText(self.tr("Branch: %1").replace("%1", f"{branch.code} {branch.name}"))
+        self.branch_label.setText(self.tr("Branch: %1").replace("%1", str(branch)))
 
     def _on_branch_failed(self, message: str) -> None:
         self.branch_label.setText(message)

@@ -118,3 +118,10 @@ def test_cold_start_hook_prints_and_exits(demo_path):
 def test_process_age_is_measured_from_process_start():
     age = seconds_since_process_start()
     assert 0 < age < 24 * 3600
+
+
+def test_the_main_window_is_not_imported_before_log_in():
+    """Its modules cost start-up time and are only needed after the log-in."""
+    code = ("import sys, desk_app.ui.app; "
+            "sys.exit('desk_app.ui.main_window' in sys.modules or 'desk_app.ui.case_view' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], cwd=REPO, timeout=60).returncode == 0
