@@ -136,9 +136,11 @@ def gui(data_dir: Path, frames: int) -> dict[str, float]:
     # Scrolling: a page down per frame, the viewport repainted synchronously and timed.
     bar = view.verticalScrollBar()
     frame_ms: list[float] = []
-    # Frames painted while the worker reads a page compete with it for the GIL.
-    busy_ms: list[float] = []
-    idle_ms: list[float] = []
+    # Frames during which the worker was reading a page (the view asks for the next page when
+    # it reaches the end, so that read starts inside the frame) compete with it for the GIL;
+    # they are reported apart from the others.
+    loading_ms: list[float] = []
+    other_ms: list[float] = []
     waits = 0
     for _ in range(frames):
         if bar.value() >= bar.maximum():
@@ -149,13 +151,12 @@ def gui(data_dir: Path, frames: int) -> dict[str, float]:
             model.fetchMore()
             spin_until(lambda b=before: model.rowCount() > b or model.exhausted)
             waits += 1
-        loading = worker.pending > 0
         t0 = time.perf_counter()
         bar.setValue(bar.value() + bar.pageStep())
         view.viewport().repaint()
         ms = (time.perf_counter() - t0) * 1000
         frame_ms.append(ms)
-        (busy_ms if loading else idle_ms).append(ms)
+        (loading_ms if worker.pending else other_ms).append(ms)
         QCoreApplication.processEvents()
     frame_ms.sort()
     result = {
@@ -163,10 +164,10 @@ def gui(data_dir: Path, frames: int) -> dict[str, float]:
         "first_page_ms": statistics.median(firsts), "first_page_max_ms": max(firsts),
         "frames": len(frame_ms), "frame_median_ms": statistics.median(frame_ms),
         "frame_p95_ms": frame_ms[int(len(frame_ms) * 0.95) - 1], "frame_max_ms": frame_ms[-1],
-        "frames_idle_median_ms": statistics.median(idle_ms) if idle_ms else 0.0,
-        "frames_idle_max_ms": max(idle_ms, default=0.0),
-        "frames_loading": len(busy_ms), "frames_loading_median_ms": statistics.median(busy_ms) if busy_ms else 0.0,
-        "frames_loading_max_ms": max(busy_ms, default=0.0),
+        "frames_loading": len(loading_ms),
+        "frames_loading_median_ms": statistics.median(loading_ms) if loading_ms else 0.0,
+        "frames_other_median_ms": statistics.median(other_ms) if other_ms else 0.0,
+        "frames_other_p95_ms": sorted(other_ms)[int(len(other_ms) * 0.95) - 1] if other_ms else 0.0,
         "rows_fetched": model.rowCount(), "page_waits": waits, "gui_peak_mb": peak_rss_mb(),
     }
     worker.shutdown()
@@ -177,20 +178,31 @@ def gui(data_dir: Path, frames: int) -> dict[str, float]:
 # -- phase 3: cold start ----------------------------------------------------------------------
 
 def cold_start(data_dir: Path, env: dict[str, str], runs: int) -> dict[str, float]:
+    """Spawn `desk-app gui` and time until it says the log-in dialog is visible.
+
+    The clock is the parent's: from spawning the process to reading its "login-shown" line, so
+    interpreter start, imports, Qt, fonts, translation, store open and migration check are all
+    in. The process's own exit (interpreter teardown) comes after the dialog and is reported apart.
+    """
     desk_app = REPO / ".venv" / "bin" / "desk-app"
     cmd = [str(desk_app)] if desk_app.exists() else [sys.executable, "-m", "desk_app.cli"]
     cmd += ["--data-dir", str(data_dir), "gui"]
     env = dict(env, BRANCHDESK_EXIT_WHEN_LOGIN_SHOWN="1")
-    walls, reported = [], []
+    shown, exited, reported = [], [], []
     for _ in range(runs):
         t0 = time.perf_counter()
-        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
-        walls.append(time.perf_counter() - t0)
-        if proc.returncode != 0 or not proc.stdout.startswith("login-shown"):
-            raise RuntimeError(f"cold start failed ({proc.returncode}): {proc.stdout}\n{proc.stderr}")
-        reported.append(float(proc.stdout.split()[1]))
-    return {"cold_start_s": statistics.median(walls), "cold_start_min_s": min(walls),
-            "cold_start_max_s": max(walls), "login_shown_at_s": statistics.median(reported), "runs": runs}
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        shown.append(time.perf_counter() - t0)
+        out, err = proc.communicate(timeout=120)
+        exited.append(time.perf_counter() - t0)
+        if proc.returncode != 0 or not line.startswith("login-shown"):
+            raise RuntimeError(f"cold start failed ({proc.returncode}): {line}{out}\n{err}")
+        reported.append(float(line.split()[1]))
+    return {"cold_start_s": statistics.median(shown), "cold_start_min_s": min(shown),
+            "cold_start_max_s": max(shown), "login_shown_at_s": statistics.median(reported),
+            "process_exit_s": statistics.median(exited), "runs": runs}
 
 
 def phase(name: str, data_dir: Path, env: dict[str, str], *extra: str) -> dict:
@@ -231,8 +243,8 @@ def main() -> int:
             figures = phase("build", data_dir, env, "--cases", str(args.cases))
             print(f"build: demo branch {figures['demo_s']:.2f} s, {args.cases:,} cases by Core inserts "
                   f"{figures['bulk_s']:.2f} s (peak {figures['build_peak_mb']:.0f} MB)")
-        size = sum(f.stat().st_size for f in data_dir.glob("branch.db*"))
-        print(f"store: {size / 2**20:.0f} MB in {data_dir}")
+        sizes = {f.name: f.stat().st_size / 2**20 for f in sorted(data_dir.glob("branch.db*"))}
+        print("store: " + ", ".join(f"{name} {mb:.0f} MB" for name, mb in sizes.items()) + f" in {data_dir}")
 
         g = phase("gui", data_dir, env, "--frames", str(args.frames))
         print(f"supervisor queue: {g['queue_total']:,} cases, pages of {g['page_size']}")
@@ -242,12 +254,16 @@ def main() -> int:
               f"p95 {g['frame_p95_ms']:.2f} ms, max {g['frame_max_ms']:.2f} ms "
               f"(goal < {GOALS['frame_p95_ms']:.0f} ms); {g['rows_fetched']:,} rows fetched, "
               f"{g['page_waits']} waits for a page")
+        print(f"  of which {g['frames_loading']} frames painted while the worker read the next page: "
+              f"median {g['frames_loading_median_ms']:.2f} ms; the other frames: median "
+              f"{g['frames_other_median_ms']:.2f} ms, p95 {g['frames_other_p95_ms']:.2f} ms")
         print(f"peak memory of the GUI process: {g['gui_peak_mb']:.0f} MB")
 
         c = cold_start(data_dir, env, args.runs)
         print(f"cold start to visible log-in: median {c['cold_start_s']:.3f} s wall "
               f"(min {c['cold_start_min_s']:.3f}, max {c['cold_start_max_s']:.3f}, {c['runs']} runs; "
-              f"process reported {c['login_shown_at_s']:.3f} s) (goal < {GOALS['cold_start_s']} s)")
+              f"the process itself reported {c['login_shown_at_s']:.3f} s; it had exited at "
+              f"{c['process_exit_s']:.3f} s) (goal < {GOALS['cold_start_s']} s)")
         missed = [k for k, v in (("first_page_ms", g["first_page_ms"]), ("frame_p95_ms", g["frame_p95_ms"]),
                                  ("cold_start_s", c["cold_start_s"])) if v >= GOALS[k]]
         print("goals missed: " + ", ".join(missed) if missed else "all goals met")
