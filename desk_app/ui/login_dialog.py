@@ -116,7 +116,8 @@ class LoginDialog(QDialog):
             return
         self._set_busy(True)
         self._worker.submit(_login_job, self._store, username, password,
-                            on_done=self._on_login_done, on_error=self._on_login_refused, owner=self)
+                            on_done=self._on_login_done, on_error=self._on_login_refused, owner=self,
+                            urgent=True)
 
     def _on_login_done(self, actor: Actor) -> None:
         self._set_busy(False)

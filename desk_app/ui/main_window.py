@@ -265,7 +265,8 @@ class MainWindow(QMainWindow):
             self.case_view.show_loading()
         self._worker.submit(_case_job, self._store, proposal_id,
                             on_done=lambda detail: self._on_case_loaded(request, detail),
-                            on_error=lambda message: self._on_case_failed(request, message), owner=self)
+                            on_error=lambda message: self._on_case_failed(request, message), owner=self,
+                            urgent=True)
 
     def _on_case_loaded(self, request: int, detail: CaseDetail) -> None:
         if request != self._case_request:

@@ -191,7 +191,8 @@ class CaseQueueTableModel(QAbstractTableModel):
             _page_job, self._store, self.role, after, limit,
             on_done=lambda page: self._on_page_loaded(generation, limit, page),
             on_error=lambda message: self._on_load_failed(generation, message),
-            owner=self,
+            # Someone is looking at the end of the list: ahead of counts still queued.
+            owner=self, urgent=True,
         )
 
     # -- refresh ----------------------------------------------------------------------------

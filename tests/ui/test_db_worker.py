@@ -78,6 +78,30 @@ def test_callbacks_of_a_deleted_owner_are_skipped(qtbot, bare_worker):
     assert called == []
 
 
+def test_urgent_jobs_overtake_queued_ones_but_never_run_alongside(qtbot, bare_worker):
+    gate = threading.Event()
+    order: list[str] = []
+    running = threading.Lock()
+
+    def job(name: str) -> str:
+        assert running.acquire(blocking=False), "two jobs at once"
+        try:
+            order.append(name)
+            return name
+        finally:
+            running.release()
+
+    bare_worker.submit(gate.wait, 5)  # occupies the worker while the others queue up
+    for name in ("count-1", "count-2"):
+        bare_worker.submit(job, name)
+    bare_worker.submit(job, "open-case", urgent=True)
+    bare_worker.submit(job, "count-3")
+    bare_worker.submit(job, "next-page", urgent=True)
+    gate.set()
+    qtbot.waitUntil(lambda: bare_worker.pending == 0)
+    assert order == ["open-case", "next-page", "count-1", "count-2", "count-3"]
+
+
 def test_no_job_after_shutdown(bare_worker):
     bare_worker.shutdown()
     with pytest.raises(RuntimeError):
