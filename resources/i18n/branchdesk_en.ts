@@ -4,38 +4,38 @@
 <context>
     <name>CaseQueueTableModel</name>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="72" />
+        <location filename="../../desk_app/ui/queue_model.py" line="90" />
         <source>Case no.</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="72" />
+        <location filename="../../desk_app/ui/queue_model.py" line="90" />
         <source>Proposal no.</source>
         <translation>Proposal no.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="72" />
+        <location filename="../../desk_app/ui/queue_model.py" line="90" />
         <source>Applicant</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="72" />
+        <location filename="../../desk_app/ui/queue_model.py" line="90" />
         <source>Business type</source>
         <translation>Business type</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="73" />
+        <location filename="../../desk_app/ui/queue_model.py" line="91" />
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="73" />
+        <location filename="../../desk_app/ui/queue_model.py" line="91" />
         <source>Waiting (working h)</source>
         <translation>Waiting (working h)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="73" />
-        <location filename="../../desk_app/ui/queue_model.py" line="75" />
+        <location filename="../../desk_app/ui/queue_model.py" line="91" />
+        <location filename="../../desk_app/ui/queue_model.py" line="93" />
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
@@ -194,11 +194,68 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/password_dialog.py" line="26" />
+        <location filename="../../desk_app/ui/password_dialog.py" line="48" />
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/password_dialog.py" line="29" />
+        <source>This account still has its initial password. Choose your own before you start.</source>
+        <translation>This account still has its initial password. Choose your own before you start.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/password_dialog.py" line="30" />
+        <source>Choose a new password.</source>
+        <translation>Choose a new password.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/password_dialog.py" line="37" />
+        <source>Current password:</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/password_dialog.py" line="38" />
+        <source>New password:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/password_dialog.py" line="39" />
+        <source>New password again:</source>
+        <translation>New password again:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/password_dialog.py" line="50" />
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/password_dialog.py" line="50" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/password_dialog.py" line="64" />
+        <source>The two new passwords differ.</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+</context>
+<context>
     <name>DbWorker</name>
     <message>
-        <location filename="../../desk_app/ui/worker.py" line="36" />
+        <location filename="../../desk_app/ui/worker.py" line="41" />
         <source>An unexpected error occurred. The details were written to the log; please tell the system administrator.</source>
         <translation>An unexpected error occurred. The details were written to the log; please tell the system administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../desk_app/ui/idle_lock.py" line="111" />
+        <source>Locked</source>
+        <translation>Locked</translation>
     </message>
 </context>
 <context>
@@ -230,7 +287,7 @@
     </message>
     <message>
         <location filename="../../desk_app/ui/login_dialog.py" line="77" />
-        <location filename="../../desk_app/ui/login_dialog.py" line="139" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="140" />
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
@@ -245,7 +302,7 @@
         <translation>Please enter your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="139" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="140" />
         <source>Logging in…</source>
         <translation>Logging in…</translation>
     </message>
@@ -253,88 +310,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="90" />
+        <location filename="../../desk_app/ui/main_window.py" line="104" />
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="103" />
+        <location filename="../../desk_app/ui/main_window.py" line="117" />
         <source>None of your roles has a work queue.</source>
         <translation>None of your roles has a work queue.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="105" />
+        <location filename="../../desk_app/ui/main_window.py" line="119" />
         <source>No queue</source>
         <translation>No queue</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="171" />
+        <location filename="../../desk_app/ui/main_window.py" line="165" />
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="173" />
+        <location filename="../../desk_app/ui/main_window.py" line="167" />
         <source>Read the queues again from the database</source>
         <translation>Read the queues again from the database</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="176" />
+        <location filename="../../desk_app/ui/main_window.py" line="170" />
         <source>&amp;Open case</source>
         <translation>&amp;Open case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="177" />
+        <location filename="../../desk_app/ui/main_window.py" line="171" />
         <source>Open the selected case</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="180" />
+        <location filename="../../desk_app/ui/main_window.py" line="174" />
         <source>E&amp;xit</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="185" />
+        <location filename="../../desk_app/ui/main_window.py" line="179" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="187" />
+        <location filename="../../desk_app/ui/main_window.py" line="181" />
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="189" />
+        <location filename="../../desk_app/ui/main_window.py" line="183" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="192" />
+        <location filename="../../desk_app/ui/main_window.py" line="186" />
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="202" />
+        <location filename="../../desk_app/ui/main_window.py" line="196" />
         <source>User: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="203" />
-        <location filename="../../desk_app/ui/main_window.py" line="291" />
+        <location filename="../../desk_app/ui/main_window.py" line="197" />
+        <location filename="../../desk_app/ui/main_window.py" line="286" />
         <source>Branch: %1</source>
         <translation>Branch: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="204" />
+        <location filename="../../desk_app/ui/main_window.py" line="198" />
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="235" />
+        <location filename="../../desk_app/ui/main_window.py" line="229" />
         <source>By stage: %1</source>
         <translation>By stage: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="248" />
+        <location filename="../../desk_app/ui/main_window.py" line="242" />
         <source>Reading…</source>
         <translation>Reading…</translation>
     </message>
@@ -342,7 +399,7 @@
 <context>
     <name>StartupController</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="100" />
+        <location filename="../../desk_app/ui/app.py" line="117" />
         <source>This computer's database has no branch yet.
 
 To try BranchDesk with demonstration data, run:
@@ -361,7 +418,7 @@ To set up a real branch, run:
 Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="110" />
+        <location filename="../../desk_app/ui/app.py" line="127" />
         <source>The database has been encrypted. Write down this recovery key and keep it somewhere safe: if this computer's key store is lost, only this key opens the data.
 
 %1</source>
@@ -370,7 +427,7 @@ Database: %1</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="132" />
+        <location filename="../../desk_app/ui/app.py" line="149" />
         <source>The database cannot be opened.
 
 %1</source>
@@ -379,10 +436,56 @@ Database: %1</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="109" />
-        <location filename="../../desk_app/ui/app.py" line="135" />
+        <location filename="../../desk_app/ui/app.py" line="126" />
+        <location filename="../../desk_app/ui/app.py" line="152" />
         <source>BranchDesk</source>
         <translation>BranchDesk</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/idle_lock.py" line="49" />
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/idle_lock.py" line="51" />
+        <source>The window was locked after a period without use. Enter the password of %1 to continue.</source>
+        <translation>The window was locked after a period without use. Enter the password of %1 to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/idle_lock.py" line="61" />
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/idle_lock.py" line="88" />
+        <source>Wrong password.</source>
+        <translation>Wrong password.</translation>
+    </message>
+</context>
+<context>
+    <name>UnmaskDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="26" />
+        <source>View in full</source>
+        <translation>View in full</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="29" />
+        <source>Viewing %1 in full is recorded with your name and reason.</source>
+        <translation>Viewing %1 in full is recorded with your name and reason.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="32" />
+        <source>Reason, e.g. telephone call-back to the customer</source>
+        <translation>Reason, e.g. telephone call-back to the customer</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="44" />
+        <source>Show</source>
+        <translation>Show</translation>
     </message>
 </context>
 </TS>

@@ -4,38 +4,38 @@
 <context>
     <name>CaseQueueTableModel</name>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="72" />
+        <location filename="../../desk_app/ui/queue_model.py" line="90" />
         <source>Case no.</source>
         <translation>案件号</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="72" />
+        <location filename="../../desk_app/ui/queue_model.py" line="90" />
         <source>Proposal no.</source>
         <translation>投保单号</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="72" />
+        <location filename="../../desk_app/ui/queue_model.py" line="90" />
         <source>Applicant</source>
         <translation>投保单位</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="72" />
+        <location filename="../../desk_app/ui/queue_model.py" line="90" />
         <source>Business type</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="73" />
+        <location filename="../../desk_app/ui/queue_model.py" line="91" />
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="73" />
+        <location filename="../../desk_app/ui/queue_model.py" line="91" />
         <source>Waiting (working h)</source>
         <translation>等待(工时)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="73" />
-        <location filename="../../desk_app/ui/queue_model.py" line="75" />
+        <location filename="../../desk_app/ui/queue_model.py" line="91" />
+        <location filename="../../desk_app/ui/queue_model.py" line="93" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
@@ -194,11 +194,68 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/password_dialog.py" line="26" />
+        <location filename="../../desk_app/ui/password_dialog.py" line="48" />
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/password_dialog.py" line="29" />
+        <source>This account still has its initial password. Choose your own before you start.</source>
+        <translation>该账户仍在使用初始密码，开始工作前请设置您自己的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/password_dialog.py" line="30" />
+        <source>Choose a new password.</source>
+        <translation>请设置新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/password_dialog.py" line="37" />
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/password_dialog.py" line="38" />
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/password_dialog.py" line="39" />
+        <source>New password again:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/password_dialog.py" line="50" />
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/password_dialog.py" line="50" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/password_dialog.py" line="64" />
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>DbWorker</name>
     <message>
-        <location filename="../../desk_app/ui/worker.py" line="36" />
+        <location filename="../../desk_app/ui/worker.py" line="41" />
         <source>An unexpected error occurred. The details were written to the log; please tell the system administrator.</source>
         <translation>程序发生意外错误，详细信息已写入日志，请联系系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../desk_app/ui/idle_lock.py" line="111" />
+        <source>Locked</source>
+        <translation>已锁定</translation>
     </message>
 </context>
 <context>
@@ -230,7 +287,7 @@
     </message>
     <message>
         <location filename="../../desk_app/ui/login_dialog.py" line="77" />
-        <location filename="../../desk_app/ui/login_dialog.py" line="139" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="140" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -245,7 +302,7 @@
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="139" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="140" />
         <source>Logging in…</source>
         <translation>正在登录…</translation>
     </message>
@@ -253,88 +310,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="90" />
+        <location filename="../../desk_app/ui/main_window.py" line="104" />
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="103" />
+        <location filename="../../desk_app/ui/main_window.py" line="117" />
         <source>None of your roles has a work queue.</source>
         <translation>您的角色没有待办工作队列。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="105" />
+        <location filename="../../desk_app/ui/main_window.py" line="119" />
         <source>No queue</source>
         <translation>无队列</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="171" />
+        <location filename="../../desk_app/ui/main_window.py" line="165" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="173" />
+        <location filename="../../desk_app/ui/main_window.py" line="167" />
         <source>Read the queues again from the database</source>
         <translation>从数据库重新读取工作队列</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="176" />
+        <location filename="../../desk_app/ui/main_window.py" line="170" />
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="177" />
+        <location filename="../../desk_app/ui/main_window.py" line="171" />
         <source>Open the selected case</source>
         <translation>打开选中的案件</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="180" />
+        <location filename="../../desk_app/ui/main_window.py" line="174" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="185" />
+        <location filename="../../desk_app/ui/main_window.py" line="179" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="187" />
+        <location filename="../../desk_app/ui/main_window.py" line="181" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="189" />
+        <location filename="../../desk_app/ui/main_window.py" line="183" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="192" />
+        <location filename="../../desk_app/ui/main_window.py" line="186" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="202" />
+        <location filename="../../desk_app/ui/main_window.py" line="196" />
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="203" />
-        <location filename="../../desk_app/ui/main_window.py" line="291" />
+        <location filename="../../desk_app/ui/main_window.py" line="197" />
+        <location filename="../../desk_app/ui/main_window.py" line="286" />
         <source>Branch: %1</source>
         <translation>机构：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="204" />
+        <location filename="../../desk_app/ui/main_window.py" line="198" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="235" />
+        <location filename="../../desk_app/ui/main_window.py" line="229" />
         <source>By stage: %1</source>
         <translation>各环节：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="248" />
+        <location filename="../../desk_app/ui/main_window.py" line="242" />
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
@@ -342,7 +399,7 @@
 <context>
     <name>StartupController</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="100" />
+        <location filename="../../desk_app/ui/app.py" line="117" />
         <source>This computer's database has no branch yet.
 
 To try BranchDesk with demonstration data, run:
@@ -361,7 +418,7 @@ Database: %1</source>
 数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="110" />
+        <location filename="../../desk_app/ui/app.py" line="127" />
         <source>The database has been encrypted. Write down this recovery key and keep it somewhere safe: if this computer's key store is lost, only this key opens the data.
 
 %1</source>
@@ -370,7 +427,7 @@ Database: %1</source>
 %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="132" />
+        <location filename="../../desk_app/ui/app.py" line="149" />
         <source>The database cannot be opened.
 
 %1</source>
@@ -379,10 +436,56 @@ Database: %1</source>
 %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="109" />
-        <location filename="../../desk_app/ui/app.py" line="135" />
+        <location filename="../../desk_app/ui/app.py" line="126" />
+        <location filename="../../desk_app/ui/app.py" line="152" />
         <source>BranchDesk</source>
         <translation>BranchDesk</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/idle_lock.py" line="49" />
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/idle_lock.py" line="51" />
+        <source>The window was locked after a period without use. Enter the password of %1 to continue.</source>
+        <translation>窗口因长时间未操作已锁定。请输入 %1 的密码以继续。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/idle_lock.py" line="61" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/idle_lock.py" line="88" />
+        <source>Wrong password.</source>
+        <translation>密码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>UnmaskDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="26" />
+        <source>View in full</source>
+        <translation>查看完整信息</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="29" />
+        <source>Viewing %1 in full is recorded with your name and reason.</source>
+        <translation>查看完整的%1将连同您的姓名和原因一并记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="32" />
+        <source>Reason, e.g. telephone call-back to the customer</source>
+        <translation>原因，例如：电话回访客户</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="44" />
+        <source>Show</source>
+        <translation>显示</translation>
     </message>
 </context>
 </TS>
