@@ -21,6 +21,7 @@ from desk_app.paths import default_data_dir, store_path
 from desk_app.store.db import Store
 from desk_app.store.keys import KeyStoreError
 from desk_app.store.migrate import StoreOpenError, open_store, recover
+from desk_app.sync.cli import register as register_sync
 
 
 def _read_password(args: argparse.Namespace, prompt: str = "密码: ") -> str:
@@ -215,6 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = sub.add_parser("gui", help="启动图形界面（默认）")
     gui.set_defaults(func=cmd_gui)
+    register_sync(sub)
     return p
 
 

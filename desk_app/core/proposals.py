@@ -49,6 +49,7 @@ class ProductLine:
     benefit_level: str
     sum_insured: Decimal
     premium: Decimal
+    product_name: str = ""  # filled when read back; ignored on input
 
 
 @dataclass(frozen=True)
@@ -229,8 +230,12 @@ def case_detail(session: Session, proposal_id: str) -> CaseDetail:
     p = session.get(Proposal, proposal_id)
     if p is None or p.deleted:
         raise NotFound("找不到该案件。")
-    lines = session.scalars(select(ProposalProduct).where(ProposalProduct.proposal_id == p.id)
-                            .order_by(ProposalProduct.line_no)).all()
+    lines = session.execute(
+        select(ProposalProduct, Product.name)
+        .outerjoin(Product, Product.code == ProposalProduct.product_code)
+        .where(ProposalProduct.proposal_id == p.id)
+        .order_by(ProposalProduct.line_no)
+    ).all()
     industry = p.industry_code and session.scalar(
         select(OccupationClass.name).where(OccupationClass.industry_code == p.industry_code))
     inter = p.intermediary_code and session.scalar(
@@ -241,7 +246,8 @@ def case_detail(session: Session, proposal_id: str) -> CaseDetail:
         p.industry_code, industry or None, p.business_source, p.intermediary_code, inter or None,
         p.commission_ratio, p.agent_code, agent or None, p.insured_count, p.sum_insured_total, p.premium_total,
         p.term_months, p.proposal_date, p.effective_date, p.special_agreements, State(p.state), p.state_since,
-        tuple(ProductLine(x.product_code, x.benefit_level, x.sum_insured, x.premium) for x in lines),
+        tuple(ProductLine(x.product_code, x.benefit_level, x.sum_insured, x.premium, name or "")
+              for x, name in lines),
         tuple(workflow.history(session, p.id)),
         masked(PersonalField.ID_NO, p.applicant_id_no), p.contact_name,
         masked(PersonalField.PHONE, p.contact_phone), masked(PersonalField.BANK, p.payer_bank_account),

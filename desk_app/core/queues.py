@@ -81,17 +81,22 @@ def queue_page(session: Session, role: Role, *, after: tuple[dt.datetime, str] |
     states = QUEUE_STATES[role]
     if not states:
         return []
-    cols = (Proposal.id, Proposal.case_no, Proposal.proposal_no, Proposal.business_type, Proposal.applicant_name,
-            Proposal.state, Proposal.state_since, Proposal.sum_insured_total)
+    # Keys first, from the covering index only; the row data is read for the page's ids alone.
     parts = []
     for st in states:
-        q = select(*cols).where(Proposal.state == st.value, Proposal.deleted.is_(False))
+        q = select(Proposal.state_since, Proposal.id).where(Proposal.state == st.value, Proposal.deleted.is_(False))
         if after is not None:
             since, pid = after
             q = q.where(or_(Proposal.state_since > since, and_(Proposal.state_since == since, Proposal.id > pid)))
         parts.append(q.order_by(Proposal.state_since, Proposal.id).limit(limit).subquery().select())
     merged = (parts[0] if len(parts) == 1 else union_all(*parts)).subquery()
-    stmt = select(merged).order_by(merged.c.state_since, merged.c.id).limit(limit)
+    keys = select(merged.c.id).order_by(merged.c.state_since, merged.c.id).limit(limit).subquery()
+    stmt = (
+        select(Proposal.id, Proposal.case_no, Proposal.proposal_no, Proposal.business_type, Proposal.applicant_name,
+               Proposal.state, Proposal.state_since, Proposal.sum_insured_total)
+        .join(keys, keys.c.id == Proposal.id)
+        .order_by(Proposal.state_since, Proposal.id)
+    )
     now = now or utcnow()
     rows = []
     for r in session.execute(stmt):

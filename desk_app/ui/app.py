@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desk_app.core.errors import DomainError, NotFound
 from desk_app.core.roles import Actor
@@ -105,6 +105,7 @@ class StartupController(QObject):
         self.login_dialog: LoginDialog | None = None
         self.main_window: MainWindow | None = None  # imported after log-in (start-up time)
         self.message_box: QMessageBox | None = None
+        self.password_dialog: QDialog | None = None
 
     def start(self) -> None:
         self.worker.submit(_open_job, store_path(self.data_dir), on_done=self._on_store_opened,
@@ -161,13 +162,26 @@ class StartupController(QObject):
         QTimer.singleShot(0, lambda: self.finished.emit(EXIT_OK))
 
     def _on_login_accepted(self) -> None:
+        assert self.login_dialog is not None and self.store is not None
+        actor: Actor | None = self.login_dialog.actor
+        assert actor is not None
+        if actor.must_change_password:
+            from desk_app.ui.password_dialog import ChangePasswordDialog
+
+            self.password_dialog = ChangePasswordDialog(self.store, self.worker, actor, forced=True)
+            self.password_dialog.accepted.connect(lambda: self._show_main_window(self.password_dialog.actor))
+            self.password_dialog.rejected.connect(lambda: self.finished.emit(EXIT_OK))
+            self.login_dialog.hide()
+            self.password_dialog.open()
+            return
+        self._show_main_window(actor)
+
+    def _show_main_window(self, actor: Actor) -> None:
         # Imported here: the main window's modules are not needed to show the log-in dialog,
         # and every millisecond before it counts in the cold start.
         from desk_app.ui.main_window import MainWindow
 
         assert self.login_dialog is not None and self.store is not None
-        actor: Actor | None = self.login_dialog.actor
-        assert actor is not None
         self.main_window = MainWindow(self.store, actor, worker=self.worker)
         self.main_window.closed.connect(lambda: self.finished.emit(EXIT_OK))
         self.main_window.show()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QStackedWidget,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from desk_app.core.privacy import PersonalField
 from desk_app.core.proposals import BUSINESS_SOURCES, BUSINESS_TYPES, CaseDetail
 from desk_app.core.workflow import EventView
 
@@ -51,14 +53,20 @@ def _text(value: object) -> str:
 
 
 TIMELINE_TIME, TIMELINE_ACTION, TIMELINE_STEP, TIMELINE_ACTOR, TIMELINE_REASON = range(5)
+PERSONAL_KEYS = {"id_no": PersonalField.ID_NO, "phone": PersonalField.PHONE, "bank": PersonalField.BANK}
 
 
 class CaseViewWidget(QWidget):
     """Details and timeline of one case; empty (with a hint) until a case is shown."""
 
+    # A personal field the user asked to see in full (PersonalField).
+    unmask_requested = Signal(object)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.detail: CaseDetail | None = None
+        self.unmask_buttons: dict[str, QToolButton] = {}
+        self._unmask_allowed = False
 
         self._stack = QStackedWidget()
         self.message_label = QLabel(self.tr("Double-click a case, or select it and press Enter, to open it."))
@@ -101,6 +109,10 @@ class CaseViewWidget(QWidget):
             ("source", self.tr("Business source:"), left),
             ("intermediary", self.tr("Intermediary:"), left),
             ("agent", self.tr("Agent:"), left),
+            ("contact", self.tr("Contact:"), left),
+            ("id_no", self.tr("ID number:"), left),
+            ("phone", self.tr("Phone:"), left),
+            ("bank", self.tr("Bank account:"), left),
             ("insured_count", self.tr("Insured persons:"), right),
             ("sum_insured", self.tr("Total sum insured:"), right),
             ("premium", self.tr("Total premium:"), right),
@@ -115,7 +127,23 @@ class CaseViewWidget(QWidget):
             # Names and agreements may be long; numbers and dates must never break across lines.
             value.setWordWrap(key in ("applicant", "industry", "intermediary", "special"))
             self.fields[key] = value
-            form.addRow(label, value)
+            if key in PERSONAL_KEYS:
+                # Masked numbers: a button to see one in full (reason asked, audited) for roles allowed to.
+                button = QToolButton()
+                button.setText(self.tr("Show"))
+                button.setObjectName(f"unmask_{key}")
+                button.setAutoRaise(True)
+                button.hide()
+                button.clicked.connect(lambda _c=False, k=key: self.unmask_requested.emit(PERSONAL_KEYS[k]))
+                self.unmask_buttons[key] = button
+                row = QHBoxLayout()
+                row.setContentsMargins(0, 0, 0, 0)
+                row.addWidget(value)
+                row.addWidget(button)
+                row.addStretch(1)
+                form.addRow(label, row)
+            else:
+                form.addRow(label, value)
         columns = QHBoxLayout(proposal_box)
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
@@ -153,6 +181,9 @@ class CaseViewWidget(QWidget):
 
     # -- what is shown ----------------------------------------------------------------------
 
+    def set_unmask_allowed(self, allowed: bool) -> None:
+        self._unmask_allowed = allowed
+
     def show_message(self, text: str) -> None:
         """Replace the case by a one-line message (loading…, or why it could not be opened)."""
         self.detail = None
@@ -186,9 +217,15 @@ class CaseViewWidget(QWidget):
         f["effective_date"].setText(_text(detail.effective_date))
         f["state_since"].setText(format_local_time(detail.state_since))
         f["special"].setText(_text(detail.special_agreements))
+        f["contact"].setText(_text(detail.contact_name))
+        for key, value in (("id_no", detail.applicant_id_no), ("phone", detail.contact_phone),
+                           ("bank", detail.payer_bank_account)):
+            f[key].setText(_text(value))  # already masked by the core
+            self.unmask_buttons[key].setVisible(self._unmask_allowed and value is not None)
         self.products_label.setText("\n".join(
             self.tr("%1, level %2: sum insured %3, premium %4")
-            .replace("%1", line.product_code).replace("%2", line.benefit_level)
+            .replace("%1", " ".join(x for x in (line.product_code, line.product_name) if x))
+            .replace("%2", line.benefit_level)
             .replace("%3", format_money(line.sum_insured)).replace("%4", format_money(line.premium))
             for line in detail.products
         ) or "—")

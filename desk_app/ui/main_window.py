@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core import proposals, queues, workflow
+from desk_app.core.privacy import PersonalField, can_unmask
 from desk_app.core.proposals import CaseDetail
 from desk_app.core.roles import Actor, Role
 from desk_app.core.workflow import State
 from desk_app.store.db import Store
 from desk_app.ui.branch import BranchLabel, branch_job
 from desk_app.ui.case_view import CaseViewWidget
+from desk_app.ui.idle_lock import IdleLock
 from desk_app.ui.queue_model import (
     COL_AGE,
     COL_APPLICANT,
@@ -40,6 +42,8 @@ from desk_app.ui.queue_model import (
     CaseQueueTableModel,
     ProposalIdRole,
 )
+from desk_app.ui.sync_status import install_sync
+from desk_app.ui.unmask_dialog import UnmaskDialog
 from desk_app.ui.worker import DbWorker
 
 ROW_HEIGHT = 26
@@ -128,8 +132,14 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
+        self.case_view.set_unmask_allowed(can_unmask(actor))
+        self.case_view.unmask_requested.connect(self._on_unmask_requested)
+
         self._build_actions()
         self._build_status_bar()
+        # After the central widget exists: the lock covers it without destroying it.
+        self.idle_lock = IdleLock(self, store, self._worker, actor)
+        self.sync_runner = install_sync(self, store)
         self._worker.submit(branch_job, store, on_done=self._on_branch_loaded,
                             on_error=self._on_branch_failed, owner=self)
         # After the models' first pages and counts: the least urgent read goes last.
@@ -280,6 +290,12 @@ class MainWindow(QMainWindow):
         self._open_case_id = None
         self.case_view.show_message(message)
 
+    def _on_unmask_requested(self, field: PersonalField) -> None:
+        if self._open_case_id is None:
+            return
+        self.unmask_dialog = UnmaskDialog(self._store, self._worker, self.actor, self._open_case_id, field, self)
+        self.unmask_dialog.open()
+
     # -- branch and closing -----------------------------------------------------------------
 
     def _on_branch_loaded(self, branch: BranchLabel) -> None:
@@ -291,6 +307,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         super().closeEvent(event)
         if event.isAccepted():
+            self.sync_runner.shutdown()
             if self._owns_worker:
                 self._worker.shutdown(wait=True)
             self.closed.emit()

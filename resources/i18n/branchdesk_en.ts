@@ -4,38 +4,38 @@
 <context>
     <name>CaseQueueTableModel</name>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="90" />
+        <location filename="../../desk_app/ui/queue_model.py" line="90"/>
         <source>Case no.</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="90" />
+        <location filename="../../desk_app/ui/queue_model.py" line="90"/>
         <source>Proposal no.</source>
         <translation>Proposal no.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="90" />
+        <location filename="../../desk_app/ui/queue_model.py" line="90"/>
         <source>Applicant</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="90" />
+        <location filename="../../desk_app/ui/queue_model.py" line="90"/>
         <source>Business type</source>
         <translation>Business type</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="91" />
+        <location filename="../../desk_app/ui/queue_model.py" line="91"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="91" />
+        <location filename="../../desk_app/ui/queue_model.py" line="91"/>
         <source>Waiting (working h)</source>
         <translation>Waiting (working h)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="91" />
-        <location filename="../../desk_app/ui/queue_model.py" line="93" />
+        <location filename="../../desk_app/ui/queue_model.py" line="91"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="93"/>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
@@ -43,152 +43,177 @@
 <context>
     <name>CaseViewWidget</name>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="64" />
+        <location filename="../../desk_app/ui/case_view.py" line="72"/>
         <source>Double-click a case, or select it and press Enter, to open it.</source>
         <translation>Double-click a case, or select it and press Enter, to open it.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="90" />
+        <location filename="../../desk_app/ui/case_view.py" line="98"/>
         <source>Proposal</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="96" />
+        <location filename="../../desk_app/ui/case_view.py" line="104"/>
         <source>Proposal no.:</source>
         <translation>Proposal no.:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="97" />
+        <location filename="../../desk_app/ui/case_view.py" line="105"/>
         <source>Business type:</source>
         <translation>Business type:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="98" />
+        <location filename="../../desk_app/ui/case_view.py" line="106"/>
         <source>Applicant:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="99" />
+        <location filename="../../desk_app/ui/case_view.py" line="107"/>
         <source>Unified credit code:</source>
         <translation>Unified credit code:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="100" />
+        <location filename="../../desk_app/ui/case_view.py" line="108"/>
         <source>Industry:</source>
         <translation>Industry:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="101" />
+        <location filename="../../desk_app/ui/case_view.py" line="109"/>
         <source>Business source:</source>
         <translation>Business source:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="102" />
+        <location filename="../../desk_app/ui/case_view.py" line="110"/>
         <source>Intermediary:</source>
         <translation>Intermediary:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="103" />
+        <location filename="../../desk_app/ui/case_view.py" line="111"/>
         <source>Agent:</source>
         <translation>Agent:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="104" />
+        <location filename="../../desk_app/ui/case_view.py" line="112"/>
+        <source>Contact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="113"/>
+        <source>ID number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="114"/>
+        <source>Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="115"/>
+        <source>Bank account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="116"/>
         <source>Insured persons:</source>
         <translation>Insured persons:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="105" />
+        <location filename="../../desk_app/ui/case_view.py" line="117"/>
         <source>Total sum insured:</source>
         <translation>Total sum insured:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="106" />
+        <location filename="../../desk_app/ui/case_view.py" line="118"/>
         <source>Total premium:</source>
         <translation>Total premium:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="107" />
+        <location filename="../../desk_app/ui/case_view.py" line="119"/>
         <source>Term:</source>
         <translation>Term:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="108" />
+        <location filename="../../desk_app/ui/case_view.py" line="120"/>
         <source>Proposal date:</source>
         <translation>Proposal date:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="109" />
+        <location filename="../../desk_app/ui/case_view.py" line="121"/>
         <source>Effective date:</source>
         <translation>Effective date:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="110" />
+        <location filename="../../desk_app/ui/case_view.py" line="122"/>
         <source>In this stage since:</source>
         <translation>In this stage since:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="111" />
+        <location filename="../../desk_app/ui/case_view.py" line="123"/>
         <source>Special agreements:</source>
         <translation>Special agreements:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="125" />
+        <location filename="../../desk_app/ui/case_view.py" line="133"/>
+        <source>Show</source>
+        <translation type="unfinished">Show</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="153"/>
         <source>Products</source>
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="128" />
+        <location filename="../../desk_app/ui/case_view.py" line="156"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="135" />
+        <location filename="../../desk_app/ui/case_view.py" line="163"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="135" />
+        <location filename="../../desk_app/ui/case_view.py" line="163"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="135" />
+        <location filename="../../desk_app/ui/case_view.py" line="163"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="135" />
+        <location filename="../../desk_app/ui/case_view.py" line="163"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="135" />
+        <location filename="../../desk_app/ui/case_view.py" line="163"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="163" />
+        <location filename="../../desk_app/ui/case_view.py" line="194"/>
         <source>Opening the case…</source>
         <translation>Opening the case…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="167" />
+        <location filename="../../desk_app/ui/case_view.py" line="198"/>
         <source>Case %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="178" />
+        <location filename="../../desk_app/ui/case_view.py" line="209"/>
         <source> (commission %1)</source>
         <translation> (commission %1)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="184" />
+        <location filename="../../desk_app/ui/case_view.py" line="215"/>
         <source>%1 months</source>
         <translation>%1 months</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="190" />
+        <location filename="../../desk_app/ui/case_view.py" line="226"/>
         <source>%1, level %2: sum insured %3, premium %4</source>
         <translation>%1, level %2: sum insured %3, premium %4</translation>
     </message>
@@ -196,48 +221,48 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="26" />
-        <location filename="../../desk_app/ui/password_dialog.py" line="48" />
+        <location filename="../../desk_app/ui/password_dialog.py" line="26"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="48"/>
         <source>Change password</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="29" />
+        <location filename="../../desk_app/ui/password_dialog.py" line="29"/>
         <source>This account still has its initial password. Choose your own before you start.</source>
         <translation>This account still has its initial password. Choose your own before you start.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="30" />
+        <location filename="../../desk_app/ui/password_dialog.py" line="30"/>
         <source>Choose a new password.</source>
         <translation>Choose a new password.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="37" />
+        <location filename="../../desk_app/ui/password_dialog.py" line="37"/>
         <source>Current password:</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="38" />
+        <location filename="../../desk_app/ui/password_dialog.py" line="38"/>
         <source>New password:</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="39" />
+        <location filename="../../desk_app/ui/password_dialog.py" line="39"/>
         <source>New password again:</source>
         <translation>New password again:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="50" />
+        <location filename="../../desk_app/ui/password_dialog.py" line="50"/>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="50" />
+        <location filename="../../desk_app/ui/password_dialog.py" line="50"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="64" />
+        <location filename="../../desk_app/ui/password_dialog.py" line="64"/>
         <source>The two new passwords differ.</source>
         <translation>The two new passwords differ.</translation>
     </message>
@@ -245,7 +270,7 @@
 <context>
     <name>DbWorker</name>
     <message>
-        <location filename="../../desk_app/ui/worker.py" line="41" />
+        <location filename="../../desk_app/ui/worker.py" line="41"/>
         <source>An unexpected error occurred. The details were written to the log; please tell the system administrator.</source>
         <translation>An unexpected error occurred. The details were written to the log; please tell the system administrator.</translation>
     </message>
@@ -253,7 +278,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="111" />
+        <location filename="../../desk_app/ui/idle_lock.py" line="111"/>
         <source>Locked</source>
         <translation>Locked</translation>
     </message>
@@ -261,48 +286,48 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="45" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="45"/>
         <source>BranchDesk - Log in</source>
         <translation>BranchDesk - Log in</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="49" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="49"/>
         <source>BranchDesk processing centre</source>
         <translation>BranchDesk processing centre</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="60" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="60"/>
         <source>e.g. clerk</source>
         <translation>e.g. clerk</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="67" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="67"/>
         <source>User name:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="68" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="68"/>
         <source>Password:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="77" />
-        <location filename="../../desk_app/ui/login_dialog.py" line="140" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="77"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="140"/>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="85" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="85"/>
         <source>Exit</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="114" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="114"/>
         <source>Please enter your user name and password.</source>
         <translation>Please enter your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="140" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="140"/>
         <source>Logging in…</source>
         <translation>Logging in…</translation>
     </message>
@@ -310,88 +335,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="104" />
+        <location filename="../../desk_app/ui/main_window.py" line="108"/>
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="117" />
+        <location filename="../../desk_app/ui/main_window.py" line="121"/>
         <source>None of your roles has a work queue.</source>
         <translation>None of your roles has a work queue.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="119" />
+        <location filename="../../desk_app/ui/main_window.py" line="123"/>
         <source>No queue</source>
         <translation>No queue</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="165" />
+        <location filename="../../desk_app/ui/main_window.py" line="175"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="167" />
+        <location filename="../../desk_app/ui/main_window.py" line="177"/>
         <source>Read the queues again from the database</source>
         <translation>Read the queues again from the database</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="170" />
+        <location filename="../../desk_app/ui/main_window.py" line="180"/>
         <source>&amp;Open case</source>
         <translation>&amp;Open case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="171" />
+        <location filename="../../desk_app/ui/main_window.py" line="181"/>
         <source>Open the selected case</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="174" />
+        <location filename="../../desk_app/ui/main_window.py" line="184"/>
         <source>E&amp;xit</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="179" />
+        <location filename="../../desk_app/ui/main_window.py" line="189"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="181" />
+        <location filename="../../desk_app/ui/main_window.py" line="191"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="183" />
+        <location filename="../../desk_app/ui/main_window.py" line="193"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="186" />
+        <location filename="../../desk_app/ui/main_window.py" line="196"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="196" />
+        <location filename="../../desk_app/ui/main_window.py" line="206"/>
         <source>User: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="197" />
-        <location filename="../../desk_app/ui/main_window.py" line="286" />
+        <location filename="../../desk_app/ui/main_window.py" line="207"/>
+        <location filename="../../desk_app/ui/main_window.py" line="302"/>
         <source>Branch: %1</source>
         <translation>Branch: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="198" />
+        <location filename="../../desk_app/ui/main_window.py" line="208"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="229" />
+        <location filename="../../desk_app/ui/main_window.py" line="239"/>
         <source>By stage: %1</source>
         <translation>By stage: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="242" />
+        <location filename="../../desk_app/ui/main_window.py" line="252"/>
         <source>Reading…</source>
         <translation>Reading…</translation>
     </message>
@@ -399,8 +424,8 @@
 <context>
     <name>StartupController</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="117" />
-        <source>This computer's database has no branch yet.
+        <location filename="../../desk_app/ui/app.py" line="118"/>
+        <source>This computer&apos;s database has no branch yet.
 
 To try BranchDesk with demonstration data, run:
     desk-app demo
@@ -408,7 +433,7 @@ To set up a real branch, run:
     desk-app init --branch CODE --branch-name NAME --admin USER
 
 Database: %1</source>
-        <translation>This computer's database has no branch yet.
+        <translation>This computer&apos;s database has no branch yet.
 
 To try BranchDesk with demonstration data, run:
     desk-app demo
@@ -418,16 +443,16 @@ To set up a real branch, run:
 Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="127" />
-        <source>The database has been encrypted. Write down this recovery key and keep it somewhere safe: if this computer's key store is lost, only this key opens the data.
+        <location filename="../../desk_app/ui/app.py" line="128"/>
+        <source>The database has been encrypted. Write down this recovery key and keep it somewhere safe: if this computer&apos;s key store is lost, only this key opens the data.
 
 %1</source>
-        <translation>The database has been encrypted. Write down this recovery key and keep it somewhere safe: if this computer's key store is lost, only this key opens the data.
+        <translation>The database has been encrypted. Write down this recovery key and keep it somewhere safe: if this computer&apos;s key store is lost, only this key opens the data.
 
 %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="149" />
+        <location filename="../../desk_app/ui/app.py" line="150"/>
         <source>The database cannot be opened.
 
 %1</source>
@@ -436,8 +461,8 @@ Database: %1</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="126" />
-        <location filename="../../desk_app/ui/app.py" line="152" />
+        <location filename="../../desk_app/ui/app.py" line="127"/>
+        <location filename="../../desk_app/ui/app.py" line="153"/>
         <source>BranchDesk</source>
         <translation>BranchDesk</translation>
     </message>
@@ -445,22 +470,22 @@ Database: %1</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="49" />
+        <location filename="../../desk_app/ui/idle_lock.py" line="49"/>
         <source>Locked</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="51" />
+        <location filename="../../desk_app/ui/idle_lock.py" line="51"/>
         <source>The window was locked after a period without use. Enter the password of %1 to continue.</source>
         <translation>The window was locked after a period without use. Enter the password of %1 to continue.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="61" />
+        <location filename="../../desk_app/ui/idle_lock.py" line="61"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="88" />
+        <location filename="../../desk_app/ui/idle_lock.py" line="88"/>
         <source>Wrong password.</source>
         <translation>Wrong password.</translation>
     </message>
@@ -468,22 +493,22 @@ Database: %1</translation>
 <context>
     <name>UnmaskDialog</name>
     <message>
-        <location filename="../../desk_app/ui/unmask_dialog.py" line="26" />
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="26"/>
         <source>View in full</source>
         <translation>View in full</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/unmask_dialog.py" line="29" />
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="29"/>
         <source>Viewing %1 in full is recorded with your name and reason.</source>
         <translation>Viewing %1 in full is recorded with your name and reason.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/unmask_dialog.py" line="32" />
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="32"/>
         <source>Reason, e.g. telephone call-back to the customer</source>
         <translation>Reason, e.g. telephone call-back to the customer</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/unmask_dialog.py" line="44" />
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="44"/>
         <source>Show</source>
         <translation>Show</translation>
     </message>

@@ -4,38 +4,38 @@
 <context>
     <name>CaseQueueTableModel</name>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="90" />
+        <location filename="../../desk_app/ui/queue_model.py" line="90"/>
         <source>Case no.</source>
         <translation>案件号</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="90" />
+        <location filename="../../desk_app/ui/queue_model.py" line="90"/>
         <source>Proposal no.</source>
         <translation>投保单号</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="90" />
+        <location filename="../../desk_app/ui/queue_model.py" line="90"/>
         <source>Applicant</source>
         <translation>投保单位</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="90" />
+        <location filename="../../desk_app/ui/queue_model.py" line="90"/>
         <source>Business type</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="91" />
+        <location filename="../../desk_app/ui/queue_model.py" line="91"/>
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="91" />
+        <location filename="../../desk_app/ui/queue_model.py" line="91"/>
         <source>Waiting (working h)</source>
         <translation>等待(工时)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="91" />
-        <location filename="../../desk_app/ui/queue_model.py" line="93" />
+        <location filename="../../desk_app/ui/queue_model.py" line="91"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="93"/>
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
@@ -43,152 +43,177 @@
 <context>
     <name>CaseViewWidget</name>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="64" />
+        <location filename="../../desk_app/ui/case_view.py" line="72"/>
         <source>Double-click a case, or select it and press Enter, to open it.</source>
         <translation>双击案件，或选中后按回车键，即可在此查看。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="90" />
+        <location filename="../../desk_app/ui/case_view.py" line="98"/>
         <source>Proposal</source>
         <translation>投保信息</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="96" />
+        <location filename="../../desk_app/ui/case_view.py" line="104"/>
         <source>Proposal no.:</source>
         <translation>投保单号：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="97" />
+        <location filename="../../desk_app/ui/case_view.py" line="105"/>
         <source>Business type:</source>
         <translation>业务类型：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="98" />
+        <location filename="../../desk_app/ui/case_view.py" line="106"/>
         <source>Applicant:</source>
         <translation>投保单位：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="99" />
+        <location filename="../../desk_app/ui/case_view.py" line="107"/>
         <source>Unified credit code:</source>
         <translation>统一社会信用代码：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="100" />
+        <location filename="../../desk_app/ui/case_view.py" line="108"/>
         <source>Industry:</source>
         <translation>行业类别：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="101" />
+        <location filename="../../desk_app/ui/case_view.py" line="109"/>
         <source>Business source:</source>
         <translation>业务来源：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="102" />
+        <location filename="../../desk_app/ui/case_view.py" line="110"/>
         <source>Intermediary:</source>
         <translation>中介机构：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="103" />
+        <location filename="../../desk_app/ui/case_view.py" line="111"/>
         <source>Agent:</source>
         <translation>业务员：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="104" />
+        <location filename="../../desk_app/ui/case_view.py" line="112"/>
+        <source>Contact:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="113"/>
+        <source>ID number:</source>
+        <translation>证件号码：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="114"/>
+        <source>Phone:</source>
+        <translation>联系电话：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="115"/>
+        <source>Bank account:</source>
+        <translation>银行账号：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="116"/>
         <source>Insured persons:</source>
         <translation>被保险人数：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="105" />
+        <location filename="../../desk_app/ui/case_view.py" line="117"/>
         <source>Total sum insured:</source>
         <translation>总保额：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="106" />
+        <location filename="../../desk_app/ui/case_view.py" line="118"/>
         <source>Total premium:</source>
         <translation>总保费：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="107" />
+        <location filename="../../desk_app/ui/case_view.py" line="119"/>
         <source>Term:</source>
         <translation>保险期间：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="108" />
+        <location filename="../../desk_app/ui/case_view.py" line="120"/>
         <source>Proposal date:</source>
         <translation>投保日期：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="109" />
+        <location filename="../../desk_app/ui/case_view.py" line="121"/>
         <source>Effective date:</source>
         <translation>生效日期：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="110" />
+        <location filename="../../desk_app/ui/case_view.py" line="122"/>
         <source>In this stage since:</source>
         <translation>进入本环节：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="111" />
+        <location filename="../../desk_app/ui/case_view.py" line="123"/>
         <source>Special agreements:</source>
         <translation>特别约定：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="125" />
+        <location filename="../../desk_app/ui/case_view.py" line="133"/>
+        <source>Show</source>
+        <translation>查看完整</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="153"/>
         <source>Products</source>
         <translation>险种</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="128" />
+        <location filename="../../desk_app/ui/case_view.py" line="156"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="135" />
+        <location filename="../../desk_app/ui/case_view.py" line="163"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="135" />
+        <location filename="../../desk_app/ui/case_view.py" line="163"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="135" />
+        <location filename="../../desk_app/ui/case_view.py" line="163"/>
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="135" />
+        <location filename="../../desk_app/ui/case_view.py" line="163"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="135" />
+        <location filename="../../desk_app/ui/case_view.py" line="163"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="163" />
+        <location filename="../../desk_app/ui/case_view.py" line="194"/>
         <source>Opening the case…</source>
         <translation>正在打开案件…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="167" />
+        <location filename="../../desk_app/ui/case_view.py" line="198"/>
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="178" />
+        <location filename="../../desk_app/ui/case_view.py" line="209"/>
         <source> (commission %1)</source>
         <translation>（手续费 %1）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="184" />
+        <location filename="../../desk_app/ui/case_view.py" line="215"/>
         <source>%1 months</source>
         <translation>%1 个月</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="190" />
+        <location filename="../../desk_app/ui/case_view.py" line="226"/>
         <source>%1, level %2: sum insured %3, premium %4</source>
         <translation>%1 保障等级 %2：保额 %3，保费 %4</translation>
     </message>
@@ -196,48 +221,48 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="26" />
-        <location filename="../../desk_app/ui/password_dialog.py" line="48" />
+        <location filename="../../desk_app/ui/password_dialog.py" line="26"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="48"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="29" />
+        <location filename="../../desk_app/ui/password_dialog.py" line="29"/>
         <source>This account still has its initial password. Choose your own before you start.</source>
         <translation>该账户仍在使用初始密码，开始工作前请设置您自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="30" />
+        <location filename="../../desk_app/ui/password_dialog.py" line="30"/>
         <source>Choose a new password.</source>
         <translation>请设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="37" />
+        <location filename="../../desk_app/ui/password_dialog.py" line="37"/>
         <source>Current password:</source>
         <translation>当前密码：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="38" />
+        <location filename="../../desk_app/ui/password_dialog.py" line="38"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="39" />
+        <location filename="../../desk_app/ui/password_dialog.py" line="39"/>
         <source>New password again:</source>
         <translation>再次输入新密码：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="50" />
+        <location filename="../../desk_app/ui/password_dialog.py" line="50"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="50" />
+        <location filename="../../desk_app/ui/password_dialog.py" line="50"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="64" />
+        <location filename="../../desk_app/ui/password_dialog.py" line="64"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -245,7 +270,7 @@
 <context>
     <name>DbWorker</name>
     <message>
-        <location filename="../../desk_app/ui/worker.py" line="41" />
+        <location filename="../../desk_app/ui/worker.py" line="41"/>
         <source>An unexpected error occurred. The details were written to the log; please tell the system administrator.</source>
         <translation>程序发生意外错误，详细信息已写入日志，请联系系统管理员。</translation>
     </message>
@@ -253,7 +278,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="111" />
+        <location filename="../../desk_app/ui/idle_lock.py" line="111"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
@@ -261,48 +286,48 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="45" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="45"/>
         <source>BranchDesk - Log in</source>
         <translation>BranchDesk - 登录</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="49" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="49"/>
         <source>BranchDesk processing centre</source>
         <translation>BranchDesk 业务处理中心</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="60" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="60"/>
         <source>e.g. clerk</source>
         <translation>例如 clerk</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="67" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="67"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="68" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="68"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="77" />
-        <location filename="../../desk_app/ui/login_dialog.py" line="140" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="77"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="140"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="85" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="85"/>
         <source>Exit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="114" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="114"/>
         <source>Please enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="140" />
+        <location filename="../../desk_app/ui/login_dialog.py" line="140"/>
         <source>Logging in…</source>
         <translation>正在登录…</translation>
     </message>
@@ -310,88 +335,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="104" />
+        <location filename="../../desk_app/ui/main_window.py" line="108"/>
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="117" />
+        <location filename="../../desk_app/ui/main_window.py" line="121"/>
         <source>None of your roles has a work queue.</source>
         <translation>您的角色没有待办工作队列。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="119" />
+        <location filename="../../desk_app/ui/main_window.py" line="123"/>
         <source>No queue</source>
         <translation>无队列</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="165" />
+        <location filename="../../desk_app/ui/main_window.py" line="175"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="167" />
+        <location filename="../../desk_app/ui/main_window.py" line="177"/>
         <source>Read the queues again from the database</source>
         <translation>从数据库重新读取工作队列</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="170" />
+        <location filename="../../desk_app/ui/main_window.py" line="180"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="171" />
+        <location filename="../../desk_app/ui/main_window.py" line="181"/>
         <source>Open the selected case</source>
         <translation>打开选中的案件</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="174" />
+        <location filename="../../desk_app/ui/main_window.py" line="184"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="179" />
+        <location filename="../../desk_app/ui/main_window.py" line="189"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="181" />
+        <location filename="../../desk_app/ui/main_window.py" line="191"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="183" />
+        <location filename="../../desk_app/ui/main_window.py" line="193"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="186" />
+        <location filename="../../desk_app/ui/main_window.py" line="196"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="196" />
+        <location filename="../../desk_app/ui/main_window.py" line="206"/>
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="197" />
-        <location filename="../../desk_app/ui/main_window.py" line="286" />
+        <location filename="../../desk_app/ui/main_window.py" line="207"/>
+        <location filename="../../desk_app/ui/main_window.py" line="302"/>
         <source>Branch: %1</source>
         <translation>机构：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="198" />
+        <location filename="../../desk_app/ui/main_window.py" line="208"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="229" />
+        <location filename="../../desk_app/ui/main_window.py" line="239"/>
         <source>By stage: %1</source>
         <translation>各环节：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="242" />
+        <location filename="../../desk_app/ui/main_window.py" line="252"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
@@ -399,8 +424,8 @@
 <context>
     <name>StartupController</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="117" />
-        <source>This computer's database has no branch yet.
+        <location filename="../../desk_app/ui/app.py" line="118"/>
+        <source>This computer&apos;s database has no branch yet.
 
 To try BranchDesk with demonstration data, run:
     desk-app demo
@@ -418,8 +443,8 @@ Database: %1</source>
 数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="127" />
-        <source>The database has been encrypted. Write down this recovery key and keep it somewhere safe: if this computer's key store is lost, only this key opens the data.
+        <location filename="../../desk_app/ui/app.py" line="128"/>
+        <source>The database has been encrypted. Write down this recovery key and keep it somewhere safe: if this computer&apos;s key store is lost, only this key opens the data.
 
 %1</source>
         <translation>数据库已加密。请抄下以下恢复密钥并妥善保管：本机密钥库丢失时，只有凭它才能打开数据。
@@ -427,7 +452,7 @@ Database: %1</source>
 %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="149" />
+        <location filename="../../desk_app/ui/app.py" line="150"/>
         <source>The database cannot be opened.
 
 %1</source>
@@ -436,8 +461,8 @@ Database: %1</source>
 %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="126" />
-        <location filename="../../desk_app/ui/app.py" line="152" />
+        <location filename="../../desk_app/ui/app.py" line="127"/>
+        <location filename="../../desk_app/ui/app.py" line="153"/>
         <source>BranchDesk</source>
         <translation>BranchDesk</translation>
     </message>
@@ -445,22 +470,22 @@ Database: %1</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="49" />
+        <location filename="../../desk_app/ui/idle_lock.py" line="49"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="51" />
+        <location filename="../../desk_app/ui/idle_lock.py" line="51"/>
         <source>The window was locked after a period without use. Enter the password of %1 to continue.</source>
         <translation>窗口因长时间未操作已锁定。请输入 %1 的密码以继续。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="61" />
+        <location filename="../../desk_app/ui/idle_lock.py" line="61"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="88" />
+        <location filename="../../desk_app/ui/idle_lock.py" line="88"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
@@ -468,22 +493,22 @@ Database: %1</source>
 <context>
     <name>UnmaskDialog</name>
     <message>
-        <location filename="../../desk_app/ui/unmask_dialog.py" line="26" />
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="26"/>
         <source>View in full</source>
         <translation>查看完整信息</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/unmask_dialog.py" line="29" />
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="29"/>
         <source>Viewing %1 in full is recorded with your name and reason.</source>
         <translation>查看完整的%1将连同您的姓名和原因一并记录。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/unmask_dialog.py" line="32" />
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="32"/>
         <source>Reason, e.g. telephone call-back to the customer</source>
         <translation>原因，例如：电话回访客户</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/unmask_dialog.py" line="44" />
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="44"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>

@@ -30,6 +30,8 @@ def test_register_creates_case_with_its_received_event(demo_store, actors):
     assert case.state == State.RECEIVED and case.sum_insured_total == Decimal("8000000.00")
     assert [h.action_label for h in case.history] == ["受理"] and case.history[0].actor_name == "柜员 周晓梅"
     assert case.industry_name == "软件和信息技术服务业" and case.agent_name == "王建国"
+    assert [(p.product_code, p.product_name) for p in case.products] == [("GTL01", "团体定期寿险"),
+                                                                         ("GAC01", "团体意外伤害保险")]
     with demo_store.reading() as s:
         assert proposals.find_case(s, "T440099001") == case.proposal_id
         assert proposals.find_case(s, case.case_no) == case.proposal_id
