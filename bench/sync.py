@@ -1,6 +1,10 @@
 """Sync figures over real HTTP against a real `sync-server` process, on SQLite and PostgreSQL.
 
     .venv/bin/python bench/sync.py [--changes 100000] [--big 1000000] [--small 10000] [--only sqlite|postgresql]
+                                   [--parts push,pull,poll,incremental,pages] [--profile DIR]
+
+`--parts push,pull` runs only the bulk figures (quick iteration); `--profile DIR` records the
+server and this process with py-spy (speedscope files, one per part) while push and pull run.
 
 Prints: push changes/s (a branch pushing --changes outbox changes), first-pull records/s (a new
 PC of that branch pulling them), the median empty poll, an incremental sync of 10 changes with
@@ -11,11 +15,15 @@ re-syncing pages head office already holds (goal 0). Figures, not pass/fail.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
+import shutil
+import signal
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -96,6 +104,29 @@ def fill_server(db_url: str, rows: int, org: str = "GD0102") -> None:
     eng.dispose()
 
 
+@contextlib.contextmanager
+def profiled(args: argparse.Namespace, name: str, pids: dict[str, int]):
+    """py-spy record of each pid while the block runs (only with --profile)."""
+    if not args.profile:
+        yield
+        return
+    spy = shutil.which("py-spy", path=str(Path(sys.executable).parent)) or "py-spy"
+    out = Path(args.profile)
+    out.mkdir(parents=True, exist_ok=True)
+    procs = [subprocess.Popen([spy, "record", "-p", str(pid), "-r", "50", "--nonblocking", "-f", "speedscope",
+                               "-o", str(out / f"{name}-{who}.json")],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+             for who, pid in pids.items()]
+    time.sleep(1.0)  # py-spy attaches
+    try:
+        yield
+    finally:
+        for proc in procs:
+            proc.send_signal(signal.SIGINT)
+        for proc in procs:
+            proc.wait(60)
+
+
 def run(kind: str, args: argparse.Namespace, pg: PgCluster | None) -> dict[str, float]:
     tmp = Path(tempfile.mkdtemp(prefix=f"bd-bench-{kind}-"))
     out: dict[str, float] = {}
@@ -106,9 +137,11 @@ def run(kind: str, args: argparse.Namespace, pg: PgCluster | None) -> dict[str, 
         engine.enrol(branch, server_url=srv.url, code=enrolment_code(db_url, "GD0101"))
         n = outbox_size(branch)
         tr = Transport(srv.url, _token(branch))
-        t0 = time.perf_counter()
-        engine.push(branch, tr, engine.SyncReport(), _noop, "GD0101")
-        dt_push = time.perf_counter() - t0
+        pids = {"server": srv.proc.pid, "client": os.getpid()}
+        with profiled(args, f"{kind}-push", pids):
+            t0 = time.perf_counter()
+            engine.push(branch, tr, engine.SyncReport(), _noop, "GD0101")
+            dt_push = time.perf_counter() - t0
         out["push_changes"] = n
         out["push_s"] = dt_push
         out["push_per_s"] = n / dt_push
@@ -126,12 +159,17 @@ def run(kind: str, args: argparse.Namespace, pg: PgCluster | None) -> dict[str, 
         engine.enrol(pc, server_url=srv.url, code=enrolment_code(db_url, "GD0101"))
         tr2 = Transport(srv.url, _token(pc))
         rep = engine.SyncReport()
-        t0 = time.perf_counter()
-        engine.pull(pc, tr2, rep, _noop, "GD0101")
-        dt_pull = time.perf_counter() - t0
+        with profiled(args, f"{kind}-pull", pids):
+            t0 = time.perf_counter()
+            engine.pull(pc, tr2, rep, _noop, "GD0101")
+            dt_pull = time.perf_counter() - t0
         out["pull_records"] = rep.pulled
         out["pull_s"] = dt_pull
         out["pull_per_s"] = rep.pulled / dt_pull
+        if "pull" in args.parts:
+            _check_copy(branch, pc)
+        if not {"poll", "incremental", "pages"} & set(args.parts):
+            return out
 
         cursor = engine.read_status(pc).cursor
         polls = []
@@ -140,6 +178,8 @@ def run(kind: str, args: argparse.Namespace, pg: PgCluster | None) -> dict[str, 
             tr2.pull(cursor, 5000)
             polls.append(time.perf_counter() - t0)
         out["empty_poll_ms"] = statistics.median(polls) * 1000
+        if not {"incremental", "pages"} & set(args.parts):
+            return out
 
         # Incremental: 10 changes made at the branch, pushed and pulled, small vs big head office.
         for label, rows in (("small", args.small), ("big", args.big)):
@@ -175,6 +215,18 @@ def run(kind: str, args: argparse.Namespace, pg: PgCluster | None) -> dict[str, 
     return out
 
 
+def _check_copy(branch, pc) -> None:
+    """The new PC holds exactly the branch's proposals, events and products (a fast pull must be a full one)."""
+    for table in ("proposals", "proposal_products", "case_events"):
+        q = text(f"SELECT * FROM {table} ORDER BY id")
+        with branch.reading() as s:
+            want = s.execute(q).all()
+        with pc.reading() as s:
+            got = s.execute(q).all()
+        if want != got:
+            raise AssertionError(f"{table}: the new PC holds {len(got)} rows, the branch {len(want)}; they differ")
+
+
 def _settle(db_url: str) -> None:
     """After a bulk fill: fold SQLite's WAL back / refresh PostgreSQL statistics, as a live server would be."""
     eng = server_db.make_engine(db_url)
@@ -198,6 +250,9 @@ def main() -> None:
     ap.add_argument("--big", type=int, default=1_000_000)
     ap.add_argument("--small", type=int, default=10_000)
     ap.add_argument("--only", choices=["sqlite", "postgresql"])
+    ap.add_argument("--parts", default="push,pull,poll,incremental,pages",
+                    type=lambda v: [x for x in v.split(",") if x])
+    ap.add_argument("--profile", metavar="DIR", help="py-spy speedscope profiles of push and pull into DIR")
     args = ap.parse_args()
     kinds = [args.only] if args.only else ["sqlite", "postgresql"]
     pg = PgCluster() if "postgresql" in kinds else None
@@ -207,7 +262,11 @@ def main() -> None:
             print(f"== {kind} ==")
             print(f"push   {r['push_changes']:>8,.0f} changes in {r['push_s']:6.2f} s  = {r['push_per_s']:>9,.0f} changes/s")
             print(f"pull   {r['pull_records']:>8,.0f} records in {r['pull_s']:6.2f} s  = {r['pull_per_s']:>9,.0f} records/s")
+            if "empty_poll_ms" not in r:
+                continue
             print(f"empty poll (median of 200)          {r['empty_poll_ms']:8.2f} ms")
+            if "incremental_small_ms" not in r:
+                continue
             print(f"incremental 10 changes, {args.small:>9,} rows  {r['incremental_small_ms']:8.1f} ms")
             print(f"incremental 10 changes, {args.big:>9,} rows  {r['incremental_big_ms']:8.1f} ms"
                   f"  (ratio {r['incremental_big_ms'] / r['incremental_small_ms']:.2f})")
