@@ -51,6 +51,11 @@ def _json(model: Any, status: int = 200) -> Response:
     return Response(model.model_dump_json(), status_code=status, media_type="application/json")
 
 
+def _raw(body: bytes) -> Response:
+    """A bulk answer already encoded by the protocol module (orjson)."""
+    return Response(body, media_type="application/json")
+
+
 def create_app(db_url: str, blob_dir: Path, *, engine: Engine | None = None) -> FastAPI:
     engine = engine or make_engine(db_url)
     reader = engine if engine.dialect.name != "sqlite" else make_engine(db_url, write=False)
@@ -150,21 +155,21 @@ def create_app(db_url: str, blob_dir: Path, *, engine: Engine | None = None) -> 
     @app.post("/v1/push")
     def push(device: Dev, body: bytes = Depends(_raw_body)) -> Response:
         try:
-            req = p.PushRequest.model_validate_json(body)
-        except ValueError as exc:
+            changes = p.decode_push_request(body)
+        except p.WireError as exc:
             raise ApiError(422, "invalid", f"请求格式不正确：{str(exc)[:200]}") from None
 
         def run() -> Response:
             with engine.begin() as conn:
-                results = sync.push(conn, device, req.changes)
-            return _json(p.PushResponse(results=results, server_time=utcnow()))
+                results = sync.push(conn, device, changes)
+            return _raw(p.encode_push_response(results, utcnow()))
 
         return guard(run)
 
     @app.get("/v1/pull")
     def pull(device: Dev, conn: Conn, cursor: int = 0, limit: int = 2000) -> Response:
         limit = max(1, min(limit, p.MAX_PULL_ITEMS))
-        return _json(sync.pull(conn, device, cursor, limit))
+        return _raw(sync.pull_page(conn, device, cursor, limit))
 
     @app.post("/v1/blobs/missing")
     def blobs_missing(device: Dev, conn: Conn, query: p.BlobQuery) -> Response:

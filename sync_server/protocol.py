@@ -8,13 +8,21 @@ always `{"error": code, "reason": text}`; the reason is Chinese and shown on the
 Row payloads travel as the JSON text the branch's outbox trigger wrote (column -> SQLite
 storage value: money as integer fen, times as 'YYYY-MM-DD HH:MM:SS.ffffff' UTC, booleans 0/1),
 so a retry sends the same bytes and the server can compare them exactly.
+
+The three bulk messages (a push batch, its answers, a pull page: up to thousands of items each)
+are plain slotted classes encoded and decoded with orjson and checked field by field here, not
+pydantic models: validating 100,000 items through pydantic cost more than the database work.
+Their JSON shape is the one the pydantic models had, so either side may be the older one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
 
+import orjson
 from pydantic import BaseModel, Field
 
 PROTOCOL_VERSION = 1
@@ -95,22 +103,29 @@ class StatusResponse(BaseModel):
     head: int
 
 
-class Change(BaseModel):
-    """One write captured by a branch outbox trigger."""
+class WireError(ValueError):
+    """A bulk message that is not valid JSON or not of the documented shape (HTTP 422 / SyncError)."""
 
-    change_id: str = Field(min_length=8, max_length=64)
+
+@dataclass(slots=True)
+class Change:
+    """One write captured by a branch outbox trigger.
+
+    Wire: `{"change_id": 8-64 chars, "table", "row_id", "base_version": int | null, "payload": str}`.
+    """
+
+    change_id: str
     table: str
     row_id: str
     # The server version of the row the writer had seen when it wrote (None: never seen).
-    base_version: int | None = None
+    base_version: int | None
     payload: str
 
 
-class PushRequest(BaseModel):
-    changes: list[Change] = Field(max_length=MAX_PUSH_ITEMS)
+@dataclass(slots=True)
+class ItemResult:
+    """Head office's answer to one change. Fields at their default are left out on the wire."""
 
-
-class ItemResult(BaseModel):
     change_id: str
     status: Status
     reason: str = ""
@@ -123,14 +138,18 @@ class ItemResult(BaseModel):
     conflict_id: str | None = None
 
 
-class PushResponse(BaseModel):
+@dataclass(slots=True)
+class PushResponse:
     results: list[ItemResult]
     server_time: dt.datetime
 
 
-class PulledChange(BaseModel):
+@dataclass(slots=True)
+class PulledChange:
+    """Wire: `{"seq", "op": "upsert" | "delete", "table", "row_id", "version", "payload"}`."""
+
     seq: int
-    op: Literal["upsert", "delete"] = "upsert"
+    op: Literal["upsert", "delete"]
     table: str
     row_id: str
     # The row's server version after this change; a client never applies an older one.
@@ -138,10 +157,165 @@ class PulledChange(BaseModel):
     payload: str
 
 
-class PullResponse(BaseModel):
+@dataclass(slots=True)
+class PullResponse:
     changes: list[PulledChange]
     cursor: int
     more: bool
+
+
+STATUSES = frozenset(("applied", "already_had", "conflict", "retry"))
+OPS = frozenset(("upsert", "delete"))
+
+
+def _loads(body: bytes | str) -> Any:
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError as exc:
+        raise WireError(f"不是有效的 JSON：{exc}") from None
+
+
+def _list(doc: Any, key: str, limit: int | None = None) -> list[Any]:
+    if type(doc) is not dict or type(doc.get(key)) is not list:
+        raise WireError(f"缺少列表 {key}")
+    items = doc[key]
+    if limit is not None and len(items) > limit:
+        raise WireError(f"{key} 最多 {limit} 项，收到 {len(items)} 项")
+    return items
+
+
+def _is_int(v: Any) -> bool:
+    return type(v) is int
+
+
+def _opt_int(v: Any) -> bool:
+    return v is None or type(v) is int
+
+
+def _opt_str(v: Any) -> bool:
+    return v is None or type(v) is str
+
+
+def _is_str(v: Any) -> bool:
+    return type(v) is str
+
+
+def _bad(where: str, item: Any, fields: dict[str, Any], optional: Sequence[str] = ()) -> WireError:
+    """Name the first field of `item` that is missing or of the wrong type."""
+    if type(item) is not dict:
+        return WireError(f"{where} 不是对象")
+    for name, ok in fields.items():
+        if name not in item:
+            if name not in optional:
+                return WireError(f"{where}.{name} 缺失")
+        elif not ok(item[name]):
+            return WireError(f"{where}.{name} 的值不正确：{str(item[name])[:40]}")
+    return WireError(f"{where} 格式不正确")
+
+
+_CHANGE_FIELDS = {"change_id": lambda v: type(v) is str and 8 <= len(v) <= 64, "table": _is_str,
+                  "row_id": _is_str, "base_version": _opt_int, "payload": _is_str}
+
+
+def encode_push_request(changes: Sequence[Change]) -> bytes:
+    return orjson.dumps({"changes": [{"change_id": c.change_id, "table": c.table, "row_id": c.row_id,
+                                      "base_version": c.base_version, "payload": c.payload} for c in changes]})
+
+
+def decode_push_request(body: bytes | str) -> list[Change]:
+    """The changes of a push body, each field checked; WireError names the first bad one."""
+    items = _list(_loads(body), "changes", MAX_PUSH_ITEMS)
+    out: list[Change] = []
+    append = out.append
+    for i, d in enumerate(items):
+        try:
+            cid, table, rid, payload = d["change_id"], d["table"], d["row_id"], d["payload"]
+            base = d.get("base_version")
+        except (KeyError, TypeError):
+            raise _bad(f"changes[{i}]", d, _CHANGE_FIELDS, ("base_version",)) from None
+        if (type(cid) is not str or not 8 <= len(cid) <= 64 or type(table) is not str or type(rid) is not str
+                or type(payload) is not str or (base is not None and type(base) is not int)):
+            raise _bad(f"changes[{i}]", d, _CHANGE_FIELDS, ("base_version",))
+        append(Change(cid, table, rid, base, payload))
+    return out
+
+
+def _result_wire(r: ItemResult) -> dict[str, Any]:
+    d: dict[str, Any] = {"change_id": r.change_id, "status": r.status}
+    if r.reason:
+        d["reason"] = r.reason
+    if r.version is not None:
+        d["version"] = r.version
+    if r.winner is not None:
+        d["winner"] = r.winner
+    if r.remove_local:
+        d["remove_local"] = True
+    if r.conflict_id is not None:
+        d["conflict_id"] = r.conflict_id
+    return d
+
+
+def encode_push_response(results: Sequence[ItemResult], server_time: dt.datetime) -> bytes:
+    return orjson.dumps({"results": [_result_wire(r) for r in results], "server_time": server_time})
+
+
+_RESULT_OPTIONAL = ("reason", "version", "winner", "remove_local", "conflict_id")
+_RESULT_FIELDS = {"change_id": _is_str, "status": lambda v: v in STATUSES, "reason": lambda v: type(v) is str,
+                  "version": _opt_int, "winner": _opt_str, "remove_local": lambda v: type(v) is bool,
+                  "conflict_id": _opt_str}
+
+
+def decode_push_response(body: bytes | str) -> PushResponse:
+    doc = _loads(body)
+    items = _list(doc, "results")
+    try:
+        when = dt.datetime.fromisoformat(doc["server_time"])
+    except (KeyError, TypeError, ValueError):
+        raise WireError("server_time 缺失或格式不正确") from None
+    out: list[ItemResult] = []
+    append = out.append
+    for i, d in enumerate(items):
+        try:
+            r = ItemResult(d["change_id"], d["status"], d.get("reason", ""), d.get("version"), d.get("winner"),
+                           d.get("remove_local", False), d.get("conflict_id"))
+        except (KeyError, TypeError, AttributeError):
+            raise _bad(f"results[{i}]", d, _RESULT_FIELDS, _RESULT_OPTIONAL) from None
+        if (type(r.change_id) is not str or r.status not in STATUSES or type(r.reason) is not str
+                or not _opt_int(r.version) or not _opt_str(r.winner) or type(r.remove_local) is not bool
+                or not _opt_str(r.conflict_id)):
+            raise _bad(f"results[{i}]", d, _RESULT_FIELDS, _RESULT_OPTIONAL)
+        append(r)
+    return PushResponse(out, when)
+
+
+def encode_pull_response(rows: Sequence[Sequence[Any]], cursor: int, more: bool) -> bytes:
+    """`rows` are (seq, op, table, row_id, version, payload) tuples, oldest first."""
+    return orjson.dumps({"changes": [{"seq": s, "op": o, "table": t, "row_id": r, "version": v, "payload": pl}
+                                     for s, o, t, r, v, pl in rows], "cursor": cursor, "more": more})
+
+
+_PULLED_FIELDS = {"seq": _is_int, "op": lambda v: v in OPS, "table": _is_str, "row_id": _is_str,
+                  "version": _is_int, "payload": _is_str}
+
+
+def decode_pull_response(body: bytes | str) -> PullResponse:
+    doc = _loads(body)
+    items = _list(doc, "changes")
+    cursor, more = doc.get("cursor"), doc.get("more")
+    if type(cursor) is not int or type(more) is not bool:
+        raise WireError("cursor 或 more 缺失或格式不正确")
+    out: list[PulledChange] = []
+    append = out.append
+    for i, d in enumerate(items):
+        try:
+            c = PulledChange(d["seq"], d.get("op", "upsert"), d["table"], d["row_id"], d["version"], d["payload"])
+        except (KeyError, TypeError, AttributeError):
+            raise _bad(f"changes[{i}]", d, _PULLED_FIELDS, ("op",)) from None
+        if (type(c.seq) is not int or c.op not in OPS or type(c.table) is not str or type(c.row_id) is not str
+                or type(c.version) is not int or type(c.payload) is not str):
+            raise _bad(f"changes[{i}]", d, _PULLED_FIELDS, ("op",))
+        append(c)
+    return PullResponse(out, cursor, more)
 
 
 class BlobQuery(BaseModel):

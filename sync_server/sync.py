@@ -14,8 +14,9 @@ import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
+import orjson
 from sqlalchemy import ARRAY, Connection, String, any_, bindparam, func, or_, select, text, union_all
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -42,6 +43,7 @@ from sync_server.protocol import (
     PullResponse,
     blob_refs,
     case_id_of,
+    encode_pull_response,
     primary_key,
 )
 
@@ -64,6 +66,9 @@ class BadRequest(Exception):
 def lock(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": LOCK_KEY})
+        # psycopg prepares a statement run five times; a generic plan made while `rows` was small
+        # (a new server's first big push) scans the whole table for every later batch.
+        conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
 
 
 def head(conn: Connection) -> int:
@@ -73,6 +78,13 @@ def head(conn: Connection) -> int:
 def chunks(items: Sequence[Any], n: int = CHUNK) -> Iterable[Sequence[Any]]:
     for i in range(0, len(items), n):
         yield items[i:i + n]
+
+
+def id_chunks(conn: Connection, items: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    """Lists of ids for `in_`: all at once on PostgreSQL (one array parameter), 900 at a time on SQLite."""
+    if conn.dialect.name == "postgresql":
+        return [items] if items else []
+    return chunks(items)
 
 
 def in_(conn: Connection, column: Any, values: Sequence[str]) -> Any:
@@ -102,10 +114,10 @@ class Row:
     writer_device: str | None
     writer_org: str
 
-    def record(self) -> dict[str, Any]:
-        return {"table_name": self.table, "row_id": self.row_id, "org_code": self.org, "case_id": self.case_id,
-                "clash_key": self.clash_key, "payload": self.payload, "version": self.version,
-                "writer_device": self.writer_device, "writer_org": self.writer_org}
+    def values(self) -> tuple[Any, ...]:
+        """In the order of ROW_COLUMNS."""
+        return (self.table, self.row_id, self.org, self.case_id, self.clash_key, self.payload, self.version,
+                self.writer_device, self.writer_org)
 
 
 def _row(r: Any) -> Row:
@@ -126,43 +138,68 @@ class Batch:
     clash: dict[tuple[str, str], Row] = field(default_factory=dict)
     shared: set[str] = field(default_factory=set)
     user_shares: set[tuple[str, str, str]] = field(default_factory=set)
-    feed: list[dict[str, Any]] = field(default_factory=list)
+    # Feed entries as tuples in the order of FEED_COLUMNS.
+    feed: list[tuple[Any, ...]] = field(default_factory=list)
     upserts: dict[tuple[str, str], Row] = field(default_factory=dict)
     deletes: set[tuple[str, str]] = field(default_factory=set)
     new_shares: list[dict[str, Any]] = field(default_factory=list)
     new_user_shares: list[dict[str, Any]] = field(default_factory=list)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
+    # Keys looked up in `rows` and not found there: written with a plain insert, not an upsert.
+    absent: set[tuple[str, str]] = field(default_factory=set)
+    # Keys in `state` by case id (may be stale: checked against `state` when used).
+    case_keys: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
+    # Current rows of cases about to be shared, loaded in one query (see preload_cases).
+    case_rows: dict[str, dict[tuple[str, str], Row]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         lock(self.conn)
         self.seq = head(self.conn)
 
+    def put(self, key: tuple[str, str], row: Row | None) -> None:
+        self.state[key] = row
+        if row is not None and row.case_id is not None:
+            self.case_keys.setdefault(row.case_id, set()).add(key)
+
     # -- loading ------------------------------------------------------------------------------
 
     def load_rows(self, keys: Iterable[tuple[str, str]]) -> None:
         by_table: dict[str, list[str]] = {}
-        for t, r in keys:
-            if (t, r) not in self.state:
-                by_table.setdefault(t, []).append(r)
-                self.state[(t, r)] = None
+        state = self.state
+        for key in keys:
+            if key not in state:
+                by_table.setdefault(key[0], []).append(key[1])
+                state[key] = None
         for t, ids in by_table.items():
-            for part in chunks(ids):
+            self.absent.update((t, r) for r in ids)
+            for part in id_chunks(self.conn, ids):
                 for r in self.conn.execute(select(RowState).where(RowState.table_name == t,
                                                                   in_(self.conn, RowState.row_id, part))):
-                    self.state[(t, r.row_id)] = _row(r)
+                    self.put((t, r.row_id), _row(r))
+                    self.absent.discard((t, r.row_id))
 
     def load_clash(self, table: str, keys: Sequence[str]) -> None:
-        for part in chunks(list(set(keys))):
+        for part in id_chunks(self.conn, list(set(keys))):
             for r in self.conn.execute(select(RowState).where(RowState.table_name == table,
                                                               in_(self.conn, RowState.clash_key, part))):
                 row = _row(r)
                 self.clash[(table, row.clash_key or "")] = row
-                self.state.setdefault((table, row.row_id), row)
+                if (table, row.row_id) not in self.state:
+                    self.put((table, row.row_id), row)
 
     def load_shared(self, case_ids: Iterable[str]) -> None:
         ids = sorted({c for c in case_ids if c})
-        for part in chunks(ids):
+        for part in id_chunks(self.conn, ids):
             self.shared.update(self.conn.scalars(select(SharedCase.case_id).where(in_(self.conn, SharedCase.case_id, part))))
+
+    def preload_cases(self, case_ids: Iterable[str]) -> None:
+        """The stored rows of cases this batch may share (one query instead of one per case)."""
+        ids = sorted({c for c in case_ids if c and c not in self.shared and c not in self.case_rows})
+        for c in ids:
+            self.case_rows[c] = {}
+        for part in id_chunks(self.conn, ids):
+            for r in self.conn.execute(select(RowState).where(in_(self.conn, RowState.case_id, part))):
+                self.case_rows[r.case_id][(r.table_name, r.row_id)] = _row(r)
 
     # -- the organisation tree ------------------------------------------------------------------
 
@@ -184,9 +221,7 @@ class Batch:
     def emit(self, *, org: str, lane: str, op: str, table: str, row_id: str, payload: str,
              version: int | None = None, origin: str | None = None) -> int:
         self.seq += 1
-        self.feed.append({"seq": self.seq, "org_code": org, "lane": lane, "op": op, "table_name": table,
-                          "row_id": row_id, "version": version or self.seq, "payload": payload,
-                          "origin_device": origin})
+        self.feed.append((self.seq, org, lane, op, table, row_id, version or self.seq, payload, origin))
         return self.seq
 
     def write_row(self, *, table: str, row_id: str, org: str, data: dict[str, Any], payload: str,
@@ -200,7 +235,7 @@ class Batch:
                             origin=self.writer_device)
         clash_key = "|".join(str(data.get(k)) for k in CLASH_KEYS[table]) if table in CLASH_KEYS else None
         row = Row(table, row_id, org, case_id, clash_key, payload, version, self.writer_device, self.writer_org)
-        self.state[(table, row_id)] = row
+        self.put((table, row_id), row)
         if clash_key is not None:
             self.clash[(table, clash_key)] = row
         self.upserts[(table, row_id)] = row
@@ -220,7 +255,7 @@ class Batch:
         if row.case_id in self.shared:
             self.emit(org=row.org, lane="up", op="delete", table=row.table, row_id=row.row_id,
                       payload=json.dumps({primary_key(row.table): row.row_id}), version=version)
-        self.state[(row.table, row.row_id)] = None
+        self.put((row.table, row.row_id), None)
         if row.clash_key is not None:
             self.clash.pop((row.table, row.clash_key), None)
         self.upserts.pop((row.table, row.row_id), None)
@@ -229,12 +264,16 @@ class Batch:
 
     def ensure_user(self, user_id: str, org: str, lane: str) -> None:
         """Send the actor of an event where that event goes, so the receiving store has its user."""
-        self.load_rows([("users", user_id)])
-        user = self.state.get(("users", user_id))
-        if user is None or (user.org == org and lane == "own"):
-            return
         key = (user_id, org, lane)
         if key in self.user_shares:
+            return
+        self.load_rows([("users", user_id)])
+        user = self.state.get(("users", user_id))
+        if user is None:
+            return
+        if user.org == org and lane == "own":
+            # Nothing to send, now or later in this batch (a row never changes organisation).
+            self.user_shares.add(key)
             return
         if self.conn.scalar(select(func.count()).select_from(UserShare).where(
                 UserShare.user_id == user_id, UserShare.org_code == org, UserShare.lane == lane)):
@@ -249,13 +288,23 @@ class Batch:
         """A case referred up: send its current rows up the tree, parents before children."""
         self.shared.add(case_id)
         self.new_shares.append({"case_id": case_id, "org_code": org, "shared_seq": self.seq})
-        rows = {(r.table_name, r.row_id): _row(r)
-                for r in self.conn.execute(select(RowState).where(RowState.case_id == case_id))}
-        for key, row in self.state.items():
-            if row is not None and row.case_id == case_id:
+        stored = self.case_rows.pop(case_id, None)
+        if stored is None:
+            stored = {(r.table_name, r.row_id): _row(r)
+                      for r in self.conn.execute(select(RowState).where(RowState.case_id == case_id))}
+        # The stored rows as this batch has changed them: deleted ones dropped, written ones replaced.
+        rows: dict[tuple[str, str], Row] = {}
+        for key, row in stored.items():
+            if key not in self.state:
                 rows[key] = row
-            elif row is None:
-                rows.pop(key, None)
+                continue
+            now = self.state[key]
+            if now is not None:
+                rows[key] = now if now.case_id == case_id else row
+        for key in self.case_keys.get(case_id, ()):
+            now = self.state.get(key)
+            if now is not None and now.case_id == case_id:
+                rows[key] = now
         ordered = sorted(rows.values(), key=lambda r: (CASE_TABLE_ORDER.get(r.table, 9), r.version))
         for row in ordered:
             if row.table == "case_events":
@@ -287,8 +336,13 @@ class Batch:
             conn.execute(t.delete().where(t.c.table_name == bindparam("t"), t.c.row_id == bindparam("r")),
                          [{"t": tb, "r": r} for tb, r in self.deletes])
         if self.upserts:
-            upsert_rows(conn, [r.record() for r in self.upserts.values()])
-        bulk_insert(conn, "feed", FEED_COLUMNS, [tuple(e[c] for c in FEED_COLUMNS) for e in self.feed])
+            # Rows this batch found absent (under the lock nobody else writes `rows`) are plainly
+            # inserted; all others (existing, or never looked up, as in a refdata publish) upserted.
+            new = [r.values() for key, r in self.upserts.items() if key in self.absent]
+            old = [r.values() for key, r in self.upserts.items() if key not in self.absent]
+            upsert_rows(conn, old)
+            bulk_insert(conn, "rows", ROW_COLUMNS, new)
+        bulk_insert(conn, "feed", FEED_COLUMNS, self.feed)
         for table, rows in ((SharedCase, self.new_shares), (UserShare, self.new_user_shares),
                             (Conflict, self.conflicts)):
             if rows:
@@ -315,8 +369,10 @@ def bulk_insert(conn: Connection, table: str, columns: Sequence[str], rows: Sequ
     conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", list(rows))
 
 
-def upsert_rows(conn: Connection, records: list[dict[str, Any]]) -> None:
-    tuples = [tuple(r[c] for c in ROW_COLUMNS) for r in records]
+def upsert_rows(conn: Connection, tuples: list[tuple[Any, ...]]) -> None:
+    """Insert or update rows given as tuples in the order of ROW_COLUMNS."""
+    if not tuples:
+        return
     sets = ", ".join(f"{c} = excluded.{c}" for c in ROW_COLUMNS[2:])
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS rows_in (LIKE rows) ON COMMIT DELETE ROWS")
@@ -339,14 +395,15 @@ def push(conn: Connection, device: DeviceView, changes: list[Change]) -> list[It
     paths = org_paths(conn)
     mine = device.org.path
     parsed: list[tuple[Change, dict[str, Any], str]] = []
+    loads = orjson.loads
     for ch in changes:
         if ch.table not in BRANCH_TABLES:
             raise Forbidden(f"分公司不能修改“{ch.table}”（由总公司维护）。")
         try:
-            data = json.loads(ch.payload)
-        except ValueError as exc:
+            data = loads(ch.payload)
+        except orjson.JSONDecodeError as exc:
             raise BadRequest(f"变更 {ch.change_id} 的内容不是有效的 JSON。") from exc
-        if not isinstance(data, dict) or str(data.get(primary_key(ch.table))) != ch.row_id:
+        if type(data) is not dict or str(data.get(primary_key(ch.table))) != ch.row_id:
             raise BadRequest(f"变更 {ch.change_id} 的行标识与内容不符。")
         org = data.get("branch_code")
         if not isinstance(org, str) or not paths.get(org, "\0").startswith(mine):
@@ -355,8 +412,9 @@ def push(conn: Connection, device: DeviceView, changes: list[Change]) -> list[It
 
     batch = Batch(conn, device.device_id, device.org.code, paths)
     prior: dict[str, Any] = {}
-    for part in chunks([c.change_id for c in changes]):
-        for r in conn.execute(select(Received).where(in_(conn, Received.change_id, part))):
+    for part in id_chunks(conn, [c.change_id for c in changes]):
+        for r in conn.execute(select(Received.change_id, Received.payload_hash, Received.status, Received.version,
+                                     Received.conflict_id).where(in_(conn, Received.change_id, part))):
             prior[r.change_id] = r
     batch.load_rows([(ch.table, ch.row_id) for ch, _, _ in parsed])
     for table, (a, b) in CLASH_KEYS.items():
@@ -367,18 +425,19 @@ def push(conn: Connection, device: DeviceView, changes: list[Change]) -> list[It
     for (_table, _rid), row in batch.state.items():
         if row is not None and not paths.get(row.org, "\0").startswith(mine):
             raise Forbidden("不能修改其他机构的数据。")
+    batch.preload_cases(ch.row_id for ch, d, _ in parsed if ch.table == "proposals" and d.get("state") == "REFERRED")
     refs = sorted({h for ch, d, _ in parsed if "sha256" in ch.payload for h in blob_refs(d)})
     owned: set[str] = set()
-    for part in chunks(refs):
+    for part in id_chunks(conn, refs):
         owned.update(conn.scalars(select(BlobOwner.sha256).where(in_(conn, BlobOwner.sha256, part),
                                                                  BlobOwner.org_code == device.org.code)))
 
     results: list[ItemResult] = []
-    received: list[dict[str, Any]] = []
+    received: list[tuple[Any, ...]] = []
     stopped = False
     for ch, data, org in parsed:
         if stopped:
-            results.append(ItemResult(change_id=ch.change_id, status="retry", reason="前面的变更需要重试，本条未处理。"))
+            results.append(ItemResult(ch.change_id, "retry", "前面的变更需要重试，本条未处理。"))
             continue
         digest = payload_hash(ch.payload)
         before = prior.get(ch.change_id)
@@ -387,26 +446,23 @@ def push(conn: Connection, device: DeviceView, changes: list[Change]) -> list[It
             continue
         missing = [h for h in blob_refs(data) if h not in owned] if "sha256" in ch.payload else []
         if missing:
-            results.append(ItemResult(change_id=ch.change_id, status="retry",
-                                      reason=f"影像文件 {missing[0][:12]}… 尚未上传，稍后重试。"))
+            results.append(ItemResult(ch.change_id, "retry", f"影像文件 {missing[0][:12]}… 尚未上传，稍后重试。"))
             stopped = True
             continue
         result = _apply_one(batch, ch, data, org)
         results.append(result)
-        rec = {"change_id": ch.change_id, "device_id": device.device_id, "payload_hash": digest,
-               "status": "conflict" if result.status == "conflict" else "applied", "version": result.version,
-               "conflict_id": result.conflict_id}
-        received.append(rec)
-        prior[ch.change_id] = _Prior(**rec)
+        status = "conflict" if result.status == "conflict" else "applied"
+        received.append((ch.change_id, device.device_id, digest, status, result.version, result.conflict_id))
+        prior[ch.change_id] = _Prior(ch.change_id, digest, status, result.version, result.conflict_id)
     batch.flush()
-    bulk_insert(conn, "received", RECEIVED_COLUMNS, [tuple(r[c] for c in RECEIVED_COLUMNS) for r in received])
+    bulk_insert(conn, "received", RECEIVED_COLUMNS, received)
     return results
 
 
-@dataclass(frozen=True)
-class _Prior:
+class _Prior(NamedTuple):
+    """A change id answered earlier in this batch (the columns of `received` that _replay reads)."""
+
     change_id: str
-    device_id: str
     payload_hash: str
     status: str
     version: int | None
@@ -477,12 +533,15 @@ def _pairs(device: DeviceView, paths: dict[str, str]) -> list[tuple[str, str]]:
     return [(me, "own"), *((c, "up") for c in below), *((a, "down") for a in [*device.org.ancestors, me])]
 
 
-def pull(conn: Connection, device: DeviceView, cursor: int, limit: int) -> PullResponse:
-    """The changes after `cursor` this device may see, oldest first; one index range per lane."""
+def pull_rows(conn: Connection, device: DeviceView, cursor: int, limit: int) -> tuple[list[Any], int, bool]:
+    """The changes after `cursor` this device may see, oldest first; one index range per lane.
+
+    Returns (seq, op, table, row_id, version, payload) rows, the new cursor and whether more follow.
+    """
     paths = org_paths(conn)
     hw = head(conn)
     if cursor >= hw:
-        return PullResponse(changes=[], cursor=cursor, more=False)
+        return [], cursor, False
     f = FeedEntry.__table__.c
     not_mine = or_(f.origin_device.is_(None), f.origin_device != device.device_id)
     parts = [
@@ -493,11 +552,19 @@ def pull(conn: Connection, device: DeviceView, cursor: int, limit: int) -> PullR
     ]
     query = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
     rows = conn.execute(select(query).order_by(query.c.seq).limit(limit)).all()
-    changes = [PulledChange(seq=r.seq, op=r.op, table=r.table_name, row_id=r.row_id, version=r.version,
-                            payload=r.payload) for r in rows]
-    if len(changes) == limit:
-        return PullResponse(changes=changes, cursor=changes[-1].seq, more=True)
-    return PullResponse(changes=changes, cursor=hw, more=False)
+    if len(rows) == limit:
+        return rows, rows[-1][0], True
+    return rows, hw, False
+
+
+def pull(conn: Connection, device: DeviceView, cursor: int, limit: int) -> PullResponse:
+    rows, new_cursor, more = pull_rows(conn, device, cursor, limit)
+    return PullResponse([PulledChange(*r) for r in rows], new_cursor, more)
+
+
+def pull_page(conn: Connection, device: DeviceView, cursor: int, limit: int) -> bytes:
+    """`pull` encoded for the wire, without building an object per change."""
+    return encode_pull_response(*pull_rows(conn, device, cursor, limit))
 
 
 def blob_visible(conn: Connection, device: DeviceView, sha256: str) -> bool:

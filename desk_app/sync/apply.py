@@ -8,15 +8,16 @@ every store holds byte-for-byte what head office holds.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
+import orjson
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from sync_server.protocol import CLASH_KEYS, CONFLICT_TABLE, PulledChange, primary_key
+from sync_server.protocol import CLASH_KEYS, CONFLICT_TABLE, PulledChange, case_id_of, primary_key
 
 CHUNK = 500
 REMOTE_PASSWORD = "!remote"
@@ -79,6 +80,8 @@ class Writer:
     _sql: str | None = None
     _params: list[tuple[Any, ...]] = field(default_factory=list)
     skipped_tables: set[str] = field(default_factory=set)
+    # (table, the row's keys in order) -> the statement and a getter of its parameters.
+    _shapes: dict[tuple[str, tuple[str, ...]], tuple[str, Any]] = field(default_factory=dict)
 
     def flush(self) -> None:
         if self._sql and self._params:
@@ -92,12 +95,23 @@ class Writer:
         self._params.append(params)
 
     def upsert(self, table: str, row: dict[str, Any]) -> None:
-        cols = _columns(self.session, table, self.columns)
-        if not cols:
-            self.skipped_tables.add(table)
-            return
         if table == "users" and row.get("branch_code") != self.branch_code:
             row = remote_user(row)
+        shape = (table, tuple(row))
+        known = self._shapes.get(shape)
+        if known is None:
+            known = self._shapes[shape] = self._statement(table, row)
+        sql, params = known
+        if sql is None:
+            self.skipped_tables.add(table)
+            return
+        self._queue(sql, params(row))
+
+    def _statement(self, table: str, row: dict[str, Any]) -> tuple[str | None, Any]:
+        """The upsert of rows of this table with these keys: only the columns the store has."""
+        cols = _columns(self.session, table, self.columns)
+        if not cols:
+            return None, None
         names = [c for c in cols if c in row]
         pk = primary_key(table)
         keep = {"seen_at", "seen_by"} if table == CONFLICT_TABLE else set()
@@ -105,7 +119,8 @@ class Writer:
         sql = (f'INSERT INTO {table} ({", ".join(chr(34) + c + chr(34) for c in names)}) '
                f'VALUES ({", ".join("?" * len(names))}) ON CONFLICT ("{pk}") DO '
                + (f"UPDATE SET {sets}" if sets else "NOTHING"))
-        self._queue(sql, tuple(row[c] for c in names))
+        get = itemgetter(*names)
+        return sql, (get if len(names) > 1 else lambda r: (get(r),))
 
     def delete(self, table: str, row_id: str) -> None:
         if not _columns(self.session, table, self.columns):
@@ -139,14 +154,15 @@ def apply_changes(session: Session, changes: Sequence[PulledChange], *, branch_c
         return result
     set_applying(session, True)
     pend_rows, pend_cases = pending(session)
-    clash = _local_clash_keys(session, changes)
+    loads = orjson.loads
+    rows = [loads(c.payload) for c in changes]
+    clash = _local_clash_keys(session, changes, rows)
     versions = local_versions(session, {*((c.table, c.row_id) for c in changes),
                                         *((t, rid) for (t, _k), rid in clash.items())})
     writer = Writer(session, branch_code)
     new_versions: list[tuple[str, str, int]] = []
-    for ch in changes:
-        row = json.loads(ch.payload)
-        case = _case_of(ch.table, row)
+    for ch, row in zip(changes, rows, strict=True):
+        case = case_id_of(ch.table, row)
         if (ch.table, ch.row_id) in pend_rows or (case and case in pend_cases):
             result.blocked = True
             break
@@ -181,17 +197,12 @@ def apply_changes(session: Session, changes: Sequence[PulledChange], *, branch_c
     return result
 
 
-def _case_of(table: str, row: dict[str, Any]) -> str | None:
-    from sync_server.protocol import case_id_of
-
-    return case_id_of(table, row)
-
-
-def _local_clash_keys(session: Session, changes: Sequence[PulledChange]) -> dict[tuple[str, tuple[str, ...]], str]:
+def _local_clash_keys(session: Session, changes: Sequence[PulledChange],
+                      rows: Sequence[dict[str, Any]]) -> dict[tuple[str, tuple[str, ...]], str]:
     out: dict[tuple[str, tuple[str, ...]], str] = {}
     conn = session.connection()
     for table, cols in CLASH_KEYS.items():
-        firsts = sorted({str(json.loads(c.payload).get(cols[0])) for c in changes if c.table == table})
+        firsts = sorted({str(r.get(cols[0])) for c, r in zip(changes, rows, strict=True) if c.table == table})
         for i in range(0, len(firsts), CHUNK):
             part = firsts[i:i + CHUNK]
             marks = ",".join("?" * len(part))

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import platform
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -29,7 +30,13 @@ from desk_app.sync.transport import SyncError, Transport
 from sync_server import protocol as p
 
 PUSH_BATCH = 4_000
-PULL_PAGE = 5_000
+# The most a server returns per page (protocol MAX_PULL_ITEMS).
+PULL_PAGE = 10_000
+# Pages already downloaded are applied together, up to this many changes or this long per local
+# transaction: fewer commits (each rewrites the index pages it touched), while the write lock is
+# never held waiting for the network nor for long (intake at the counter may be waiting to write).
+PULL_TX_CHANGES = 30_000
+PULL_TX_SECONDS = 1.0
 MAX_ROUNDS = 5
 ACKED_KEEP = dt.timedelta(days=7)
 
@@ -158,17 +165,15 @@ def _mark(store: Store, *, attempt: bool = False, success: bool = False, failure
 
 
 def _outbox_page(store: Store, after: int) -> list:
+    """The next batch of unacknowledged changes in outbox order (raw rows: no ORM per change)."""
     with store.reading() as s:
-        return list(s.execute(
-            select(SyncOutbox.seq, SyncOutbox.change_id, SyncOutbox.table_name, SyncOutbox.row_id,
-                   SyncOutbox.base_version, SyncOutbox.payload)
-            .where(SyncOutbox.acked_at.is_(None), SyncOutbox.seq > after)
-            .order_by(SyncOutbox.seq).limit(PUSH_BATCH)).all())
+        return s.connection().exec_driver_sql(
+            "SELECT seq, change_id, table_name, row_id, base_version, payload FROM sync_outbox "
+            "WHERE acked_at IS NULL AND seq > ? ORDER BY seq LIMIT ?", (after, PUSH_BATCH)).all()
 
 
 def _changes(rows: list) -> list[p.Change]:
-    return [p.Change(change_id=r.change_id, table=r.table_name, row_id=r.row_id, base_version=r.base_version,
-                     payload=r.payload) for r in rows]
+    return [p.Change(r.change_id, r.table_name, r.row_id, r.base_version, r.payload) for r in rows]
 
 
 def push(store: Store, transport: Transport, report: SyncReport, progress: Progress, branch: str) -> None:
@@ -283,22 +288,39 @@ def _lost(s, writer: apply.Writer, row, res: p.ItemResult, branch: str) -> None:
 
 
 def pull(store: Store, transport: Transport, report: SyncReport, progress: Progress, branch: str) -> bool:
-    """Pull until caught up; True if it stopped at a change waiting for this store's own push."""
-    while True:
-        with store.reading() as s:
-            cursor = s.execute(text("SELECT cursor FROM sync_state WHERE id = 1")).scalar() or 0
-        page = transport.pull(cursor, PULL_PAGE)
-        with store.transaction() as s:
-            res = apply.apply_changes(s, page.changes, branch_code=branch)
-            new_cursor = res.last_seq if res.blocked else page.cursor
-            if new_cursor is not None and new_cursor > cursor:
-                s.execute(text("UPDATE sync_state SET cursor = :c WHERE id = 1"), {"c": new_cursor})
-        report.pulled += res.applied
-        progress("pull", report.pulled, report.pulled + (PULL_PAGE if page.more else 0))
-        if res.blocked:
-            return True
-        if not page.more:
-            return False
+    """Pull until caught up; True if it stopped at a change waiting for this store's own push.
+
+    The next page is downloaded while this one is applied (requests stay sequential). Each local
+    transaction applies one or more downloaded pages and stores the cursor of the last one.
+    """
+    with store.reading() as s:
+        cursor = s.execute(text("SELECT cursor FROM sync_state WHERE id = 1")).scalar() or 0
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="branchdesk-pull") as pool:
+        ahead = pool.submit(transport.pull, cursor, PULL_PAGE)
+        while True:
+            page = ahead.result()  # outside any transaction: a slow network never holds the write lock
+            ahead = pool.submit(transport.pull, page.cursor, PULL_PAGE) if page.more else None
+            started, taken = time.monotonic(), 0
+            with store.transaction() as s:
+                while True:
+                    res = apply.apply_changes(s, page.changes, branch_code=branch)
+                    taken += len(page.changes)
+                    new_cursor = res.last_seq if res.blocked else page.cursor
+                    if new_cursor is not None and new_cursor > cursor:
+                        s.execute(text("UPDATE sync_state SET cursor = :c WHERE id = 1 AND cursor < :c"),
+                                  {"c": new_cursor})
+                        cursor = new_cursor
+                    report.pulled += res.applied
+                    if (res.blocked or ahead is None or not ahead.done() or ahead.exception() is not None
+                            or taken >= PULL_TX_CHANGES or time.monotonic() - started > PULL_TX_SECONDS):
+                        break
+                    page = ahead.result()
+                    ahead = pool.submit(transport.pull, page.cursor, PULL_PAGE) if page.more else None
+            progress("pull", report.pulled, report.pulled + (PULL_PAGE if page.more else 0))
+            if res.blocked:
+                return True
+            if ahead is None:
+                return False
 
 
 # -- page files ------------------------------------------------------------------------------

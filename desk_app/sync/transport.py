@@ -7,7 +7,7 @@ message of the SyncError, which the status bar shows as the reason of the last f
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import requests
@@ -76,12 +76,19 @@ class Transport:
         return p.StatusResponse.model_validate_json(self.request("GET", "/v1/status").content)
 
     def push(self, changes: list[p.Change]) -> p.PushResponse:
-        body = p.PushRequest(changes=changes).model_dump_json().encode()
-        return p.PushResponse.model_validate_json(self.request("POST", "/v1/push", data=body).content)
+        body = p.encode_push_request(changes)
+        return self._decode(p.decode_push_response, self.request("POST", "/v1/push", data=body))
 
     def pull(self, cursor: int, limit: int) -> p.PullResponse:
         resp = self.request("GET", "/v1/pull", params={"cursor": cursor, "limit": limit})
-        return p.PullResponse.model_validate_json(resp.content)
+        return self._decode(p.decode_pull_response, resp)
+
+    @staticmethod
+    def _decode(decode: Callable[[bytes], Any], resp: requests.Response) -> Any:
+        try:
+            return decode(resp.content)
+        except p.WireError as exc:
+            raise SyncError(f"总公司服务器的应答格式不正确（{exc}），稍后自动重试。", error="bad_answer") from None
 
     def missing_blobs(self, hashes: list[str]) -> list[str]:
         body = p.BlobQuery(hashes=hashes).model_dump_json().encode()
