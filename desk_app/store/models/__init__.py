@@ -2,6 +2,7 @@
 
 from desk_app.store.models.audit import AuditEntry
 from desk_app.store.models.cases import CaseEvent, Proposal, ProposalProduct
+from desk_app.store.models.intake import Deficiency, Intake, IntakeChecklistItem, PrintJob
 from desk_app.store.models.refdata import (
     Agent,
     AuthorityLevel,
@@ -13,6 +14,7 @@ from desk_app.store.models.refdata import (
     RefDataVersion,
 )
 from desk_app.store.models.settings import BranchInfo
+from desk_app.store.models.stationery import StationeryBatch, StationeryNumber
 from desk_app.store.models.sync import (
     PageBlob,
     SyncBlobUpload,
@@ -24,6 +26,12 @@ from desk_app.store.models.sync import (
 from desk_app.store.models.users import User, UserRole
 
 __all__ = [
+    "Deficiency",
+    "Intake",
+    "IntakeChecklistItem",
+    "PrintJob",
+    "StationeryBatch",
+    "StationeryNumber",
     "Agent",
     "AuditEntry",
     "AuthorityLevel",
