@@ -88,6 +88,10 @@ def _print_demo_users() -> None:
     for u in demo.DEMO_USERS:
         roles = "、".join(r.label for r in u.roles)
         print(f"  {u.username:<10} {u.name:<12} {roles}")
+    print("可用于受理的投保单号（已发放）：")
+    for holder, first, last in demo.DEMO_STATIONERY_ISSUED:
+        who = "本机构柜面" if holder == "*" else f"业务员 {holder}"
+        print(f"  {first}–{last}  {who}")
 
 
 def cmd_users(args: argparse.Namespace) -> int:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from stdnum import luhn
 from stdnum.cn import ric, uscc
 
-from desk_app.core import audit, refdata, users
+from desk_app.core import audit, refdata, stationery, users
 from desk_app.core.roles import Role
 from desk_app.core.workflow import ACTIONS, State
 from desk_app.paths import resources_dir
@@ -37,6 +37,10 @@ from desk_app.store.types import utcnow
 
 DEMO_BRANCH = ("GD0101", "广州分公司业务处理中心")
 DEMO_PASSWORD = "Demo2026"
+# Proposal-form numbers received from head office, and the ranges issued (holder, first, last).
+DEMO_STATIONERY_BATCH = ("HO-2026-0001", "T440100001", "T440101000")
+DEMO_STATIONERY_ISSUED = (("AG1001", "T440100001", "T440100100"), ("AG1002", "T440100101", "T440100200"),
+                          (stationery.BRANCH_HOLDER, "T440100201", "T440100300"))
 
 
 @dataclass(frozen=True)
@@ -225,4 +229,14 @@ def create_demo(session: Session, *, cases_per_state: int = 4, password: str = D
                        roles=u.roles, authority_level=u.authority_level, password_hash=shared_hash,
                        must_change_password=force_password_change)
     bulk_cases(session, n=cases_per_state * len(PATHS))
+    demo_stationery(session)
     return list(DEMO_USERS)
+
+
+def demo_stationery(session: Session) -> None:
+    """Receive the demo batch and issue ranges, so the demo clerk can do an intake at once."""
+    boss = users.actor_for(session, "super")
+    batch_no, first, last = DEMO_STATIONERY_BATCH
+    stationery.receive_batch(session, actor=boss, batch_no=batch_no, first=first, last=last)
+    for holder, lo, hi in DEMO_STATIONERY_ISSUED:
+        stationery.issue_range(session, actor=boss, first=lo, last=hi, holder=holder)

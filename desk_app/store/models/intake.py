@@ -65,7 +65,9 @@ class PrintJob(SyncedMixin, Base):
 
     proposal_id: Mapped[str] = mapped_column(ForeignKey("proposals.id"), index=True)
     kind: Mapped[str] = mapped_column(String(20))  # receipt / return_notice
-    sha256: Mapped[str] = mapped_column(String(64))
+    # sha256 of the PDF. Not named `sha256`: sync would then wait for the file to be uploaded as a
+    # page blob, and the sync client uploads page files only (the PDF can be made again).
+    pdf_digest: Mapped[str] = mapped_column(String(64))
     size: Mapped[int] = mapped_column(Integer)
     copy_no: Mapped[int] = mapped_column(Integer)
     printed_by: Mapped[str] = mapped_column(ForeignKey("users.id"))

@@ -97,7 +97,7 @@ def upgrade() -> None:
     op.create_table('print_jobs',
     sa.Column('proposal_id', sa.String(length=36), nullable=False),
     sa.Column('kind', sa.String(length=20), nullable=False),
-    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('pdf_digest', sa.String(length=64), nullable=False),
     sa.Column('size', sa.Integer(), nullable=False),
     sa.Column('copy_no', sa.Integer(), nullable=False),
     sa.Column('printed_by', sa.String(length=36), nullable=False),
