@@ -1,4 +1,4 @@
-"""`desk-app` command line: init, demo, users, status, gui (the default).
+"""`desk-app` command line: init, demo, users, status, intake, stationery, gui (the default).
 
 Every subcommand is one user action in one transaction; refusals print the Chinese message
 to stderr and exit with status 2, leaving the store unchanged.
@@ -7,6 +7,7 @@ to stderr and exit with status 2, leaving the store unchanged.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import getpass
 import json
 import sys
@@ -165,6 +166,75 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def cmd_intake(args: argparse.Namespace) -> int:
+    """Register one proposal from a JSON description, with the same rules as the counter screen."""
+    from desk_app.core import intake, receipts
+
+    try:
+        data = json.loads(Path(args.json).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DomainError(f"无法读取受理描述文件 {args.json}：{exc}") from None
+    request = intake.request_from_json(data)
+    if args.confirm_past_date:
+        request = dataclasses.replace(request, confirm_past_date=True)
+    if args.confirm_duplicates:
+        request = dataclasses.replace(request, confirm_duplicates=True)
+    store = _store(args)
+    actor = _operator(store, args)
+    with store.transaction() as session:
+        result = intake.accept_proposal(session, actor=actor, request=request)
+        paper = None
+        if not args.no_pdf:
+            kind = "return_notice" if result.outcome == "returned" else "receipt"
+            paper = receipts.issue_paper(session, actor=actor, proposal_id=result.proposal_id, kind=kind,
+                                         files=store.files)
+    if paper is not None and args.pdf:
+        Path(args.pdf).write_bytes(paper.pdf)
+    if args.json_out:
+        print(json.dumps({"case_no": result.case_no, "proposal_id": result.proposal_id,
+                          "proposal_no": result.proposal_no, "outcome": result.outcome,
+                          "deficiencies": list(result.deficiencies), "return_reasons": list(result.return_reasons),
+                          "pdf_digest": paper.pdf_digest if paper else None}, ensure_ascii=False))
+    else:
+        print(result.case_no)
+    return 0
+
+
+def cmd_stationery(args: argparse.Namespace) -> int:
+    from desk_app.core import stationery
+
+    store = _store(args)
+    actor = _operator(store, args)
+    if args.st_cmd == "report":
+        with store.reading() as session:
+            rows = stationery.unused_report(session, older_than_days=args.days)
+        if args.json:
+            print(json.dumps([{"number": r.number, "holder": r.holder, "holder_name": r.holder_name,
+                               "issued_at": r.issued_at.isoformat(), "days": r.days} for r in rows],
+                             ensure_ascii=False))
+        else:
+            print(f"发放超过 {args.days} 天仍未使用的单证：{len(rows)} 个")
+            for r in rows:
+                print(f"  {r.number}  {r.holder} {r.holder_name}  发放于 {r.issued_at:%Y-%m-%d}（{r.days} 天）")
+        return 0
+    with store.transaction() as session:
+        if args.st_cmd == "receive":
+            res = stationery.receive_batch(session, actor=actor, batch_no=args.batch, first=args.first,
+                                           last=args.last)
+        elif args.st_cmd == "issue":
+            res = stationery.issue_range(session, actor=actor, first=args.first, last=args.last, holder=args.to)
+        elif args.st_cmd == "void":
+            res = stationery.void_range(session, actor=actor, first=args.first, last=args.last, reason=args.reason)
+        elif args.st_cmd == "lost":
+            res = stationery.report_lost(session, actor=actor, first=args.first, last=args.last, reason=args.reason)
+        else:
+            res = stationery.destroy_range(session, actor=actor, first=args.first, last=args.last,
+                                           reason=args.reason)
+    labels = {"receive": "入库", "issue": "发放", "void": "作废", "lost": "挂失", "destroy": "销毁"}
+    print(f"已{labels[res.action]} {res.first}–{res.last}，共 {res.count} 个")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desk_app.ui.app import run_gui
 
@@ -217,6 +287,37 @@ def build_parser() -> argparse.ArgumentParser:
     av = au_sub.add_parser("verify", help="校验审计链（修改、删除、调序、截断）")
     av.add_argument("--json", action="store_true")
     au.set_defaults(func=cmd_audit)
+
+    ik = sub.add_parser("intake", help="新单受理：按 JSON 描述登记一件投保单（规则与柜面界面相同）")
+    ik.add_argument("--json", required=True, help="受理描述文件（JSON）")
+    ik.add_argument("--as", dest="as_user", required=True, help="受理的柜面受理员用户名")
+    ik.add_argument("--password-stdin", action="store_true")
+    ik.add_argument("--confirm-past-date", action="store_true", help="确认生效日期已过仍受理（记录在案）")
+    ik.add_argument("--confirm-duplicates", action="store_true", help="确认不是重复投保（记录在案）")
+    ik.add_argument("--pdf", help="把受理回执或退件通知另存为此 PDF 文件")
+    ik.add_argument("--no-pdf", action="store_true", help="不生成回执")
+    ik.add_argument("--json-out", action="store_true", help="以 JSON 输出结果")
+    ik.set_defaults(func=cmd_intake)
+
+    sc = sub.add_parser("stationery", help="单证管理：入库、发放、作废、挂失、销毁、未使用报表（业务主管）")
+    sc_sub = sc.add_subparsers(dest="st_cmd", required=True)
+    for name in ("receive", "issue", "void", "lost", "destroy", "report"):
+        sp = sc_sub.add_parser(name)
+        sp.add_argument("--as", dest="as_user", required=True, help="业务主管用户名")
+        sp.add_argument("--password-stdin", action="store_true")
+        if name == "report":
+            sp.add_argument("--days", type=int, default=30, help="发放超过多少天仍未使用")
+            sp.add_argument("--json", action="store_true")
+            continue
+        sp.add_argument("--first", required=True, help="起始单证号，如 T440100001")
+        sp.add_argument("--last", required=True, help="终止单证号")
+        if name == "receive":
+            sp.add_argument("--batch", required=True, help="总公司下发批次号")
+        elif name == "issue":
+            sp.add_argument("--to", required=True, help="业务员代码，或 * 表示本机构柜面")
+        else:
+            sp.add_argument("--reason", required=True)
+    sc.set_defaults(func=cmd_stationery)
 
     gui = sub.add_parser("gui", help="启动图形界面（默认）")
     gui.set_defaults(func=cmd_gui)

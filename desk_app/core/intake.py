@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,7 +21,7 @@ from sqlalchemy.orm import Session
 from desk_app.core import audit, checklist, stationery, workflow
 from desk_app.core.checklist import ChecklistItem
 from desk_app.core.errors import InvalidInput, TransitionRefused
-from desk_app.core.proposals import CaseDraft, register_case, validate_draft
+from desk_app.core.proposals import CaseDraft, ProductLine, register_case, validate_draft
 from desk_app.core.roles import Actor, Role
 from desk_app.core.users import branch
 from desk_app.core.worktime import BRANCH_TZ
@@ -53,6 +55,8 @@ class IntakeRequest:
     return_reasons: tuple[str, ...] = ()
     confirm_past_date: bool = False
     confirm_duplicates: bool = False
+    # Every item of the checklist received (scripts); `ticks` then only adds notes.
+    all_received: bool = False
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,9 @@ def accept_proposal(session: Session, *, actor: Actor, request: IntakeRequest,
         errors.append(f"未知的受理结果“{request.outcome}”。")
     needed = {item.code: item for item in pv.checklist}
     ticks = {t.code: t for t in request.ticks}
+    if request.all_received:
+        ticks = {code: Tick(code, True, ticks[code].note if code in ticks else "") for code in needed} | {
+            c: t for c, t in ticks.items() if c not in needed}
     unknown = sorted(set(ticks) - set(needed))
     if unknown:
         errors.append("材料清单中没有这些项目：" + "、".join(unknown))
@@ -208,3 +215,47 @@ def accept_proposal(session: Session, *, actor: Actor, request: IntakeRequest,
                          reason="；".join(reasons), now=now)
     return IntakeResult(detail.proposal_id, detail.case_no, detail.proposal_no, outcome, deficiencies,
                         reasons if outcome == "returned" else ())
+
+
+def request_from_json(data: dict[str, Any]) -> IntakeRequest:
+    """An IntakeRequest from the JSON description `desk-app intake --json` reads.
+
+    Draft fields have CaseDraft's names (dates ISO, money and ratios as strings); `proposal_date`
+    defaults to the day before `effective_date` and `premium_total` to the sum of the lines.
+    `checklist` maps item codes to true/false or {"received": bool, "note": text}, or is the
+    string "all" (every item of the proposal's checklist received). `outcome` is accept,
+    accept_with_deficiencies or return, with `return_reasons` a list of texts.
+    """
+    try:
+        eff = dt.date.fromisoformat(data["effective_date"])
+        lines = tuple(ProductLine(p["product_code"], str(p["benefit_level"]), Decimal(str(p["sum_insured"])),
+                                  Decimal(str(p["premium"]))) for p in data["products"])
+        ratio = data.get("commission_ratio")
+        draft = CaseDraft(
+            proposal_no=str(data["proposal_no"]), business_type=data["business_type"],
+            applicant_name=data["applicant_name"], business_source=data["business_source"], effective_date=eff,
+            proposal_date=dt.date.fromisoformat(data["proposal_date"]) if data.get("proposal_date")
+            else eff - dt.timedelta(days=1),
+            products=lines,
+            premium_total=Decimal(str(data["premium_total"])) if data.get("premium_total") is not None
+            else sum((line.premium for line in lines), Decimal("0")),
+            applicant_credit_code=data.get("applicant_credit_code"), industry_code=data.get("industry_code"),
+            intermediary_code=data.get("intermediary_code"),
+            commission_ratio=Decimal(str(ratio)) if ratio is not None else None,
+            agent_code=data.get("agent_code"), insured_count=int(data.get("insured_count", 1)),
+            term_months=int(data.get("term_months", 12)), special_agreements=data.get("special_agreements", "无"),
+            applicant_id_no=data.get("applicant_id_no"), contact_name=data.get("contact_name"),
+            contact_phone=data.get("contact_phone"), payer_bank_account=data.get("payer_bank_account"))
+        raw = data.get("checklist", {})
+        ticks: tuple[Tick, ...] | str
+        if raw == "all":
+            ticks = "all"
+        else:
+            ticks = tuple(Tick(code, bool(v["received"] if isinstance(v, dict) else v),
+                               str(v.get("note", "")) if isinstance(v, dict) else "") for code, v in raw.items())
+        reasons = tuple(str(r) for r in data.get("return_reasons", []))
+    except (KeyError, TypeError, ValueError, ArithmeticError, AttributeError) as exc:
+        raise InvalidInput(f"受理描述文件内容不正确：{exc!r}") from None
+    return IntakeRequest(draft, ticks if isinstance(ticks, tuple) else (), data.get("outcome", "accept"), reasons,
+                         bool(data.get("confirm_past_date")), bool(data.get("confirm_duplicates")),
+                         all_received=ticks == "all")
