@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
-from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode import code128, qr
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Group, Rect
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -111,21 +111,35 @@ def paper_data(session: Session, proposal_id: str) -> PaperData:
 
 def _barcodes(c: canvas.Canvas, case_no: str, x: float, y: float) -> None:
     """QR code (right) and Code128 (left) of the case number, top of the page."""
+    # The QR widget's modules are drawn as plain rectangles: renderPDF would set up its default
+    # font (Helvetica, never embedded) even for a drawing without text.
     widget = qr.QrCodeWidget(case_no, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
     size = 30 * mm
-    d = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    d.add(widget)
-    renderPDF.draw(d, c, x, y)
-    bar = code128.Code128(case_no, barHeight=14 * mm, barWidth=0.36 * mm, humanReadable=True)
-    bar.drawOn(c, x - bar.width - 8 * mm, y + 10 * mm)
+    k = size / max(x1 - x0, y1 - y0)
+    c.saveState()
+    c.setFillGray(0)
+    stack = [widget.draw()]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Group):
+            stack.extend(node.contents)
+        elif isinstance(node, Rect) and node.fillColor is not None and node.fillColor != colors.white:
+            c.rect(x + (node.x - x0) * k, y + (node.y - y0) * k, node.width * k, node.height * k, stroke=0, fill=1)
+    c.restoreState()
+    # The human-readable line is drawn by us: the barcode's own would use an unembedded Helvetica.
+    bar = code128.Code128(case_no, barHeight=14 * mm, barWidth=0.36 * mm, humanReadable=False)
+    bx = x - bar.width - 8 * mm
+    bar.drawOn(c, bx, y + 12 * mm)
+    c.setFont(FONT, 9)
+    c.drawCentredString(bx + bar.width / 2, y + 8 * mm, case_no)
 
 
 def render(data: PaperData, kind: str) -> bytes:
     """The PDF of one paper (kind receipt or return_notice), A4 portrait."""
     font = _font()
     buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4, invariant=True)
+    c = canvas.Canvas(buf, pagesize=A4, invariant=True, initialFontName=font, initialFontSize=11)
     c.setTitle(f"{KINDS[kind]} {data.case_no}")
     c.setAuthor(data.branch_name)
     width, height = A4
