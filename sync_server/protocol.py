@@ -10,8 +10,9 @@ storage value: money as integer fen, times as 'YYYY-MM-DD HH:MM:SS.ffffff' UTC, 
 so a retry sends the same bytes and the server can compare them exactly.
 
 The three bulk messages (a push batch, its answers, a pull page: up to thousands of items each)
-are plain slotted classes encoded and decoded with orjson and checked field by field here, not
-pydantic models: validating 100,000 items through pydantic cost more than the database work.
+are named tuples encoded and decoded with orjson and checked field by field here, not pydantic
+models: validating 100,000 items through pydantic cost more than the database work (and tuples
+of plain values drop out of the cyclic garbage collector's work, objects do not).
 Their JSON shape is the one the pydantic models had, so either side may be the older one.
 """
 
@@ -19,8 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import orjson
 from pydantic import BaseModel, Field
@@ -109,8 +109,7 @@ class WireError(ValueError):
     """A bulk message that is not valid JSON or not of the documented shape (HTTP 422 / SyncError)."""
 
 
-@dataclass(slots=True)
-class Change:
+class Change(NamedTuple):
     """One write captured by a branch outbox trigger.
 
     Wire: `{"change_id": 8-64 chars, "table", "row_id", "base_version": int | null, "payload": str}`.
@@ -124,8 +123,7 @@ class Change:
     payload: str
 
 
-@dataclass(slots=True)
-class ItemResult:
+class ItemResult(NamedTuple):
     """Head office's answer to one change. Fields at their default are left out on the wire."""
 
     change_id: str
@@ -140,14 +138,12 @@ class ItemResult:
     conflict_id: str | None = None
 
 
-@dataclass(slots=True)
-class PushResponse:
+class PushResponse(NamedTuple):
     results: list[ItemResult]
     server_time: dt.datetime
 
 
-@dataclass(slots=True)
-class PulledChange:
+class PulledChange(NamedTuple):
     """Wire: `{"seq", "op": "upsert" | "delete", "table", "row_id", "version", "payload"}`."""
 
     seq: int
@@ -159,8 +155,7 @@ class PulledChange:
     payload: str
 
 
-@dataclass(slots=True)
-class PullResponse:
+class PullResponse(NamedTuple):
     changes: list[PulledChange]
     cursor: int
     more: bool

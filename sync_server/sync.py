@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import orjson
-from sqlalchemy import ARRAY, Connection, String, any_, bindparam, func, or_, select, text, union_all
+from sqlalchemy import JSON, Connection, String, bindparam, cast, func, or_, select, text, union_all
 from sqlalchemy.dialects import postgresql, sqlite
 
 from sync_server.models import (
@@ -88,9 +88,11 @@ def id_chunks(conn: Connection, items: Sequence[Any]) -> Iterable[Sequence[Any]]
 
 
 def in_(conn: Connection, column: Any, values: Sequence[str]) -> Any:
-    """`column IN values`: one array parameter on PostgreSQL (no thousand-placeholder query to parse)."""
+    """`column IN values`: on PostgreSQL one JSON array parameter (no thousand-placeholder query to
+    parse, and encoded in C: psycopg's text array dumper costs about 2 µs per element in Python)."""
     if conn.dialect.name == "postgresql":
-        return column == any_(bindparam(None, list(values), type_=ARRAY(String)))
+        ids = orjson.dumps(list(values)).decode()
+        return column.in_(select(func.json_array_elements_text(cast(bindparam(None, ids, type_=String), JSON))))
     return column.in_(values)
 
 
@@ -102,7 +104,7 @@ def _insert(conn: Connection):  # noqa: ANN202 - dialect-specific insert constru
     return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     table: str
     row_id: str
