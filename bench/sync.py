@@ -127,6 +127,38 @@ def profiled(args: argparse.Namespace, name: str, pids: dict[str, int]):
             proc.wait(60)
 
 
+def _ticks(pid: int, children: bool = False) -> int:
+    try:
+        f = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(f[11]) + int(f[12]) + (int(f[13]) + int(f[14]) if children else 0)
+
+
+def cpu_seconds(pids: dict[str, int], pg: PgCluster | None) -> dict[str, float]:
+    """CPU time used so far by this process, the server and PostgreSQL (postmaster and its backends):
+    on a shared machine the wall time alone says little."""
+    hz = os.sysconf("SC_CLK_TCK")
+    out = {"client": _ticks(os.getpid()) / hz, "server": _ticks(pids["server"]) / hz}
+    if pg is not None:
+        master = pg.server.get_pid() or 0
+        kids = [int(d.name) for d in Path("/proc").iterdir() if d.name.isdigit()
+                and _ppid(int(d.name)) == master]
+        out["postgres"] = (_ticks(master, children=True) + sum(_ticks(k) for k in kids)) / hz
+    return out
+
+
+def _ppid(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return -1
+
+
+def _cpu_line(before: dict[str, float], after: dict[str, float]) -> str:
+    return "  ".join(f"{k} {after[k] - before[k]:.1f}" for k in after)
+
+
 def run(kind: str, args: argparse.Namespace, pg: PgCluster | None) -> dict[str, float]:
     tmp = Path(tempfile.mkdtemp(prefix=f"bd-bench-{kind}-"))
     out: dict[str, float] = {}
@@ -139,9 +171,10 @@ def run(kind: str, args: argparse.Namespace, pg: PgCluster | None) -> dict[str, 
         tr = Transport(srv.url, _token(branch))
         pids = {"server": srv.proc.pid, "client": os.getpid()}
         with profiled(args, f"{kind}-push", pids):
-            t0 = time.perf_counter()
+            c0, t0 = cpu_seconds(pids, pg), time.perf_counter()
             engine.push(branch, tr, engine.SyncReport(), _noop, "GD0101")
             dt_push = time.perf_counter() - t0
+            out["push_cpu"] = _cpu_line(c0, cpu_seconds(pids, pg))
         out["push_changes"] = n
         out["push_s"] = dt_push
         out["push_per_s"] = n / dt_push
@@ -160,9 +193,10 @@ def run(kind: str, args: argparse.Namespace, pg: PgCluster | None) -> dict[str, 
         tr2 = Transport(srv.url, _token(pc))
         rep = engine.SyncReport()
         with profiled(args, f"{kind}-pull", pids):
-            t0 = time.perf_counter()
+            c0, t0 = cpu_seconds(pids, pg), time.perf_counter()
             engine.pull(pc, tr2, rep, _noop, "GD0101")
             dt_pull = time.perf_counter() - t0
+            out["pull_cpu"] = _cpu_line(c0, cpu_seconds(pids, pg))
         out["pull_records"] = rep.pulled
         out["pull_s"] = dt_pull
         out["pull_per_s"] = rep.pulled / dt_pull
@@ -260,8 +294,10 @@ def main() -> None:
         for kind in kinds:
             r = run(kind, args, pg)
             print(f"== {kind} ==")
-            print(f"push   {r['push_changes']:>8,.0f} changes in {r['push_s']:6.2f} s  = {r['push_per_s']:>9,.0f} changes/s")
-            print(f"pull   {r['pull_records']:>8,.0f} records in {r['pull_s']:6.2f} s  = {r['pull_per_s']:>9,.0f} records/s")
+            print(f"push   {r['push_changes']:>8,.0f} changes in {r['push_s']:6.2f} s  = {r['push_per_s']:>9,.0f} changes/s"
+                  f"   (cpu s: {r['push_cpu']})")
+            print(f"pull   {r['pull_records']:>8,.0f} records in {r['pull_s']:6.2f} s  = {r['pull_per_s']:>9,.0f} records/s"
+                  f"   (cpu s: {r['pull_cpu']})")
             if "empty_poll_ms" not in r:
                 continue
             print(f"empty poll (median of 200)          {r['empty_poll_ms']:8.2f} ms")

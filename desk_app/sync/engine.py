@@ -16,8 +16,9 @@ import json
 import platform
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import func, select, text
 
@@ -29,7 +30,8 @@ from desk_app.sync.files import page_files
 from desk_app.sync.transport import SyncError, Transport
 from sync_server import protocol as p
 
-PUSH_BATCH = 4_000
+# The most a server accepts per request (protocol MAX_PUSH_ITEMS).
+PUSH_BATCH = p.MAX_PUSH_ITEMS
 # The most a server returns per page (protocol MAX_PULL_ITEMS).
 PULL_PAGE = 10_000
 # Pages already downloaded are applied together, up to this many changes or this long per local
@@ -164,45 +166,71 @@ def _mark(store: Store, *, attempt: bool = False, success: bool = False, failure
 # -- push ------------------------------------------------------------------------------------
 
 
-def _outbox_page(store: Store, after: int) -> list:
-    """The next batch of unacknowledged changes in outbox order (raw rows: no ORM per change)."""
+class Outgoing(NamedTuple):
+    """An unacknowledged outbox row."""
+
+    seq: int
+    change_id: str
+    table_name: str
+    row_id: str
+    base_version: int | None
+    payload: str
+
+
+def _outbox_page(store: Store, after: int) -> list[Outgoing]:
+    """The next batch of unacknowledged changes in outbox order (DB-API rows: no ORM per change)."""
     with store.reading() as s:
-        return s.connection().exec_driver_sql(
+        cur = s.connection().connection.driver_connection.execute(
             "SELECT seq, change_id, table_name, row_id, base_version, payload FROM sync_outbox "
-            "WHERE acked_at IS NULL AND seq > ? ORDER BY seq LIMIT ?", (after, PUSH_BATCH)).all()
+            "WHERE acked_at IS NULL AND seq > ? ORDER BY seq LIMIT ?", (after, PUSH_BATCH))
+        try:
+            return list(map(Outgoing._make, cur.fetchall()))
+        finally:
+            cur.close()
 
 
-def _changes(rows: list) -> list[p.Change]:
-    return [p.Change(r.change_id, r.table_name, r.row_id, r.base_version, r.payload) for r in rows]
+def _changes(rows: list[Outgoing]) -> list[p.Change]:
+    return [p.Change(r[1], r[2], r[3], r[4], r[5]) for r in rows]
 
 
 def push(store: Store, transport: Transport, report: SyncReport, progress: Progress, branch: str) -> None:
-    """Send the outbox in order, one batch at a time; the answer to batch k is recorded while
-    batch k+1 is on its way (requests stay strictly sequential, so head office applies in order)."""
+    """Send the outbox in order, one batch at a time.
+
+    Requests stay strictly sequential and batch k+1 leaves only once batch k's answer holds no
+    `retry` (so head office applies in order); while it is on its way, batch k's answers are
+    recorded and batch k+2 is read from the outbox, so head office waits for the branch as little
+    as possible.
+    """
     with store.reading() as s:
         total = s.scalar(select(func.count()).select_from(SyncOutbox).where(SyncOutbox.acked_at.is_(None))) or 0
     rows = _outbox_page(store, 0)
     if not rows:
         return
     progress("push", 0, total)
-    resp = transport.push(_changes(rows))
     done = 0
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="branchdesk-push") as pool:
-        while True:
+        fut: Future[p.PushResponse] | None = pool.submit(_send, transport, rows)
+        ahead = _outbox_page(store, rows[-1].seq)
+        while fut is not None:
+            resp = fut.result()
             stop = any(r.status == "retry" for r in resp.results)
-            next_rows = [] if stop else _outbox_page(store, rows[-1].seq)
-            fut = pool.submit(transport.push, _changes(next_rows)) if next_rows else None
+            fut = pool.submit(_send, transport, ahead) if ahead and not stop else None
             try:
                 retry = _acknowledge(store, rows, resp.results, report, branch)
-            finally:
-                nxt = fut.result() if fut is not None else None
+                after = _outbox_page(store, ahead[-1].seq) if fut is not None else []
+            except BaseException:
+                if fut is not None:
+                    wait([fut])  # the request on its way is answered before this sync gives up
+                raise
             done += len(rows)
             progress("push", done, total)
             if retry:
                 raise SyncError(retry, error="retry")
-            if nxt is None:
-                return
-            rows, resp = next_rows, nxt
+            rows, ahead = ahead, after
+
+
+def _send(transport: Transport, rows: list[Outgoing]) -> p.PushResponse:
+    return transport.push(_changes(rows))
 
 
 def _acknowledge(store: Store, rows: list, results: list[p.ItemResult], report: SyncReport,  # noqa: ANN001
