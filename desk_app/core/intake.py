@@ -259,3 +259,33 @@ def request_from_json(data: dict[str, Any]) -> IntakeRequest:
     return IntakeRequest(draft, ticks if isinstance(ticks, tuple) else (), data.get("outcome", "accept"), reasons,
                          bool(data.get("confirm_past_date")), bool(data.get("confirm_duplicates")),
                          all_received=ticks == "all")
+
+
+@dataclass(frozen=True)
+class FormChoices:
+    """What the intake screen offers in its lists (reference data), as (code, label) pairs."""
+
+    agents: tuple[tuple[str, str], ...]
+    intermediaries: tuple[tuple[str, str, str], ...]  # code, name, kind
+    products: tuple[tuple[str, str, str], ...]  # code, name, business type
+    levels: tuple[tuple[str, str, str], ...]  # product code, level, description
+    industries: tuple[tuple[str, str], ...]
+
+
+def form_choices(session: Session) -> FormChoices:
+    from desk_app.store.models import Agent, BenefitLevel, Intermediary, OccupationClass, Product
+
+    def rows(stmt: Any) -> tuple[Any, ...]:
+        return tuple(tuple(r) for r in session.execute(stmt).all())
+
+    return FormChoices(
+        rows(select(Agent.code, Agent.name).where(Agent.deleted.is_(False)).order_by(Agent.code)),
+        rows(select(Intermediary.code, Intermediary.name, Intermediary.kind)
+             .where(Intermediary.deleted.is_(False)).order_by(Intermediary.code)),
+        rows(select(Product.code, Product.name, Product.business_type)
+             .where(Product.deleted.is_(False)).order_by(Product.code)),
+        rows(select(BenefitLevel.product_code, BenefitLevel.level, BenefitLevel.description)
+             .where(BenefitLevel.deleted.is_(False)).order_by(BenefitLevel.product_code, BenefitLevel.level)),
+        rows(select(OccupationClass.industry_code, OccupationClass.name)
+             .where(OccupationClass.deleted.is_(False)).order_by(OccupationClass.industry_code)),
+    )

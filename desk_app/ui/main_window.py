@@ -31,6 +31,7 @@ from desk_app.store.db import Store
 from desk_app.ui.branch import BranchLabel, branch_job
 from desk_app.ui.case_view import CaseViewWidget
 from desk_app.ui.idle_lock import IdleLock
+from desk_app.ui.intake_widget import IntakeWidget
 from desk_app.ui.queue_model import (
     COL_AGE,
     COL_APPLICANT,
@@ -181,6 +182,14 @@ class MainWindow(QMainWindow):
         self.open_action.setStatusTip(self.tr("Open the selected case"))
         self.open_action.triggered.connect(self._on_open_triggered)
 
+        # Counter intake (新单受理) opens in a tab of its own, for counter clerks.
+        self.intake_action = QAction(self.tr("&New intake"), self)
+        self.intake_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.intake_action.setVisible(self.actor.has(Role.COUNTER_CLERK))
+        self.intake_action.setEnabled(self.actor.has(Role.COUNTER_CLERK))
+        self.intake_action.triggered.connect(self.open_intake)
+        self.addAction(self.intake_action)  # the shortcut works wherever the focus is in the window
+
         self.quit_action = QAction(self.tr("E&xit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
@@ -190,6 +199,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         case_menu = menu.addMenu(self.tr("&Case"))
         case_menu.addAction(self.open_action)
+        case_menu.addAction(self.intake_action)
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
 
@@ -199,6 +209,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.refresh_action)
         toolbar.addAction(self.open_action)
+        toolbar.addAction(self.intake_action)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -295,6 +306,13 @@ class MainWindow(QMainWindow):
             return
         self.unmask_dialog = UnmaskDialog(self._store, self._worker, self.actor, self._open_case_id, field, self)
         self.unmask_dialog.open()
+
+    def open_intake(self) -> IntakeWidget:
+        """A new intake tab (one per proposal at the counter), focused on the number field."""
+        widget = IntakeWidget(self._store, self._worker, self.actor)
+        self.tabs.setCurrentIndex(self.tabs.addTab(widget, self.tr("New intake")))
+        widget.proposal_no_edit.setFocus()
+        return widget
 
     # -- branch and closing -----------------------------------------------------------------
 

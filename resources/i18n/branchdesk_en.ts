@@ -284,6 +284,189 @@
     </message>
 </context>
 <context>
+    <name>IntakeWidget</name>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="121"/>
+        <source>Scan or type the pre-printed number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="132"/>
+        <source>e.g. 0.05</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="147"/>
+        <source>&amp;Add product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="155"/>
+        <source>Proposal number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="156"/>
+        <source>Business type</source>
+        <translation type="unfinished">Business type</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="157"/>
+        <source>Business source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="158"/>
+        <source>Intermediary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="159"/>
+        <source>Commission ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="160"/>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="161"/>
+        <source>Applicant unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
+        <source>Credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="163"/>
+        <source>Industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="164"/>
+        <source>Insured persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="165"/>
+        <source>Effective date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="169"/>
+        <source>Sum insured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="170"/>
+        <source>Premium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="171"/>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="174"/>
+        <source>&amp;Check materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="176"/>
+        <source>All rece&amp;ived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="179"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="179"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="179"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="186"/>
+        <source>Effective date already passed: confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="187"/>
+        <source>Not a duplicate: confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="189"/>
+        <source>Return reasons, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="192"/>
+        <source>Acce&amp;pt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="193"/>
+        <source>Accept with &amp;deficiencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="194"/>
+        <source>&amp;Return papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="195"/>
+        <source>Prin&amp;t paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="271"/>
+        <source>Sum insured and premium must be amounts in yuan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="286"/>
+        <source>The commission ratio must be a decimal such as 0.05.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="349"/>
+        <source>Check the materials (F4) before deciding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="367"/>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="367"/>
+        <source>Accepted, papers missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="368"/>
+        <source>Papers returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="370"/>
+        <source>%1: case %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../desk_app/ui/login_dialog.py" line="45"/>
@@ -335,90 +518,100 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="108"/>
+        <location filename="../../desk_app/ui/main_window.py" line="109"/>
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="121"/>
+        <location filename="../../desk_app/ui/main_window.py" line="122"/>
         <source>None of your roles has a work queue.</source>
         <translation>None of your roles has a work queue.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="123"/>
+        <location filename="../../desk_app/ui/main_window.py" line="124"/>
         <source>No queue</source>
         <translation>No queue</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="175"/>
+        <location filename="../../desk_app/ui/main_window.py" line="176"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="177"/>
+        <location filename="../../desk_app/ui/main_window.py" line="178"/>
         <source>Read the queues again from the database</source>
         <translation>Read the queues again from the database</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="180"/>
+        <location filename="../../desk_app/ui/main_window.py" line="181"/>
         <source>&amp;Open case</source>
         <translation>&amp;Open case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="181"/>
+        <location filename="../../desk_app/ui/main_window.py" line="182"/>
         <source>Open the selected case</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="184"/>
+        <location filename="../../desk_app/ui/main_window.py" line="186"/>
+        <source>&amp;New intake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="193"/>
         <source>E&amp;xit</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="189"/>
+        <location filename="../../desk_app/ui/main_window.py" line="198"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="191"/>
+        <location filename="../../desk_app/ui/main_window.py" line="200"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="193"/>
+        <location filename="../../desk_app/ui/main_window.py" line="203"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="196"/>
+        <location filename="../../desk_app/ui/main_window.py" line="206"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="206"/>
+        <location filename="../../desk_app/ui/main_window.py" line="217"/>
         <source>User: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="207"/>
-        <location filename="../../desk_app/ui/main_window.py" line="302"/>
+        <location filename="../../desk_app/ui/main_window.py" line="218"/>
+        <location filename="../../desk_app/ui/main_window.py" line="320"/>
         <source>Branch: %1</source>
         <translation>Branch: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="208"/>
+        <location filename="../../desk_app/ui/main_window.py" line="219"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="239"/>
+        <location filename="../../desk_app/ui/main_window.py" line="250"/>
         <source>By stage: %1</source>
         <translation>By stage: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="252"/>
+        <location filename="../../desk_app/ui/main_window.py" line="263"/>
         <source>Reading…</source>
         <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="313"/>
+        <source>New intake</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -284,6 +284,189 @@
     </message>
 </context>
 <context>
+    <name>IntakeWidget</name>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="121"/>
+        <source>Scan or type the pre-printed number</source>
+        <translation>扫描或输入投保单印刷号</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="132"/>
+        <source>e.g. 0.05</source>
+        <translation>如 0.05</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="147"/>
+        <source>&amp;Add product</source>
+        <translation>添加险种(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="155"/>
+        <source>Proposal number</source>
+        <translation>投保单号</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="156"/>
+        <source>Business type</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="157"/>
+        <source>Business source</source>
+        <translation>业务来源</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="158"/>
+        <source>Intermediary</source>
+        <translation>中介机构</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="159"/>
+        <source>Commission ratio</source>
+        <translation>手续费比例</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="160"/>
+        <source>Agent</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="161"/>
+        <source>Applicant unit</source>
+        <translation>投保单位</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="163"/>
+        <source>Industry</source>
+        <translation>行业类别</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="164"/>
+        <source>Insured persons</source>
+        <translation>被保险人数</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="165"/>
+        <source>Effective date</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="169"/>
+        <source>Sum insured</source>
+        <translation>保额</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="170"/>
+        <source>Premium</source>
+        <translation>保费</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="171"/>
+        <source>Product</source>
+        <translation>险种</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="174"/>
+        <source>&amp;Check materials</source>
+        <translation>检查材料(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="176"/>
+        <source>All rece&amp;ived</source>
+        <translation>全部已收(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="179"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="179"/>
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="179"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="186"/>
+        <source>Effective date already passed: confirmed</source>
+        <translation>已确认：生效日期已过</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="187"/>
+        <source>Not a duplicate: confirmed</source>
+        <translation>已确认：不是重复投保</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="189"/>
+        <source>Return reasons, one per line</source>
+        <translation>退件原因，每行一条</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="192"/>
+        <source>Acce&amp;pt</source>
+        <translation>受理(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="193"/>
+        <source>Accept with &amp;deficiencies</source>
+        <translation>受理并登记缺件(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="194"/>
+        <source>&amp;Return papers</source>
+        <translation>退件(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="195"/>
+        <source>Prin&amp;t paper</source>
+        <translation>打印(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="271"/>
+        <source>Sum insured and premium must be amounts in yuan.</source>
+        <translation>保额和保费必须是以元为单位的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="286"/>
+        <source>The commission ratio must be a decimal such as 0.05.</source>
+        <translation>手续费比例必须是小数，如 0.05。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="349"/>
+        <source>Check the materials (F4) before deciding.</source>
+        <translation>请先检查材料（F4）再作受理决定。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="367"/>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="367"/>
+        <source>Accepted, papers missing</source>
+        <translation>已受理（登记缺件）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="368"/>
+        <source>Papers returned</source>
+        <translation>已退件</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="370"/>
+        <source>%1: case %2</source>
+        <translation>%1：案件号 %2</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../desk_app/ui/login_dialog.py" line="45"/>
@@ -335,90 +518,100 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="108"/>
+        <location filename="../../desk_app/ui/main_window.py" line="109"/>
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="121"/>
+        <location filename="../../desk_app/ui/main_window.py" line="122"/>
         <source>None of your roles has a work queue.</source>
         <translation>您的角色没有待办工作队列。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="123"/>
+        <location filename="../../desk_app/ui/main_window.py" line="124"/>
         <source>No queue</source>
         <translation>无队列</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="175"/>
+        <location filename="../../desk_app/ui/main_window.py" line="176"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="177"/>
+        <location filename="../../desk_app/ui/main_window.py" line="178"/>
         <source>Read the queues again from the database</source>
         <translation>从数据库重新读取工作队列</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="180"/>
+        <location filename="../../desk_app/ui/main_window.py" line="181"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="181"/>
+        <location filename="../../desk_app/ui/main_window.py" line="182"/>
         <source>Open the selected case</source>
         <translation>打开选中的案件</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="184"/>
+        <location filename="../../desk_app/ui/main_window.py" line="186"/>
+        <source>&amp;New intake</source>
+        <translation>新单受理(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="193"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="189"/>
+        <location filename="../../desk_app/ui/main_window.py" line="198"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="191"/>
+        <location filename="../../desk_app/ui/main_window.py" line="200"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="193"/>
+        <location filename="../../desk_app/ui/main_window.py" line="203"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="196"/>
+        <location filename="../../desk_app/ui/main_window.py" line="206"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="206"/>
+        <location filename="../../desk_app/ui/main_window.py" line="217"/>
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="207"/>
-        <location filename="../../desk_app/ui/main_window.py" line="302"/>
+        <location filename="../../desk_app/ui/main_window.py" line="218"/>
+        <location filename="../../desk_app/ui/main_window.py" line="320"/>
         <source>Branch: %1</source>
         <translation>机构：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="208"/>
+        <location filename="../../desk_app/ui/main_window.py" line="219"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="239"/>
+        <location filename="../../desk_app/ui/main_window.py" line="250"/>
         <source>By stage: %1</source>
         <translation>各环节：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="252"/>
+        <location filename="../../desk_app/ui/main_window.py" line="263"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="313"/>
+        <source>New intake</source>
+        <translation>新单受理</translation>
     </message>
 </context>
 <context>
