@@ -12,7 +12,9 @@ two processes that both read then write).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -85,15 +87,48 @@ class Store:
         info = {AUDIT_KEY: derive(secret, "audit") if secret else b""}
         self._writer = sessionmaker(self.engine, expire_on_commit=False, info=info)
         self._reader = sessionmaker(self.read_engine, expire_on_commit=False, info=info)
+        self._anchor_lock = threading.Lock()
+        self._anchor_latest: tuple[int, str] | None = None
+        self._anchor_job: Future[None] | None = None
+        self._anchor_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="branchdesk-anchor")
         event.listen(self._writer, "after_commit", self._anchor_audit_head)
 
     def _anchor_audit_head(self, session: Session) -> None:
-        # After commit only: an anchor ahead of the table would look like truncation.
+        # After commit only: an anchor ahead of the table would look like truncation. The keyring
+        # write (milliseconds: a file rewrite with fsync, or a D-Bus call) runs on a background
+        # thread so no counter action waits for it; writes coalesce to the newest head. A crash
+        # can leave the anchor a few entries behind, which weakens, never falsifies, detection.
         head = session.info.pop(AUDIT_HEAD, None)
-        if head is not None and self.secret is not None:
+        if head is None or self.secret is None:
+            return
+        with self._anchor_lock:
+            if self._anchor_latest is None or head[0] > self._anchor_latest[0]:
+                self._anchor_latest = head
+            if self._anchor_job is None:
+                self._anchor_job = self._anchor_pool.submit(self._write_anchor)
+
+    def _write_anchor(self) -> None:
+        written = None
+        while True:
+            with self._anchor_lock:
+                head = self._anchor_latest
+                if head == written or head is None:
+                    self._anchor_job = None
+                    return
             save_anchor(self.path.parent, *head)
+            written = head
+
+    def flush_audit_anchor(self) -> None:
+        """Wait until the newest committed audit head is anchored (verification, shutdown)."""
+        while True:
+            with self._anchor_lock:
+                job = self._anchor_job
+            if job is None:
+                return
+            job.result()
 
     def audit_anchor(self) -> tuple[int, str] | None:
+        self.flush_audit_anchor()
         return load_anchor(self.path.parent)
 
     @contextmanager
@@ -113,5 +148,7 @@ class Store:
                 session.execute(text("PRAGMA query_only = OFF"))
 
     def close(self) -> None:
+        self.flush_audit_anchor()
+        self._anchor_pool.shutdown(wait=True)
         self.engine.dispose()
         self.read_engine.dispose()
