@@ -193,7 +193,10 @@ def validate_draft(session: Session, draft: CaseDraft) -> list[str]:
 
 def next_case_no(session: Session, branch_code: str, today: dt.date) -> str:
     prefix = f"{branch_code}{today:%Y%m%d}"
-    last = session.scalar(select(func.max(Proposal.case_no)).where(Proposal.case_no.like(prefix + "%")))
+    # A range on the (branch_code, case_no) unique index instead of LIKE, which SQLite cannot
+    # use on it: the digits after the prefix all sort below ":".
+    last = session.scalar(select(func.max(Proposal.case_no)).where(
+        Proposal.branch_code == branch_code, Proposal.case_no >= prefix, Proposal.case_no < prefix + ":"))
     n = int(last[len(prefix):]) + 1 if last else 1
     return f"{prefix}{n:06d}"
 

@@ -31,7 +31,8 @@ class Proposal(SyncedMixin, Base):
     proposal_no: Mapped[str] = mapped_column(String(32), index=True)
     business_type: Mapped[str] = mapped_column(String(12))  # GROUP 团险 / INDIVIDUAL 个险
     applicant_name: Mapped[str] = mapped_column(String(120))
-    applicant_credit_code: Mapped[str | None] = mapped_column(String(18), default=None)
+    # Indexed: intake looks for open cases of the same unit (duplicate check) on every proposal.
+    applicant_credit_code: Mapped[str | None] = mapped_column(String(18), default=None, index=True)
     # Personal information (PIPL): shown masked to roles that do not need it (core.privacy).
     applicant_id_no: Mapped[str | None] = mapped_column(String(18), default=None)
     contact_name: Mapped[str | None] = mapped_column(String(60), default=None)
