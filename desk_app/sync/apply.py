@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -21,6 +22,28 @@ from sync_server.protocol import CLASH_KEYS, CONFLICT_TABLE, PulledChange, case_
 
 CHUNK = 500
 REMOTE_PASSWORD = "!remote"
+# Rows per multi-row INSERT (and at most this many bound values: SQLite allows 32,766). One
+# statement for many rows instead of one per row: SQLite opens a statement journal for every
+# statement inside a transaction and copies each page the statement touches into it.
+MULTI_ROWS = 200
+MULTI_VALUES = 30_000
+
+
+def insert_rows(session: Session, head: str, tail: str, width: int, rows: Sequence[tuple[Any, ...]]) -> None:
+    """`head VALUES (?, ...), (?, ...) tail` for `rows` (tuples of `width` values), in their order:
+    each row is inserted (or upserted by `tail`) as if by its own statement."""
+    conn = session.connection()
+    per = max(1, min(MULTI_ROWS, MULTI_VALUES // max(width, 1)))
+    one = "(" + ",".join("?" * width) + ")"
+    full = None
+    for i in range(0, len(rows), per):
+        part = rows[i:i + per]
+        if len(part) == per:
+            full = full or f"{head} VALUES {','.join([one] * per)} {tail}"
+            sql = full
+        else:
+            sql = f"{head} VALUES {','.join([one] * len(part))} {tail}"
+        conn.exec_driver_sql(sql, tuple(chain.from_iterable(part)))
 
 
 def set_applying(session: Session, on: bool) -> None:
@@ -52,10 +75,9 @@ def local_versions(session: Session, keys: Iterable[tuple[str, str]]) -> dict[tu
 
 def save_versions(session: Session, rows: Sequence[tuple[str, str, int]]) -> None:
     if rows:
-        session.connection().exec_driver_sql(
-            "INSERT INTO sync_row_versions (table_name, row_id, version) VALUES (?, ?, ?) "
-            "ON CONFLICT (table_name, row_id) DO UPDATE SET version = max(version, excluded.version)",
-            list(rows))
+        insert_rows(session, "INSERT INTO sync_row_versions (table_name, row_id, version)",
+                    "ON CONFLICT (table_name, row_id) DO UPDATE SET version = max(version, excluded.version)",
+                    3, rows)
 
 
 def pending(session: Session) -> tuple[set[tuple[str, str]], set[str]]:
@@ -72,23 +94,28 @@ def pending(session: Session) -> tuple[set[tuple[str, str]], set[str]]:
 
 @dataclass
 class Writer:
-    """Groups consecutive writes of the same shape into one executemany, keeping their order."""
+    """Groups consecutive writes of the same shape into multi-row statements, keeping their order."""
 
     session: Session
     branch_code: str
     columns: dict[str, list[str]] = field(default_factory=dict)
-    _sql: str | None = None
+    # (head, tail, width) of a multi-row upsert, or (statement, None, 0) for an executemany.
+    _sql: tuple[str, str | None, int] | None = None
     _params: list[tuple[Any, ...]] = field(default_factory=list)
     skipped_tables: set[str] = field(default_factory=set)
     # (table, the row's keys in order) -> the statement and a getter of its parameters.
-    _shapes: dict[tuple[str, tuple[str, ...]], tuple[str, Any]] = field(default_factory=dict)
+    _shapes: dict[tuple[str, tuple[str, ...]], tuple[Any, Any]] = field(default_factory=dict)
 
     def flush(self) -> None:
         if self._sql and self._params:
-            self.session.connection().exec_driver_sql(self._sql, self._params)
+            head, tail, width = self._sql
+            if tail is None:
+                self.session.connection().exec_driver_sql(head, self._params)
+            else:
+                insert_rows(self.session, head, tail, width, self._params)
         self._sql, self._params = None, []
 
-    def _queue(self, sql: str, params: tuple[Any, ...]) -> None:
+    def _queue(self, sql: tuple[str, str | None, int], params: tuple[Any, ...]) -> None:
         if sql != self._sql:
             self.flush()
             self._sql = sql
@@ -107,7 +134,7 @@ class Writer:
             return
         self._queue(sql, params(row))
 
-    def _statement(self, table: str, row: dict[str, Any]) -> tuple[str | None, Any]:
+    def _statement(self, table: str, row: dict[str, Any]) -> tuple[Any, Any]:
         """The upsert of rows of this table with these keys: only the columns the store has."""
         cols = _columns(self.session, table, self.columns)
         if not cols:
@@ -116,16 +143,15 @@ class Writer:
         pk = primary_key(table)
         keep = {"seen_at", "seen_by"} if table == CONFLICT_TABLE else set()
         sets = ", ".join(f'"{c}" = excluded."{c}"' for c in names if c != pk and c not in keep)
-        sql = (f'INSERT INTO {table} ({", ".join(chr(34) + c + chr(34) for c in names)}) '
-               f'VALUES ({", ".join("?" * len(names))}) ON CONFLICT ("{pk}") DO '
-               + (f"UPDATE SET {sets}" if sets else "NOTHING"))
+        head = f'INSERT INTO {table} ({", ".join(chr(34) + c + chr(34) for c in names)})'
+        tail = f'ON CONFLICT ("{pk}") DO ' + (f"UPDATE SET {sets}" if sets else "NOTHING")
         get = itemgetter(*names)
-        return sql, (get if len(names) > 1 else lambda r: (get(r),))
+        return (head, tail, len(names)), (get if len(names) > 1 else lambda r: (get(r),))
 
     def delete(self, table: str, row_id: str) -> None:
         if not _columns(self.session, table, self.columns):
             return
-        self._queue(f'DELETE FROM {table} WHERE "{primary_key(table)}" = ?', (row_id,))
+        self._queue((f'DELETE FROM {table} WHERE "{primary_key(table)}" = ?', None, 0), (row_id,))
 
 
 def remote_user(row: dict[str, Any]) -> dict[str, Any]:
