@@ -43,6 +43,7 @@ from desk_app.ui.queue_model import (
     CaseQueueTableModel,
     ProposalIdRole,
 )
+from desk_app.ui.stationery_dialog import StationeryDialog
 from desk_app.ui.sync_status import install_sync
 from desk_app.ui.unmask_dialog import UnmaskDialog
 from desk_app.ui.worker import DbWorker
@@ -190,6 +191,12 @@ class MainWindow(QMainWindow):
         self.intake_action.triggered.connect(self.open_intake)
         self.addAction(self.intake_action)  # the shortcut works wherever the focus is in the window
 
+        # Stationery control (单证) is the supervisor's.
+        self.stationery_action = QAction(self.tr("&Stationery…"), self)
+        self.stationery_action.setVisible(self.actor.has(Role.SUPERVISOR))
+        self.stationery_action.setEnabled(self.actor.has(Role.SUPERVISOR))
+        self.stationery_action.triggered.connect(self.open_stationery)
+
         self.quit_action = QAction(self.tr("E&xit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
@@ -200,6 +207,7 @@ class MainWindow(QMainWindow):
         case_menu = menu.addMenu(self.tr("&Case"))
         case_menu.addAction(self.open_action)
         case_menu.addAction(self.intake_action)
+        case_menu.addAction(self.stationery_action)
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
 
@@ -313,6 +321,11 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(self.tabs.addTab(widget, self.tr("New intake")))
         widget.proposal_no_edit.setFocus()
         return widget
+
+    def open_stationery(self) -> StationeryDialog:
+        self.stationery_dialog = StationeryDialog(self._store, self._worker, self.actor, self)
+        self.stationery_dialog.open()
+        return self.stationery_dialog
 
     # -- branch and closing -----------------------------------------------------------------
 

@@ -518,98 +518,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="109"/>
+        <location filename="../../desk_app/ui/main_window.py" line="110"/>
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="122"/>
+        <location filename="../../desk_app/ui/main_window.py" line="123"/>
         <source>None of your roles has a work queue.</source>
         <translation>None of your roles has a work queue.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="124"/>
+        <location filename="../../desk_app/ui/main_window.py" line="125"/>
         <source>No queue</source>
         <translation>No queue</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="176"/>
+        <location filename="../../desk_app/ui/main_window.py" line="177"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="178"/>
+        <location filename="../../desk_app/ui/main_window.py" line="179"/>
         <source>Read the queues again from the database</source>
         <translation>Read the queues again from the database</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="181"/>
+        <location filename="../../desk_app/ui/main_window.py" line="182"/>
         <source>&amp;Open case</source>
         <translation>&amp;Open case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="182"/>
+        <location filename="../../desk_app/ui/main_window.py" line="183"/>
         <source>Open the selected case</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="186"/>
+        <location filename="../../desk_app/ui/main_window.py" line="187"/>
         <source>&amp;New intake</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="193"/>
+        <location filename="../../desk_app/ui/main_window.py" line="195"/>
+        <source>&amp;Stationery…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="200"/>
         <source>E&amp;xit</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="198"/>
+        <location filename="../../desk_app/ui/main_window.py" line="205"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="200"/>
+        <location filename="../../desk_app/ui/main_window.py" line="207"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="203"/>
+        <location filename="../../desk_app/ui/main_window.py" line="211"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="206"/>
+        <location filename="../../desk_app/ui/main_window.py" line="214"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="217"/>
+        <location filename="../../desk_app/ui/main_window.py" line="225"/>
         <source>User: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="218"/>
-        <location filename="../../desk_app/ui/main_window.py" line="320"/>
+        <location filename="../../desk_app/ui/main_window.py" line="226"/>
+        <location filename="../../desk_app/ui/main_window.py" line="333"/>
         <source>Branch: %1</source>
         <translation>Branch: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="219"/>
+        <location filename="../../desk_app/ui/main_window.py" line="227"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="250"/>
+        <location filename="../../desk_app/ui/main_window.py" line="258"/>
         <source>By stage: %1</source>
         <translation>By stage: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="263"/>
+        <location filename="../../desk_app/ui/main_window.py" line="271"/>
         <source>Reading…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="313"/>
+        <location filename="../../desk_app/ui/main_window.py" line="321"/>
         <source>New intake</source>
         <translation type="unfinished"></translation>
     </message>
@@ -658,6 +663,140 @@ Database: %1</translation>
         <location filename="../../desk_app/ui/app.py" line="153"/>
         <source>BranchDesk</source>
         <translation>BranchDesk</translation>
+    </message>
+</context>
+<context>
+    <name>StationeryDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="60"/>
+        <source>Stationery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="64"/>
+        <source>Receive batch from head office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="65"/>
+        <source>Issue range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="65"/>
+        <source>Void range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="66"/>
+        <source>Report range lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="66"/>
+        <source>Destroy range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="72"/>
+        <source>agent code, or * for the branch counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="74"/>
+        <source>Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="75"/>
+        <source>First number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="76"/>
+        <source>Last number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="77"/>
+        <source>Batch no.:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="78"/>
+        <source>Issue to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="79"/>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="81"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="87"/>
+        <source>Range action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="96"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="107"/>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="96"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="96"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="97"/>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="98"/>
+        <source>Issued and unused, by holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="104"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="107"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="107"/>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="108"/>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="109"/>
+        <source>Issued but unused for more than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="140"/>
+        <source>Done: %1 numbers, %2 to %3.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -518,98 +518,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="109"/>
+        <location filename="../../desk_app/ui/main_window.py" line="110"/>
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="122"/>
+        <location filename="../../desk_app/ui/main_window.py" line="123"/>
         <source>None of your roles has a work queue.</source>
         <translation>您的角色没有待办工作队列。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="124"/>
+        <location filename="../../desk_app/ui/main_window.py" line="125"/>
         <source>No queue</source>
         <translation>无队列</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="176"/>
+        <location filename="../../desk_app/ui/main_window.py" line="177"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="178"/>
+        <location filename="../../desk_app/ui/main_window.py" line="179"/>
         <source>Read the queues again from the database</source>
         <translation>从数据库重新读取工作队列</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="181"/>
+        <location filename="../../desk_app/ui/main_window.py" line="182"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="182"/>
+        <location filename="../../desk_app/ui/main_window.py" line="183"/>
         <source>Open the selected case</source>
         <translation>打开选中的案件</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="186"/>
+        <location filename="../../desk_app/ui/main_window.py" line="187"/>
         <source>&amp;New intake</source>
         <translation>新单受理(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="193"/>
+        <location filename="../../desk_app/ui/main_window.py" line="195"/>
+        <source>&amp;Stationery…</source>
+        <translation>单证管理(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="200"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="198"/>
+        <location filename="../../desk_app/ui/main_window.py" line="205"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="200"/>
+        <location filename="../../desk_app/ui/main_window.py" line="207"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="203"/>
+        <location filename="../../desk_app/ui/main_window.py" line="211"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="206"/>
+        <location filename="../../desk_app/ui/main_window.py" line="214"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="217"/>
+        <location filename="../../desk_app/ui/main_window.py" line="225"/>
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="218"/>
-        <location filename="../../desk_app/ui/main_window.py" line="320"/>
+        <location filename="../../desk_app/ui/main_window.py" line="226"/>
+        <location filename="../../desk_app/ui/main_window.py" line="333"/>
         <source>Branch: %1</source>
         <translation>机构：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="219"/>
+        <location filename="../../desk_app/ui/main_window.py" line="227"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="250"/>
+        <location filename="../../desk_app/ui/main_window.py" line="258"/>
         <source>By stage: %1</source>
         <translation>各环节：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="263"/>
+        <location filename="../../desk_app/ui/main_window.py" line="271"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="313"/>
+        <location filename="../../desk_app/ui/main_window.py" line="321"/>
         <source>New intake</source>
         <translation>新单受理</translation>
     </message>
@@ -658,6 +663,140 @@ Database: %1</source>
         <location filename="../../desk_app/ui/app.py" line="153"/>
         <source>BranchDesk</source>
         <translation>BranchDesk</translation>
+    </message>
+</context>
+<context>
+    <name>StationeryDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="60"/>
+        <source>Stationery</source>
+        <translation>单证管理</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="64"/>
+        <source>Receive batch from head office</source>
+        <translation>总公司单证入库</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="65"/>
+        <source>Issue range</source>
+        <translation>发放号段</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="65"/>
+        <source>Void range</source>
+        <translation>作废号段</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="66"/>
+        <source>Report range lost</source>
+        <translation>号段挂失</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="66"/>
+        <source>Destroy range</source>
+        <translation>销毁号段</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="72"/>
+        <source>agent code, or * for the branch counter</source>
+        <translation>业务员代码，发给本机构柜面填 *</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="74"/>
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="75"/>
+        <source>First number:</source>
+        <translation>起始号码：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="76"/>
+        <source>Last number:</source>
+        <translation>终止号码：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="77"/>
+        <source>Batch no.:</source>
+        <translation>批次号：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="78"/>
+        <source>Issue to:</source>
+        <translation>领用人：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="79"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="81"/>
+        <source>Apply</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="87"/>
+        <source>Range action</source>
+        <translation>号段操作</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="96"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="107"/>
+        <source>Holder</source>
+        <translation>领用人</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="96"/>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="96"/>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="97"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="98"/>
+        <source>Issued and unused, by holder</source>
+        <translation>已发放未使用（按领用人）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="104"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="107"/>
+        <source>Number</source>
+        <translation>单证号</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="107"/>
+        <source>Issued</source>
+        <translation>发放时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="108"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="109"/>
+        <source>Issued but unused for more than</source>
+        <translation>发放后超过以下天数仍未使用</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="140"/>
+        <source>Done: %1 numbers, %2 to %3.</source>
+        <translation>已完成：%1 张，%2 至 %3。</translation>
     </message>
 </context>
 <context>
