@@ -186,37 +186,42 @@ def apply_changes(session: Session, changes: Sequence[PulledChange], *, branch_c
     versions = local_versions(session, {*((c.table, c.row_id) for c in changes),
                                         *((t, rid) for (t, _k), rid in clash.items())})
     writer = Writer(session, branch_code)
+    upsert, delete, version_of = writer.upsert, writer.delete, versions.get
     new_versions: list[tuple[str, str, int]] = []
-    for ch, row in zip(changes, rows, strict=True):
-        case = case_id_of(ch.table, row)
-        if (ch.table, ch.row_id) in pend_rows or (case and case in pend_cases):
+    applied = skipped = 0
+    last_seq: int | None = None
+    for (seq, op, table, row_id, version, _payload), row in zip(changes, rows, strict=True):
+        key = (table, row_id)
+        if (pend_rows and key in pend_rows) or (pend_cases and (case := case_id_of(table, row))
+                                                 and case in pend_cases):
             result.blocked = True
             break
-        if ch.version <= versions.get((ch.table, ch.row_id), 0):
-            result.skipped += 1
-        elif ch.op == "delete":
-            writer.delete(ch.table, ch.row_id)
-            _forget_clash(clash, ch.table, ch.row_id)
-            versions[(ch.table, ch.row_id)] = ch.version
-            new_versions.append((ch.table, ch.row_id, ch.version))
-            result.applied += 1
+        if version <= version_of(key, 0):
+            skipped += 1
+        elif op == "delete":
+            delete(table, row_id)
+            _forget_clash(clash, table, row_id)
+            versions[key] = version
+            new_versions.append((table, row_id, version))
+            applied += 1
         else:
-            if ch.table in CLASH_KEYS:
-                key = tuple(str(row.get(k)) for k in CLASH_KEYS[ch.table])
-                other = clash.get((ch.table, key))
-                if other is not None and other != ch.row_id:
+            if table in CLASH_KEYS:
+                ckey = tuple(str(row.get(k)) for k in CLASH_KEYS[table])
+                other = clash.get((table, ckey))
+                if other is not None and other != row_id:
                     # Two rows at one step: the newer head-office version stands (the older was undone there).
-                    if versions.get((ch.table, other), 0) > ch.version:
-                        result.skipped += 1
-                        result.last_seq = ch.seq
+                    if version_of((table, other), 0) > version:
+                        skipped += 1
+                        last_seq = seq
                         continue
-                    writer.delete(ch.table, other)
-                clash[(ch.table, key)] = ch.row_id
-            writer.upsert(ch.table, row)
-            versions[(ch.table, ch.row_id)] = ch.version
-            new_versions.append((ch.table, ch.row_id, ch.version))
-            result.applied += 1
-        result.last_seq = ch.seq
+                    delete(table, other)
+                clash[(table, ckey)] = row_id
+            upsert(table, row)
+            versions[key] = version
+            new_versions.append((table, row_id, version))
+            applied += 1
+        last_seq = seq
+    result.applied, result.skipped, result.last_seq = applied, skipped, last_seq
     writer.flush()
     save_versions(session, new_versions)
     set_applying(session, False)
