@@ -13,6 +13,7 @@ from desk_app.store.models.refdata import (
     Product,
     RefDataVersion,
 )
+from desk_app.store.models.scanning import Page, ScanBatch
 from desk_app.store.models.settings import BranchInfo
 from desk_app.store.models.stationery import StationeryBatch, StationeryNumber
 from desk_app.store.models.sync import (
@@ -40,12 +41,14 @@ __all__ = [
     "CaseEvent",
     "Intermediary",
     "OccupationClass",
+    "Page",
     "PageBlob",
     "Policy",
     "Product",
     "Proposal",
     "ProposalProduct",
     "RefDataVersion",
+    "ScanBatch",
     "SyncBlobUpload",
     "SyncConflict",
     "SyncOutbox",
