@@ -40,10 +40,10 @@ BLOB_CHUNK = 1 << 20
 # Tables a branch writes and pushes (captured by the outbox triggers).
 BRANCH_TABLES = ("users", "user_roles", "proposals", "proposal_products", "case_events", "audit_log",
                  "page_blobs", "stationery_batches", "stationery_numbers", "intakes", "intake_checklist_items",
-                 "deficiencies", "print_jobs")
+                 "deficiencies", "print_jobs", "scan_batches", "pages")
 # Rows that belong to one case (their case id: `id` for proposals, `proposal_id` otherwise).
 CASE_TABLES = ("proposals", "proposal_products", "case_events", "page_blobs", "intakes",
-               "intake_checklist_items", "deficiencies", "print_jobs")
+               "intake_checklist_items", "deficiencies", "print_jobs", "pages")
 # Reference data: only head office writes it, every organisation below the target receives it.
 REFDATA_TABLES = ("products", "benefit_levels", "occupation_classes", "intermediaries", "agents",
                   "authority_levels", "policies", "refdata_versions")
