@@ -1,0 +1,1 @@
+"""The scanning station without Qt: file decoding, clean-up, indexing, seal QC, the page store."""

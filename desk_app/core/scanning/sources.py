@@ -1,0 +1,133 @@
+"""Reading scanner files into page images, refusing bad files before they are decoded.
+
+Every size check happens on the header: PIL opens lazily (only the header is read), and a PDF
+page's size comes from its MediaBox before it is rendered. A file that cannot be read raises
+`UnreadableFile` with a message for the operator (Chinese); nothing is stored for it.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from desk_app.core.errors import InvalidInput
+
+# The largest page we accept: A3 at 600 dpi is ~7,000 x 9,900 px (70 MP); allow some margin.
+MAX_PIXELS = 100_000_000
+MAX_SIDE = 20_000
+PDF_DPI = 300
+# PIL's own bomb guard stays on as a second line (it raises above 2x this value).
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+
+class UnreadableFile(InvalidInput):
+    """A file the station cannot take (damaged, encrypted, too large, not an image)."""
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    """One page image of a source file, in BGR (colour kept for the seal check)."""
+
+    image: np.ndarray
+    dpi: int
+    source_name: str
+    source_page: int  # 0-based page within the file
+
+
+def _check_size(name: str, width: float, height: float) -> None:
+    if width <= 0 or height <= 0:
+        raise UnreadableFile(f"文件“{name}”的页面尺寸无效。")
+    if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
+        raise UnreadableFile(
+            f"文件“{name}”的图像过大（{int(width)}×{int(height)} 像素），已拒绝，未解码。"
+            "请以不超过 600 dpi 重新扫描。")
+
+
+def _dpi_of(img: Image.Image, default: int) -> int:
+    dpi = img.info.get("dpi")
+    try:
+        value = int(round(float(dpi[0]))) if dpi else 0
+    except (TypeError, ValueError):
+        value = 0
+    return value if 50 <= value <= 1200 else default
+
+
+def _to_bgr(img: Image.Image) -> np.ndarray:
+    if img.mode in ("1", "L", "I;16", "I"):
+        arr = np.asarray(img.convert("L"))
+        return np.repeat(arr[:, :, None], 3, axis=2)
+    rgb = np.asarray(img.convert("RGB"))
+    return np.ascontiguousarray(rgb[:, :, ::-1])
+
+
+def _image_pages(name: str, data: bytes, default_dpi: int) -> Iterator[SourcePage]:
+    try:
+        img = Image.open(io.BytesIO(data))  # header only
+    except Image.DecompressionBombError:
+        raise UnreadableFile(f"文件“{name}”的图像过大，已拒绝，未解码。") from None
+    except (OSError, ValueError, SyntaxError):
+        raise UnreadableFile(f"文件“{name}”不是可识别的图像（JPEG、PNG、TIFF 或 PDF）。") from None
+    if img.format not in ("JPEG", "PNG", "TIFF", "BMP"):
+        raise UnreadableFile(f"文件“{name}”的格式 {img.format} 不受支持。")
+    frames = getattr(img, "n_frames", 1)
+    for i in range(frames):
+        try:
+            img.seek(i)
+            _check_size(name, *img.size)
+            img.load()
+            arr = _to_bgr(img)
+        except UnreadableFile:
+            raise
+        except Image.DecompressionBombError:
+            raise UnreadableFile(f"文件“{name}”的图像过大，已拒绝，未解码。") from None
+        except (OSError, ValueError, SyntaxError, EOFError):
+            raise UnreadableFile(f"文件“{name}”第 {i + 1} 页已损坏或不完整，无法读取。") from None
+        yield SourcePage(arr, _dpi_of(img, default_dpi), name, i)
+
+
+def _pdf_pages(name: str, data: bytes, dpi: int) -> Iterator[SourcePage]:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        text = str(exc)
+        if "password" in text.lower():
+            raise UnreadableFile(f"文件“{name}”是加密的 PDF，无法读取，请扫描为未加密的文件。") from None
+        raise UnreadableFile(f"文件“{name}”不是完整的 PDF，无法读取。") from None
+    try:
+        if len(pdf) == 0:
+            raise UnreadableFile(f"文件“{name}”是没有页面的 PDF。")
+        scale = dpi / 72.0
+        for i in range(len(pdf)):
+            page = pdf[i]
+            w, h = page.get_size()
+            _check_size(name, w * scale, h * scale)
+            bitmap = page.render(scale=scale, grayscale=False)
+            arr = np.array(bitmap.to_numpy()[:, :, :3])  # BGR(x) as pdfium writes it
+            yield SourcePage(arr, dpi, name, i)
+    finally:
+        pdf.close()
+
+
+def read_pages(name: str, data: bytes, *, default_dpi: int = 300) -> list[SourcePage]:
+    """Every page of one file (JPEG, PNG, multi-page TIFF, PDF), or UnreadableFile."""
+    if not data:
+        raise UnreadableFile(f"文件“{name}”是空文件。")
+    if data[:5] == b"%PDF-":
+        return list(_pdf_pages(name, data, PDF_DPI))
+    return list(_image_pages(name, data, default_dpi))
+
+
+def read_file(path: Path, *, default_dpi: int = 300) -> tuple[bytes, list[SourcePage]]:
+    """The file's bytes (kept as the original) and its pages."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(f"无法打开文件“{Path(path).name}”：{exc.strerror}") from None
+    return data, read_pages(Path(path).name, data, default_dpi=default_dpi)
