@@ -165,7 +165,10 @@ def degrade(img: np.ndarray, rng: np.random.Generator, *, blur: float = 0.0, noi
     if blur:
         out = cv2.GaussianBlur(out, (0, 0), blur)
     if noise:
-        out = np.clip(out.astype(np.float32) + rng.normal(0, noise, out.shape), 0, 255).astype(np.uint8)
+        n = np.empty(out.shape, np.int16)
+        cv2.setRNGSeed(int(rng.integers(1 << 30)))
+        cv2.randn(n, 0, noise)
+        out = np.clip(out.astype(np.int16) + n, 0, 255).astype(np.uint8)
     if jpeg:
         ok, enc = cv2.imencode(".jpg", out, [cv2.IMWRITE_JPEG_QUALITY, jpeg])
         out = cv2.imdecode(enc, cv2.IMREAD_COLOR)

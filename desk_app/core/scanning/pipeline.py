@@ -16,6 +16,7 @@ barcodes at the head of a form (its tallest line bands) tell up from down.
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -104,6 +105,11 @@ def correct_perspective(image: np.ndarray, quad: np.ndarray) -> np.ndarray:
     tl, tr, br, bl = quad
     w = int(round(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl))))
     h = int(round(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr))))
+    # Edge lengths of a tilted shot misstate the aspect; paper is A-series (1:√2), so a shape
+    # close to it is taken as it.
+    for ratio in (math.sqrt(2), 1 / math.sqrt(2)):
+        if abs(h / w - ratio) / ratio < 0.12:
+            h = int(round(w * ratio))
     dst = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], np.float32)
     m = cv2.getPerspectiveTransform(quad, dst)
     return cv2.warpPerspective(image, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255))
@@ -240,12 +246,12 @@ def upside_down(gray: np.ndarray, dpi: float) -> bool:
 
 # --- blank and quality ---------------------------------------------------------------------------
 
-def ink_fraction(gray: np.ndarray, dpi: float) -> float:
-    """Share of the page (margins excluded) covered by real marks, specks removed."""
+def ink_fraction(gray: np.ndarray, dpi: float, level: int = 140) -> float:
+    """Share of the page (margins excluded) darker than `level`, specks removed."""
     small = _resize(gray, WORK_DPI / dpi)
     h, w = small.shape
     inner = small[int(h * 0.05):int(h * 0.95), int(w * 0.05):int(w * 0.95)]
-    ink = (inner < 140).astype(np.uint8)
+    ink = (inner < level).astype(np.uint8)
     ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
     return float(ink.mean())
 
@@ -315,8 +321,10 @@ def clean_page(image: np.ndarray, dpi: int, *, camera: bool = False, overrides: 
         steps.append({"step": "deskew", "deskew_deg": round(angle, 3), "confidence": round(conf, 2)})
         steps.append({"step": "orientation", "rotation": quarter})
     ink = ink_fraction(gray, dpi)
-    blank = ink < BLANK_INK
-    steps.append({"step": "blank", "ink": round(ink, 5), "blank": blank})
+    # Faint print (light grey, but darker than the show-through of a blank back) is not blank.
+    faint = ink_fraction(gray, dpi, 205) if ink < BLANK_INK else ink
+    blank = faint < BLANK_INK
+    steps.append({"step": "blank", "ink": round(ink, 5), "faint": round(faint, 5), "blank": blank})
     flags = quality_flags(gray, dpi, blank=blank)
     steps.append({"step": "quality", "flags": [f.code for f in flags]})
     return CleanResult(gray, dpi, round(angle, 3), quarter, blank, flags, steps)

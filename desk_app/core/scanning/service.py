@@ -1,0 +1,431 @@
+"""The scanning station's services: process pages, store them, index them, check a case's scan.
+
+Image work (`process_file`) is pure and picklable, so callers run it in worker processes; the
+store writes (`store_batch` and the page edits) take the caller's session and never commit: the
+entry point owns the unit of work (one transaction per batch in the CLI and the hot folder).
+
+Every stored image goes through `desk_app.sync.pages.add_page_file` (encrypted, content-addressed,
+atomic, a page blob that sync uploads): the cleaned page and the untouched original file. A page
+row records both hashes, so a page can always be redone from its original.
+
+Scanning completeness is a precondition of the workflow's `finish_scan` (registered below on
+import): a case becomes 扫描 SCANNED only when every required document type has pages.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desk_app.core import audit, proposals, workflow
+from desk_app.core.errors import InvalidInput, NotFound
+from desk_app.core.roles import Actor, Role
+from desk_app.core.scanning import indexing, pipeline, seal, sources
+from desk_app.store.db import Store
+from desk_app.store.models import Deficiency, Page, Proposal, ScanBatch
+from desk_app.store.types import utcnow
+from desk_app.sync.pages import add_page_file
+
+
+@dataclass(frozen=True)
+class DocType:
+    code: str
+    label: str
+    shortcut: str  # the key the operator presses in the scanning window
+    seal_required: bool = False
+
+
+DOC_TYPES: tuple[DocType, ...] = (
+    DocType("proposal_form", "投保单", "1", seal_required=True),
+    DocType("insured_list", "被保险人清单", "2", seal_required=True),
+    DocType("business_licence", "营业执照", "3"),
+    DocType("commission_approval", "手续费审批表", "4"),
+    DocType("price_inquiry_memo", "询价签报", "5"),
+    DocType("intermediary_confirmation", "中介业务确认书", "6"),
+    DocType("settlement_list", "保费结算清单", "7"),
+    DocType("construction_contract", "施工合同或中标通知书", "8"),
+    DocType("other", "其他材料", "9"),
+)
+DOC_TYPE_BY_CODE = {d.code: d for d in DOC_TYPES}
+COVER_SHEET = "cover_sheet"
+# Rows of the insured list on one page of the standard form: the expected page count follows.
+INSURED_ROWS_PER_PAGE = 25
+
+
+def required_doc_types(business_type: str) -> tuple[str, ...]:
+    """Document types a case must have pages of before it is SCANNED (rule book 1.2.1 items 1–2)."""
+    return ("proposal_form", "insured_list") if business_type == "GROUP" else ("proposal_form",)
+
+
+def expected_pages(doc_type: str, insured_count: int) -> int:
+    if doc_type == "insured_list":
+        return max(1, math.ceil(insured_count / INSURED_ROWS_PER_PAGE))
+    return 1
+
+
+# --- processing (pure, runs in workers) ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class ProcessedPage:
+    source_name: str
+    source_page: int
+    data: bytes  # the stored form
+    media_type: str
+    width: int
+    height: int
+    dpi: int
+    deskew_deg: float
+    rotation: int
+    blank: bool
+    seal_found: bool
+    barcodes: tuple[indexing.Barcode, ...]
+    flags: tuple[pipeline.Flag, ...]
+    steps: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class ProcessedFile:
+    name: str
+    original: bytes
+    original_media_type: str
+    pages: tuple[ProcessedPage, ...]
+
+
+def process_page(sp: sources.SourcePage, *, fmt: str = "jpeg", camera: bool = False,
+                 overrides: pipeline.Overrides | None = None) -> ProcessedPage:
+    """Clean-up, barcodes, seal check and encoding of one page."""
+    clean = pipeline.clean_page(sp.image, sp.dpi, camera=camera, overrides=overrides)
+    codes = () if clean.blank else tuple(indexing.read_barcodes(clean.image, clean.dpi))
+    seals = [] if clean.blank else seal.find_seals(sp.image, sp.dpi)
+    steps = [*clean.steps, {"step": "barcodes", "codes": [[b.format, b.text] for b in codes]},
+             {"step": "seal", "found": len(seals), "shapes": [[round(s.width_mm, 1), round(s.height_mm, 1),
+                                                              s.circularity] for s in seals]},
+             {"step": "encode", "format": fmt}]
+    data = pipeline.encode_page(clean.image, clean.dpi, fmt)
+    h, w = clean.image.shape[:2]
+    return ProcessedPage(sp.source_name, sp.source_page, data, pipeline.MEDIA_TYPES[fmt], w, h, clean.dpi,
+                         clean.deskew_deg, clean.rotation, clean.blank, bool(seals), codes, tuple(clean.flags),
+                         tuple(steps))
+
+
+def _media_type(data: bytes) -> str:
+    if data[:5] == b"%PDF-":
+        return "application/pdf"
+    if data[:3] == b"\xff\xd8\xff":
+        return "image/jpeg"
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        return "image/png"
+    if data[:4] in (b"II*\x00", b"MM\x00*"):
+        return "image/tiff"
+    return "application/octet-stream"
+
+
+def process_file(name: str, data: bytes, *, fmt: str = "jpeg", camera: bool = False) -> ProcessedFile:
+    """Decode (refusing bad files, see sources) and process every page of one file."""
+    pages = sources.read_pages(name, data)
+    return ProcessedFile(name, data, _media_type(data),
+                         tuple(process_page(p, fmt=fmt, camera=camera) for p in pages))
+
+
+# --- storing and indexing -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PageOutcome:
+    """One stored page, as the CLI prints it and the window lists it."""
+
+    page_id: str
+    source_name: str
+    source_page: int
+    case_no: str | None
+    proposal_id: str | None
+    doc_type: str | None
+    deskew_deg: float
+    rotation: int
+    blank: bool
+    seal_found: bool
+    qc_flags: tuple[str, ...]
+    sha256: str
+    size: int
+    barcodes: tuple[str, ...] = field(default=())
+
+    def as_json(self) -> dict[str, Any]:
+        return {"page_id": self.page_id, "file": self.source_name, "page": self.source_page + 1,
+                "case": self.case_no, "doc_type": self.doc_type, "deskew_deg": self.deskew_deg,
+                "rotation": self.rotation, "blank": self.blank, "seal": self.seal_found,
+                "qc_flags": list(self.qc_flags), "sha256": self.sha256, "size": self.size,
+                "barcodes": list(self.barcodes)}
+
+
+def resolver(session: Session) -> indexing.Resolver:
+    """Barcode text -> the case it names (case number: cover sheet; proposal number: form)."""
+    cache: dict[str, indexing.CaseRef | None] = {}
+
+    def resolve(text: str) -> indexing.CaseRef | None:
+        if text not in cache:
+            try:
+                pid = proposals.find_case(session, text.strip())
+            except NotFound:
+                cache[text] = None
+            else:
+                case_no = session.get(Proposal, pid).case_no
+                cache[text] = indexing.CaseRef(pid, case_no, "cover" if case_no == text.strip() else "form")
+        return cache[text]
+
+    return resolve
+
+
+def _require_operator(actor: Actor) -> None:
+    if not (actor.has(Role.SCANNING_OPERATOR) or actor.has(Role.SUPERVISOR)):
+        raise InvalidInput("只有扫描员或业务主管可以扫描和整理影像。")
+
+
+def store_batch(session: Session, store: Store, *, actor: Actor, files: Sequence[ProcessedFile],
+                source: str = "file", case: str | None = None) -> list[PageOutcome]:
+    """Store processed files as one batch: files, page rows, indexing, case checks.
+
+    `case` (case number or proposal number) indexes the pages before the first cover sheet.
+    """
+    _require_operator(actor)
+    resolve = resolver(session)
+    start = None
+    if case:
+        pid = proposals.find_case(session, case)
+        start = indexing.CaseRef(pid, session.get(Proposal, pid).case_no, "given")
+    now = utcnow()
+    batch = ScanBatch(source=source, label="\n".join(f.name for f in files), scanned_by=actor.user_id,
+                      started_at=now, branch_code=actor.branch_code)
+    session.add(batch)
+    session.flush()
+    flat = [(f, p) for f in files for p in f.pages]
+    index = indexing.assign([p.barcodes for _f, p in flat], resolve, start=start)
+    originals: dict[str, str] = {}
+    out = []
+    for seq, ((f, p), ix) in enumerate(zip(flat, index, strict=True), start=1):
+        if f.name not in originals:
+            originals[f.name] = add_page_file(session, store, data=f.original, branch_code=actor.branch_code,
+                                              proposal_id=ix.proposal_id, media_type=f.original_media_type).sha256
+        blob = add_page_file(session, store, data=p.data, branch_code=actor.branch_code,
+                             proposal_id=ix.proposal_id, media_type=p.media_type)
+        row = Page(batch_id=batch.id, proposal_id=ix.proposal_id, doc_type=ix.doc_type, seq=seq,
+                   sha256=blob.sha256, size=blob.size, media_type=p.media_type, original_sha256=originals[f.name],
+                   source_name=f.name, source_page=p.source_page, width=p.width, height=p.height, dpi=p.dpi,
+                   deskew_deg=p.deskew_deg, rotation=p.rotation, blank=p.blank, seal_found=p.seal_found,
+                   barcodes=json.dumps([[b.format, b.text] for b in p.barcodes], ensure_ascii=False),
+                   qc_flags=json.dumps([[fl.code, fl.reason] for fl in p.flags], ensure_ascii=False),
+                   steps=json.dumps(list(p.steps), ensure_ascii=False),
+                   # Blank backs of duplex scans are dropped from the case but kept (recoverable).
+                   deleted=p.blank, scanned_by=actor.user_id, scanned_at=now, branch_code=actor.branch_code)
+        session.add(row)
+        session.flush()
+        out.append(PageOutcome(row.id, f.name, p.source_page, ix.case_no, ix.proposal_id, ix.doc_type,
+                               p.deskew_deg, p.rotation, p.blank, p.seal_found, tuple(fl.code for fl in p.flags),
+                               blob.sha256, blob.size, tuple(b.text for b in p.barcodes)))
+    batch.page_count = len(out)
+    batch.finished_at = utcnow()
+    audit.record(session, actor=actor, action="scan.batch", target_type="scan_batch", target_id=batch.id,
+                 detail={"source": source, "files": [f.name for f in files], "pages": len(out)},
+                 branch_code=actor.branch_code)
+    cases = sorted({o.proposal_id for o in out if o.proposal_id})
+    for pid in cases:
+        check_case(session, actor=actor, proposal_id=pid)
+    if actor.has(Role.SCANNING_OPERATOR):
+        finish_if_complete(session, actor=actor, proposal_ids=cases)
+    return out
+
+
+# --- the operator's edits ---------------------------------------------------------------------------
+
+def _page(session: Session, page_id: str) -> Page:
+    page = session.get(Page, page_id)
+    if page is None:
+        raise NotFound("找不到该页影像。")
+    return page
+
+
+def assign_pages(session: Session, *, actor: Actor, page_ids: Iterable[str], case: str | None = None,
+                 doc_type: str | None = None) -> None:
+    """Put pages in a case (from the unindexed tray or another case) and/or give them a document type."""
+    _require_operator(actor)
+    if doc_type is not None and doc_type not in DOC_TYPE_BY_CODE and doc_type != COVER_SHEET:
+        raise InvalidInput(f"未知的单证类型“{doc_type}”。")
+    pid = proposals.find_case(session, case) if case else None
+    touched = set()
+    for page_id in page_ids:
+        page = _page(session, page_id)
+        if page.proposal_id:
+            touched.add(page.proposal_id)
+        if pid:
+            page.proposal_id = pid
+        if doc_type is not None:
+            page.doc_type = doc_type
+        if page.proposal_id:
+            touched.add(page.proposal_id)
+    session.flush()
+    for p in sorted(touched):
+        check_case(session, actor=actor, proposal_id=p)
+    if actor.has(Role.SCANNING_OPERATOR):
+        finish_if_complete(session, actor=actor, proposal_ids=sorted(touched))
+
+
+def set_deleted(session: Session, *, actor: Actor, page_id: str, deleted: bool) -> None:
+    """Delete a page from its case (a tombstone) or bring a deleted page or dropped blank back."""
+    _require_operator(actor)
+    page = _page(session, page_id)
+    page.deleted = deleted
+    session.flush()
+    audit.record(session, actor=actor, action="scan.delete" if deleted else "scan.restore", target_type="page",
+                 target_id=page.id, branch_code=actor.branch_code)
+    if page.proposal_id:
+        check_case(session, actor=actor, proposal_id=page.proposal_id)
+
+
+def reorder(session: Session, *, actor: Actor, page_ids: Sequence[str]) -> None:
+    """Give the listed pages the order in which they are listed."""
+    _require_operator(actor)
+    for seq, page_id in enumerate(page_ids, start=1):
+        _page(session, page_id).seq = seq
+    session.flush()
+
+
+def redo_page(session: Session, store: Store, *, actor: Actor, page_id: str,
+              overrides: pipeline.Overrides | None = None, fmt: str | None = None,
+              replacement: ProcessedPage | None = None) -> PageOutcome:
+    """Redo a page from its original (a forced rotation, say), or replace it by a rescan in place.
+
+    The page keeps its case, document type and order; the previous image stays in the store.
+    """
+    _require_operator(actor)
+    from desk_app.sync.files import page_files
+
+    page = _page(session, page_id)
+    if replacement is None:
+        original = page_files(store).get(page.original_sha256)
+        src = sources.read_pages(page.source_name, original)[page.source_page]
+        kind = {"image/jpeg": "jpeg", "image/png": "png", "image/tiff": "tiff"}
+        replacement = process_page(src, fmt=fmt or kind.get(page.media_type, "jpeg"), overrides=overrides)
+    p = replacement
+    blob = add_page_file(session, store, data=p.data, branch_code=page.branch_code, proposal_id=page.proposal_id,
+                         media_type=p.media_type)
+    page.sha256, page.size, page.media_type = blob.sha256, blob.size, p.media_type
+    page.width, page.height, page.dpi = p.width, p.height, p.dpi
+    page.deskew_deg, page.rotation, page.blank, page.seal_found = p.deskew_deg, p.rotation, p.blank, p.seal_found
+    page.qc_flags = json.dumps([[fl.code, fl.reason] for fl in p.flags], ensure_ascii=False)
+    page.steps = json.dumps(list(p.steps), ensure_ascii=False)
+    page.scanned_by, page.scanned_at = actor.user_id, utcnow()
+    session.flush()
+    audit.record(session, actor=actor, action="scan.redo", target_type="page", target_id=page.id,
+                 detail={"sha256": blob.sha256}, branch_code=actor.branch_code)
+    if page.proposal_id:
+        check_case(session, actor=actor, proposal_id=page.proposal_id)
+    case_no = session.get(Proposal, page.proposal_id).case_no if page.proposal_id else None
+    return PageOutcome(page.id, page.source_name, page.source_page, case_no, page.proposal_id, page.doc_type,
+                       p.deskew_deg, p.rotation, p.blank, p.seal_found, tuple(fl.code for fl in p.flags),
+                       blob.sha256, blob.size)
+
+
+# --- the case's scan: QC deficiencies, completeness --------------------------------------------------
+
+@dataclass(frozen=True)
+class CaseScan:
+    proposal_id: str
+    pages_by_type: dict[str, int]
+    missing_types: tuple[str, ...]
+    unsealed: dict[str, tuple[int, ...]]  # doc type -> 1-based page numbers without a seal
+    short: dict[str, tuple[int, int]]  # doc type -> (pages, expected)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing_types
+
+
+def case_scan(session: Session, proposal_id: str) -> CaseScan:
+    """What a case's pages show: pages per type, missing required types, unsealed and short documents."""
+    p = session.get(Proposal, proposal_id)
+    if p is None:
+        raise NotFound("找不到该案件。")
+    rows = session.execute(select(Page.doc_type, Page.seal_found).where(
+        Page.proposal_id == proposal_id, Page.deleted.is_(False)).order_by(Page.doc_type, Page.seq)).all()
+    by_type: dict[str, list[bool]] = {}
+    for doc_type, sealed in rows:
+        if doc_type:
+            by_type.setdefault(doc_type, []).append(bool(sealed))
+    missing = tuple(t for t in required_doc_types(p.business_type) if not by_type.get(t))
+    unsealed = {t: tuple(i for i, s in enumerate(seals, start=1) if not s) for t, seals in by_type.items()
+                if DOC_TYPE_BY_CODE.get(t) and DOC_TYPE_BY_CODE[t].seal_required and not all(seals)}
+    short = {}
+    for t, seals in by_type.items():
+        want = expected_pages(t, p.insured_count)
+        if t in DOC_TYPE_BY_CODE and len(seals) < want:
+            short[t] = (len(seals), want)
+    return CaseScan(proposal_id, {t: len(v) for t, v in by_type.items()}, missing, unsealed, short)
+
+
+def check_case(session: Session, *, actor: Actor, proposal_id: str) -> CaseScan:
+    """Raise (or resolve) the case's scan deficiencies: a missing seal, a short document.
+
+    They go to the intake deficiencies table, where the problem-case work picks them up; codes
+    start with `scan.` and are kept open only while the pages still show the problem.
+    """
+    scan = case_scan(session, proposal_id)
+    wanted: dict[str, tuple[str, str]] = {}
+    for t, pages in scan.unsealed.items():
+        label = DOC_TYPE_BY_CODE[t].label
+        wanted[f"scan.seal.{t}"] = (f"{label}未加盖单位公章", "缺章页：" + "、".join(f"第{n}页" for n in pages))
+    for t, (have, want) in scan.short.items():
+        label = DOC_TYPE_BY_CODE[t].label
+        wanted[f"scan.short.{t}"] = (f"{label}页数不足", f"已扫描 {have} 页，应有 {want} 页")
+    existing = {d.code: d for d in session.scalars(select(Deficiency).where(
+        Deficiency.proposal_id == proposal_id, Deficiency.code.like("scan.%"), Deficiency.status == "open"))}
+    now = utcnow()
+    p = session.get(Proposal, proposal_id)
+    for code, (label, note) in wanted.items():
+        if code in existing:
+            if existing[code].note != note:
+                existing[code].note = note
+        else:
+            session.add(Deficiency(proposal_id=proposal_id, code=code, label=label, note=note, status="open",
+                                   raised_by=actor.user_id, raised_at=now, branch_code=p.branch_code))
+    for code, d in existing.items():
+        if code not in wanted:
+            d.status = "resolved"
+    session.flush()
+    return scan
+
+
+@workflow.precondition("finish_scan")
+def scanning_complete(session: Session, proposal: Proposal, actor: Actor) -> str | None:
+    """finish_scan needs pages of every required document type (see required_doc_types)."""
+    scan = case_scan(session, proposal.id)
+    if scan.missing_types:
+        names = "、".join(DOC_TYPE_BY_CODE[t].label for t in scan.missing_types)
+        return f"尚未扫描：{names}，不能完成扫描。"
+    return None
+
+
+def finish_if_complete(session: Session, *, actor: Actor, proposal_ids: Iterable[str]) -> list[str]:
+    """Move each complete case still at 受理 to 扫描; returns the case numbers moved."""
+    moved = []
+    for pid in proposal_ids:
+        p = session.get(Proposal, pid)
+        if p is None or p.state != workflow.State.RECEIVED.value or not case_scan(session, pid).complete:
+            continue
+        workflow.perform(session, actor=actor, proposal_id=pid, action="finish_scan")
+        moved.append(p.case_no)
+    return moved
+
+
+def unindexed(session: Session, *, limit: int = 500) -> list[str]:
+    """Ids of pages in the unindexed tray (no case, not deleted), oldest batch first."""
+    return list(session.scalars(select(Page.id).where(Page.proposal_id.is_(None), Page.deleted.is_(False))
+                                .order_by(Page.scanned_at, Page.seq).limit(limit)))
+
+
+def page_count(session: Session, proposal_id: str) -> int:
+    return session.scalar(select(func.count()).select_from(Page).where(
+        Page.proposal_id == proposal_id, Page.deleted.is_(False))) or 0
