@@ -169,19 +169,27 @@ class ApplyResult:
     blocked: bool = False
 
 
-def apply_changes(session: Session, changes: Sequence[PulledChange], *, branch_code: str) -> ApplyResult:
+def parse_payloads(changes: Sequence[PulledChange]) -> list[dict[str, Any]]:
+    """The rows of pulled changes (done by the downloading thread while the last page is applied)."""
+    loads = orjson.loads
+    return [loads(c.payload) for c in changes]
+
+
+def apply_changes(session: Session, changes: Sequence[PulledChange], *, branch_code: str,
+                  rows: Sequence[dict[str, Any]] | None = None) -> ApplyResult:
     """Apply pulled changes in order; stop before one that touches a row or case still pending here.
 
     A pending local change is settled by head office first (the next push); applying over it
     now could lose it. The caller stores `last_seq` as the cursor in this same transaction.
+    `rows` are the parsed payloads if the caller has them already (parse_payloads).
     """
     result = ApplyResult()
     if not changes:
         return result
     set_applying(session, True)
     pend_rows, pend_cases = pending(session)
-    loads = orjson.loads
-    rows = [loads(c.payload) for c in changes]
+    if rows is None:
+        rows = parse_payloads(changes)
     clash = _local_clash_keys(session, changes, rows)
     versions = local_versions(session, {*((c.table, c.row_id) for c in changes),
                                         *((t, rid) for (t, _k), rid in clash.items())})

@@ -324,14 +324,14 @@ def pull(store: Store, transport: Transport, report: SyncReport, progress: Progr
     with store.reading() as s:
         cursor = s.execute(text("SELECT cursor FROM sync_state WHERE id = 1")).scalar() or 0
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="branchdesk-pull") as pool:
-        ahead = pool.submit(transport.pull, cursor, PULL_PAGE)
+        ahead = pool.submit(_fetch, transport, cursor)
         while True:
-            page = ahead.result()  # outside any transaction: a slow network never holds the write lock
-            ahead = pool.submit(transport.pull, page.cursor, PULL_PAGE) if page.more else None
+            page, rows = ahead.result()  # outside any transaction: a slow network never holds the write lock
+            ahead = pool.submit(_fetch, transport, page.cursor) if page.more else None
             started, taken = time.monotonic(), 0
             with store.transaction() as s:
                 while True:
-                    res = apply.apply_changes(s, page.changes, branch_code=branch)
+                    res = apply.apply_changes(s, page.changes, branch_code=branch, rows=rows)
                     taken += len(page.changes)
                     new_cursor = res.last_seq if res.blocked else page.cursor
                     if new_cursor is not None and new_cursor > cursor:
@@ -342,13 +342,22 @@ def pull(store: Store, transport: Transport, report: SyncReport, progress: Progr
                     if (res.blocked or ahead is None or not ahead.done() or ahead.exception() is not None
                             or taken >= PULL_TX_CHANGES or time.monotonic() - started > PULL_TX_SECONDS):
                         break
-                    page = ahead.result()
-                    ahead = pool.submit(transport.pull, page.cursor, PULL_PAGE) if page.more else None
+                    page, rows = ahead.result()
+                    ahead = pool.submit(_fetch, transport, page.cursor) if page.more else None
             progress("pull", report.pulled, report.pulled + (PULL_PAGE if page.more else 0))
             if res.blocked:
                 return True
             if ahead is None:
                 return False
+
+
+def _fetch(transport: Transport, cursor: int) -> tuple[p.PullResponse, list[dict]]:
+    """A page and its parsed rows (parsed here, in the downloading thread, while the store writes)."""
+    page = transport.pull(cursor, PULL_PAGE)
+    try:
+        return page, apply.parse_payloads(page.changes)
+    except ValueError as exc:
+        raise SyncError(f"总公司服务器发来的变更内容不是有效的 JSON（{exc}），稍后自动重试。", error="bad_answer") from None
 
 
 # -- page files ------------------------------------------------------------------------------
