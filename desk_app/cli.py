@@ -1,4 +1,4 @@
-"""`desk-app` command line: init, demo, users, status, intake, stationery, gui (the default).
+"""`desk-app` command line: init, demo, users, status, intake, stationery, scan, gui (the default).
 
 Every subcommand is one user action in one transaction; refusals print the Chinese message
 to stderr and exit with status 2, leaving the store unchanged.
@@ -235,6 +235,98 @@ def cmd_stationery(args: argparse.Namespace) -> int:
     return 0
 
 
+def _process_files(paths: Sequence[Path], fmt: str, workers: int) -> tuple[list, list[str]]:
+    """Decode and clean every file (in worker processes when asked); unreadable ones are reported."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from desk_app.core.scanning import service, sources
+
+    done, errors = [], []
+    jobs = []
+    for path in paths:
+        try:
+            jobs.append((path.name, path.read_bytes()))
+        except OSError as exc:
+            errors.append(f"无法打开文件“{path}”：{exc.strerror}")
+    if workers > 1 and len(jobs) > 1:
+        with ProcessPoolExecutor(workers) as pool:
+            futures = [pool.submit(service.process_file, name, data, fmt=fmt) for name, data in jobs]
+            results = []
+            for f in futures:
+                try:
+                    results.append(f.result())
+                except sources.UnreadableFile as exc:
+                    results.append(exc)
+    else:
+        results = []
+        for name, data in jobs:
+            try:
+                results.append(service.process_file(name, data, fmt=fmt))
+            except sources.UnreadableFile as exc:
+                results.append(exc)
+    for r in results:
+        if isinstance(r, sources.UnreadableFile):
+            errors.append(r.message)
+        else:
+            done.append(r)
+    return done, errors
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    """`scan import`: files to pages of their cases; `scan watch`: the hot folder."""
+    from desk_app.core.scanning import service
+
+    store = _store(args)
+    actor = _operator(store, args)
+    if args.scan_cmd == "import":
+        files, errors = _process_files([Path(f) for f in args.files], args.format, args.workers)
+        for e in errors:
+            print(f"错误：{e}", file=sys.stderr)
+        if files:
+            with store.transaction() as session:
+                out = service.store_batch(session, store, actor=actor, files=files, case=args.case)
+            for o in out:
+                print(json.dumps(o.as_json(), ensure_ascii=False) if args.json else
+                      f"{o.source_name} 第{o.source_page + 1}页 → {o.case_no or '未索引'} {o.doc_type or ''} "
+                      f"纠偏 {o.deskew_deg:+.2f}° 旋转 {o.rotation}°{' 空白页' if o.blank else ''}"
+                      f"{' 有公章' if o.seal_found else ''} {' '.join(o.qc_flags)}")
+        return 2 if errors else 0
+
+    from desk_app.core.scanning import hotfolder
+
+    def handle(name: str, data: bytes, digest: str) -> bool:
+        label = f"{name} sha256:{digest}"
+        with store.reading() as session:
+            if service.already_imported(session, label):
+                return False
+        processed = service.process_file(name, data, fmt=args.format)
+        with store.transaction() as session:
+            if service.already_imported(session, label):
+                return False
+            out = service.store_batch(session, store, actor=actor, files=[processed], source="hot_folder",
+                                      label=label)
+        for o in out:
+            print(json.dumps(o.as_json(), ensure_ascii=False), flush=True)
+        return True
+
+    def report(t: hotfolder.Taken) -> None:
+        print(f"{t.name}: {t.outcome} {t.reason}".rstrip(), file=sys.stderr, flush=True)
+
+    root = Path(args.dir)
+    if args.once:
+        state = hotfolder.FolderState()
+        hotfolder.ready_files(root, state, settle=0)
+        for t in hotfolder.poll_once(root, state, handle, settle=0):
+            report(t)
+        return 0
+    print(f"正在监视 {root}（Ctrl+C 结束）", file=sys.stderr, flush=True)
+    try:
+        hotfolder.watch(root, handle, settle=args.settle, interval=args.interval, report=report)
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desk_app.ui.app import run_gui
 
@@ -318,6 +410,25 @@ def build_parser() -> argparse.ArgumentParser:
         else:
             sp.add_argument("--reason", required=True)
     sc.set_defaults(func=cmd_stationery)
+
+    sn = sub.add_parser("scan", help="扫描：导入扫描文件，或监视扫描仪的热文件夹")
+    sn_sub = sn.add_subparsers(dest="scan_cmd", required=True)
+    si = sn_sub.add_parser("import", help="导入 JPEG/PNG/TIFF/PDF 文件，每页输出一行")
+    si.add_argument("files", nargs="+")
+    si.add_argument("--case", help="第一张封面页之前的页面所属的案件号或投保单号")
+    si.add_argument("--workers", type=int, default=2, help="并行处理的进程数")
+    sw = sn_sub.add_parser("watch", help="监视热文件夹：完整写入的文件导入一次，移到 done/ 或 failed/")
+    sw.add_argument("dir")
+    sw.add_argument("--settle", type=float, default=2.0, help="文件大小多少秒不变才算写完")
+    sw.add_argument("--interval", type=float, default=1.0)
+    sw.add_argument("--once", action="store_true", help="只处理当前已有的文件后退出")
+    for sp in (si, sw):
+        sp.add_argument("--as", dest="as_user", required=True, help="扫描员用户名")
+        sp.add_argument("--password-stdin", action="store_true")
+        sp.add_argument("--format", choices=("jpeg", "png", "tiff"), default="jpeg",
+                        help="存储格式：灰度 JPEG，或黑白 PNG / TIFF G4")
+        sp.add_argument("--json", action="store_true", help="每页输出一个 JSON 对象")
+    sn.set_defaults(func=cmd_scan)
 
     gui = sub.add_parser("gui", help="启动图形界面（默认）")
     gui.set_defaults(func=cmd_gui)

@@ -186,7 +186,7 @@ def _require_operator(actor: Actor) -> None:
 
 
 def store_batch(session: Session, store: Store, *, actor: Actor, files: Sequence[ProcessedFile],
-                source: str = "file", case: str | None = None) -> list[PageOutcome]:
+                source: str = "file", case: str | None = None, label: str | None = None) -> list[PageOutcome]:
     """Store processed files as one batch: files, page rows, indexing, case checks.
 
     `case` (case number or proposal number) indexes the pages before the first cover sheet.
@@ -198,7 +198,7 @@ def store_batch(session: Session, store: Store, *, actor: Actor, files: Sequence
         pid = proposals.find_case(session, case)
         start = indexing.CaseRef(pid, session.get(Proposal, pid).case_no, "given")
     now = utcnow()
-    batch = ScanBatch(source=source, label="\n".join(f.name for f in files), scanned_by=actor.user_id,
+    batch = ScanBatch(source=source, label=label or "\n".join(f.name for f in files), scanned_by=actor.user_id,
                       started_at=now, branch_code=actor.branch_code)
     session.add(batch)
     session.flush()
@@ -418,6 +418,12 @@ def finish_if_complete(session: Session, *, actor: Actor, proposal_ids: Iterable
         workflow.perform(session, actor=actor, proposal_id=pid, action="finish_scan")
         moved.append(p.case_no)
     return moved
+
+
+def already_imported(session: Session, label: str) -> bool:
+    """Whether a hot-folder batch with this label (file name and sha256) was stored before."""
+    return session.scalar(select(func.count()).select_from(ScanBatch).where(
+        ScanBatch.source == "hot_folder", ScanBatch.label == label)) > 0
 
 
 def unindexed(session: Session, *, limit: int = 500) -> list[str]:

@@ -1,0 +1,107 @@
+"""The hot folder a scanner writes into: take each file once, whole, then move it aside.
+
+A file is taken only when it is complete: its size and modification time have not changed for
+`settle` seconds (a scanner writing in pieces keeps changing them), and names a scanner uses
+while writing (`.tmp`, `.part`, `~`, leading dot) are skipped until renamed. After the import
+commits the file moves to `done/`; a file the station cannot read moves to `failed/` with a
+`<name>.reason.txt` beside it. Never twice: the handler is given the file's sha256, and the
+import records it, so a crash between the commit and the move does not import the file again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desk_app.core.errors import DomainError
+
+SKIP_SUFFIXES = (".tmp", ".part", ".crdownload", "~")
+
+
+@dataclass
+class FolderState:
+    seen: dict[str, tuple[int, int, float]] = field(default_factory=dict)  # name -> size, mtime_ns, since
+
+
+@dataclass(frozen=True)
+class Taken:
+    name: str
+    outcome: str  # done / failed / already
+    reason: str = ""
+
+
+# handler(name, data, sha256) imports one file in its own transaction; returns False when the
+# file (by its sha256) was imported before; raises DomainError when the file cannot be read.
+Handler = Callable[[str, bytes, str], bool]
+
+
+def _move(src: Path, folder: Path) -> Path:
+    folder.mkdir(exist_ok=True)
+    target = folder / src.name
+    if target.exists():
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        target = folder / f"{src.stem}.{stamp}{src.suffix}"
+    os.replace(src, target)
+    return target
+
+
+def ready_files(root: Path, state: FolderState, *, settle: float, now: float | None = None) -> list[Path]:
+    """Files of `root` whose size and mtime have been stable for `settle` seconds."""
+    now = time.monotonic() if now is None else now
+    ready, present = [], set()
+    for entry in sorted(os.scandir(root), key=lambda e: e.name):
+        if not entry.is_file() or entry.name.startswith(".") or entry.name.endswith(SKIP_SUFFIXES):
+            continue
+        st = entry.stat()
+        present.add(entry.name)
+        key = (st.st_size, st.st_mtime_ns)
+        old = state.seen.get(entry.name)
+        if old is None or old[:2] != key:
+            state.seen[entry.name] = (*key, now)
+        elif now - old[2] >= settle and st.st_size > 0:
+            ready.append(Path(entry.path))
+    for gone in set(state.seen) - present:
+        del state.seen[gone]
+    return ready
+
+
+def poll_once(root: Path, state: FolderState, handler: Handler, *, settle: float = 2.0) -> list[Taken]:
+    """Take every complete file once; returns what happened to each."""
+    root = Path(root)
+    out = []
+    for path in ready_files(root, state, settle=settle):
+        data = path.read_bytes()
+        # Read again after the read: a writer that resumed in between makes us wait one more round.
+        st = path.stat()
+        if st.st_size != len(data):
+            state.seen.pop(path.name, None)
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        try:
+            fresh = handler(path.name, data, digest)
+        except DomainError as exc:
+            moved = _move(path, root / "failed")
+            moved.with_name(moved.name + ".reason.txt").write_text(exc.message + "\n", encoding="utf-8")
+            out.append(Taken(path.name, "failed", exc.message))
+        else:
+            _move(path, root / "done")
+            out.append(Taken(path.name, "done" if fresh else "already"))
+        state.seen.pop(path.name, None)
+    return out
+
+
+def watch(root: Path, handler: Handler, *, settle: float = 2.0, interval: float = 1.0,
+          stop: Callable[[], bool] = lambda: False, report: Callable[[Taken], None] = lambda t: None) -> None:
+    """Poll `root` until `stop()` says so."""
+    root = Path(root)
+    root.mkdir(parents=True, exist_ok=True)
+    state = FolderState()
+    while not stop():
+        for taken in poll_once(root, state, handler, settle=settle):
+            report(taken)
+        time.sleep(interval)

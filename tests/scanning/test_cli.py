@@ -1,0 +1,71 @@
+"""`desk-app scan import` as a real subprocess: one JSON object per page; bad files change nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from desk_app.core.demo import DEMO_PASSWORD
+from desk_app.store.migrate import open_store
+from tests.scanning import helpers, synth
+from tests.scanning.test_service import received_case, stack
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "desk_app.cli", "--data-dir", str(data_dir), *args],
+                          input=DEMO_PASSWORD + "\n", capture_output=True, text=True, env=env, timeout=180)
+
+
+def snapshot(data_dir: Path) -> tuple:
+    store = open_store(data_dir / "branch.db")
+    try:
+        with store.reading() as s:
+            # The log-in itself is audited (and so in the outbox); everything else must stay.
+            counts = tuple(s.connection().exec_driver_sql(sql).scalar() for sql in (
+                "SELECT count(*) FROM pages", "SELECT count(*) FROM scan_batches", "SELECT count(*) FROM page_blobs",
+                "SELECT count(*) FROM sync_outbox WHERE table_name NOT IN ('audit_log', 'users')",
+                "SELECT count(*) FROM audit_log WHERE action LIKE 'scan.%'"))
+    finally:
+        store.close()
+    files = sorted(str(p) for p in (data_dir / "files").rglob("*")) if (data_dir / "files").exists() else []
+    return counts, files
+
+
+def test_scan_import_json_per_page_then_bad_files_change_nothing(demo_path, tmp_path):
+    d = demo_path.parent
+    store = open_store(demo_path)
+    _pid, case_no, proposal_no, _ = received_case(store)
+    store.close()
+    scan = tmp_path / "stack.tif"
+    scan.write_bytes(stack(case_no, proposal_no, 1))
+    loose = helpers.png_file(tmp_path / "loose.png", synth.render(synth.form_pdf("insured_list"), 200), 200)
+    r = run(d, "scan", "import", str(scan), str(loose), "--as", "scanner", "--password-stdin", "--json",
+            "--format", "png")
+    assert r.returncode == 0, r.stderr
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [x["case"] for x in lines] == [case_no] * 4  # the loose page follows the stack's case
+    assert [x["doc_type"] for x in lines[:2]] == ["cover_sheet", "proposal_form"]
+    assert all(len(x["sha256"]) == 64 and x["size"] > 0 and "deskew_deg" in x and x["rotation"] == 0
+               for x in lines)
+    assert lines[1]["seal"] is True and set(lines[0]["barcodes"]) == {case_no}
+
+    before = snapshot(d)
+    bad = {"empty.jpg": b"", "text.jpg": "文本\n".encode(), "header.pdf": b"%PDF-1.4\n",
+           "locked.pdf": helpers.encrypted_pdf(), "bomb.png": helpers.bomb_png(),
+           "cut.jpg": helpers.jpeg_bytes(synth.render(synth.form_pdf("cover"), 100))[:5000]}
+    paths = []
+    for name, data in bad.items():
+        (tmp_path / name).write_bytes(data)
+        paths.append(str(tmp_path / name))
+    r = run(d, "scan", "import", *paths, "--as", "scanner", "--password-stdin", "--json")
+    assert r.returncode == 2 and r.stdout == ""
+    for name in bad:
+        assert name in r.stderr
+    assert "空文件" in r.stderr and "加密" in r.stderr and "过大" in r.stderr and "不完整" in r.stderr
+    assert snapshot(d) == before

@@ -1,0 +1,94 @@
+"""The hot folder: a file written slowly in pieces is imported once, whole; bad files go to failed/."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+
+from sqlalchemy import func, select
+
+from desk_app.core.scanning import hotfolder, service
+from desk_app.store.models import Page, ScanBatch
+from desk_app.sync.files import page_files
+from tests.scanning import helpers, synth
+from tests.scanning.test_service import received_case, stack
+
+
+def handler(store, actor):
+    def handle(name: str, data: bytes, digest: str) -> bool:
+        label = f"{name} sha256:{digest}"
+        with store.transaction() as s:
+            if service.already_imported(s, label):
+                return False
+            service.store_batch(s, store, actor=actor, files=[service.process_file(name, data)],
+                                source="hot_folder", label=label)
+        return True
+    return handle
+
+
+def test_slow_writer_file_imported_once_and_whole(demo_store, actors, tmp_path):
+    _pid, case_no, proposal_no, _ = received_case(demo_store)
+    data = stack(case_no, proposal_no, 2)
+    folder = tmp_path / "hot"
+    folder.mkdir()
+    target = folder / "scan0001.tif"
+
+    def write_slowly() -> None:
+        with open(target, "wb") as f:
+            step = len(data) // 8 + 1
+            for i in range(0, len(data), step):
+                f.write(data[i:i + step])
+                f.flush()
+                time.sleep(0.15)
+
+    writer = threading.Thread(target=write_slowly)
+    writer.start()
+    state = hotfolder.FolderState()
+    taken = []
+    deadline = time.monotonic() + 30
+    handle = handler(demo_store, actors["scanner"])
+    while time.monotonic() < deadline and not (taken and not writer.is_alive()):
+        taken += hotfolder.poll_once(folder, state, handle, settle=0.5)
+        time.sleep(0.05)
+    writer.join()
+    for _ in range(5):  # more rounds: nothing left to take
+        taken += hotfolder.poll_once(folder, state, handle, settle=0.0)
+    assert taken == [hotfolder.Taken("scan0001.tif", "done")]
+    assert (folder / "done" / "scan0001.tif").read_bytes() == data and not target.exists()
+    with demo_store.reading() as s:
+        assert s.scalar(select(func.count()).select_from(ScanBatch)
+                        .where(ScanBatch.source == "hot_folder")) == 1
+        pages = s.scalars(select(Page).where(Page.source_name == "scan0001.tif")).all()
+        assert len(pages) == 4
+        assert {p.original_sha256 for p in pages} == {hashlib.sha256(data).hexdigest()}
+    assert page_files(demo_store).get(pages[0].original_sha256) == data
+
+
+def test_same_file_after_a_crash_before_the_move_is_not_imported_again(demo_store, actors, tmp_path):
+    folder = tmp_path / "hot"
+    folder.mkdir()
+    data = helpers.jpeg_bytes(synth.render(synth.form_pdf("insured_list"), 150))
+    handle = handler(demo_store, actors["scanner"])
+    (folder / "a.jpg").write_bytes(data)
+    state = hotfolder.FolderState()
+    hotfolder.ready_files(folder, state, settle=0)
+    assert hotfolder.poll_once(folder, state, handle, settle=0) == [hotfolder.Taken("a.jpg", "done")]
+    (folder / "a.jpg").write_bytes(data)  # as if the move had not happened
+    hotfolder.ready_files(folder, state, settle=0)
+    assert hotfolder.poll_once(folder, state, handle, settle=0) == [hotfolder.Taken("a.jpg", "already")]
+    with demo_store.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Page).where(Page.source_name == "a.jpg")) == 1
+
+
+def test_unreadable_file_moves_to_failed_with_its_reason(demo_store, actors, tmp_path):
+    folder = tmp_path / "hot"
+    folder.mkdir()
+    (folder / "notes.jpg").write_text("不是图像\n", encoding="utf-8")
+    (folder / "partial.tif.part").write_bytes(b"II*\x00")  # still being written: left alone
+    state = hotfolder.FolderState()
+    hotfolder.ready_files(folder, state, settle=0)
+    taken = hotfolder.poll_once(folder, state, handler(demo_store, actors["scanner"]), settle=0)
+    assert [t.outcome for t in taken] == ["failed"]
+    assert "不是可识别的图像" in (folder / "failed" / "notes.jpg.reason.txt").read_text(encoding="utf-8")
+    assert (folder / "partial.tif.part").exists()
