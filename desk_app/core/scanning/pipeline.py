@@ -167,27 +167,25 @@ def _best(xs: np.ndarray, ys: np.ndarray, angles: np.ndarray, size: int) -> tupl
     return best, float(scores[i]), scores
 
 
-def estimate_skew(gray: np.ndarray, dpi: float) -> tuple[float, int, float]:
-    """(skew angle in degrees, quarter turn 0/90, confidence) of a page.
+def estimate_skew(small: np.ndarray) -> tuple[float, int, float]:
+    """(skew angle in degrees, quarter turn 0/90, confidence) of a page seen at WORK_DPI.
 
     The angle is the rotation (counter-clockwise positive, as cv2.getRotationMatrix2D) that
     levels the text; the quarter turn says whether the text runs vertically on the image.
     """
     rng = np.random.default_rng(0)
-    small = _resize(gray, WORK_DPI / dpi * 0.5)
-    ink = _ink(small)
-    xs, ys = _points(ink, 20_000, rng)
+    ink_full = _ink(small)
+    half = cv2.resize(small, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    xs, ys = _points(_ink(half), 20_000, rng)
     if len(xs) < 50:
         return 0.0, 0, 0.0
-    size = int(np.hypot(*small.shape)) + 2
-    a0, s0, sc0 = _best(xs, ys, COARSE, size)
-    a90, s90, sc90 = _best(ys, xs, COARSE, size)  # columns as rows: the page turned a quarter
+    size = int(np.hypot(*half.shape)) + 2
+    a0, s0, _sc0 = _best(xs, ys, COARSE, size)
+    a90, s90, _sc90 = _best(ys, xs, COARSE, size)  # columns as rows: the page turned a quarter
     quarter = 90 if s90 > s0 * 1.05 else 0
     coarse = a90 if quarter else a0
     # Fine pass at the working resolution, around the coarse angle.
-    small = _resize(gray, WORK_DPI / dpi)
-    ink = _ink(small)
-    xs, ys = _points(ink, 60_000, rng)
+    xs, ys = _points(ink_full, 60_000, rng)
     if quarter:
         xs, ys = ys, xs
     size = int(np.hypot(*small.shape)) + 2
@@ -217,9 +215,11 @@ def rotate(gray: np.ndarray, deg: float, quarter: int) -> np.ndarray:
     return out
 
 
-def upside_down(gray: np.ndarray, dpi: float) -> bool:
-    """True when the head of the page (title, barcodes: the tallest line bands) is at the bottom."""
-    small = _resize(gray, WORK_DPI / dpi)
+def upside_down(small: np.ndarray) -> bool:
+    """True when the head of the page (title, barcodes: the tallest line bands) is at the bottom.
+
+    `small` is the levelled page at WORK_DPI.
+    """
     ink = _ink(small)
     h, w = ink.shape
     mx, my = int(w * 0.04), int(h * 0.03)
@@ -246,9 +246,8 @@ def upside_down(gray: np.ndarray, dpi: float) -> bool:
 
 # --- blank and quality ---------------------------------------------------------------------------
 
-def ink_fraction(gray: np.ndarray, dpi: float, level: int = 140) -> float:
-    """Share of the page (margins excluded) darker than `level`, specks removed."""
-    small = _resize(gray, WORK_DPI / dpi)
+def ink_fraction(small: np.ndarray, level: int = 140) -> float:
+    """Share of the page at WORK_DPI (margins excluded) darker than `level`, specks removed."""
     h, w = small.shape
     inner = small[int(h * 0.05):int(h * 0.95), int(w * 0.05):int(w * 0.95)]
     ink = (inner < level).astype(np.uint8)
@@ -282,10 +281,6 @@ def quality_flags(gray: np.ndarray, dpi: float, *, blank: bool) -> list[Flag]:
     return flags
 
 
-def probe_end(n: int, cut: int) -> int:
-    return n - cut
-
-
 # --- the whole clean-up ---------------------------------------------------------------------------
 
 def clean_page(image: np.ndarray, dpi: int, *, camera: bool = False, overrides: Overrides | None = None) -> CleanResult:
@@ -304,7 +299,8 @@ def clean_page(image: np.ndarray, dpi: int, *, camera: bool = False, overrides: 
         else:
             steps.append({"step": "perspective", "corners": None})
     gray, cut = crop_dark_border(gray)
-    probe = analysis_gray(image)[cut[0]:probe_end(image.shape[0], cut[1]), cut[2]:probe_end(image.shape[1], cut[3])]
+    probe = analysis_gray(image)[cut[0]:image.shape[0] - cut[1], cut[2]:image.shape[1] - cut[3]]
+    probe = _resize(probe, WORK_DPI / dpi)
     if any(cut):
         steps.append({"step": "border_crop", "top_bottom_left_right": list(cut)})
     if ov.rotation is not None or ov.deskew_deg is not None:
@@ -313,16 +309,17 @@ def clean_page(image: np.ndarray, dpi: int, *, camera: bool = False, overrides: 
         gray = rotate(gray, angle, quarter)
         steps.append({"step": "rotate", "rotation": quarter, "deskew_deg": round(angle, 3), "forced": True})
     else:
-        angle, quarter, conf = estimate_skew(probe, dpi)
+        angle, quarter, conf = estimate_skew(probe)
         gray = rotate(gray, angle, quarter)
-        if upside_down(rotate(probe, angle, quarter), dpi):
+        if upside_down(rotate(probe, angle, quarter)):
             quarter = (quarter + 180) % 360
             gray = cv2.rotate(gray, cv2.ROTATE_180)
         steps.append({"step": "deskew", "deskew_deg": round(angle, 3), "confidence": round(conf, 2)})
         steps.append({"step": "orientation", "rotation": quarter})
-    ink = ink_fraction(gray, dpi)
+    small = _resize(gray, WORK_DPI / dpi)
+    ink = ink_fraction(small)
     # Faint print (light grey, but darker than the show-through of a blank back) is not blank.
-    faint = ink_fraction(gray, dpi, 205) if ink < BLANK_INK else ink
+    faint = ink_fraction(small, 205) if ink < BLANK_INK else ink
     blank = faint < BLANK_INK
     steps.append({"step": "blank", "ink": round(ink, 5), "faint": round(faint, 5), "blank": blank})
     flags = quality_flags(gray, dpi, blank=blank)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import cv2
 import numpy as np
 from PIL import Image
 
@@ -79,6 +80,16 @@ def _image_pages(name: str, data: bytes, default_dpi: int) -> Iterator[SourcePag
     if img.format not in ("JPEG", "PNG", "TIFF", "BMP"):
         raise UnreadableFile(f"文件“{name}”的格式 {img.format} 不受支持。")
     frames = getattr(img, "n_frames", 1)
+    if img.format in ("JPEG", "PNG") and frames == 1:
+        # Size checked on the header; then OpenCV's decoder (libjpeg-turbo), 2-3x faster than PIL's.
+        _check_size(name, *img.size)
+        if img.format == "JPEG" and not data.rstrip(b"\0")[-2:] == b"\xff\xd9":
+            raise UnreadableFile(f"文件“{name}”第 1 页已损坏或不完整，无法读取。")
+        arr = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+        if arr is None or arr.shape[1] != img.size[0] or arr.shape[0] != img.size[1]:
+            raise UnreadableFile(f"文件“{name}”第 1 页已损坏或不完整，无法读取。")
+        yield SourcePage(arr, _dpi_of(img, default_dpi), name, 0)
+        return
     for i in range(frames):
         try:
             img.seek(i)
