@@ -33,6 +33,7 @@ from sqlalchemy import select  # noqa: E402
 
 from desk_app.core import demo, users  # noqa: E402
 from desk_app.core.scanning import indexing, pipeline, seal, service, sources  # noqa: E402
+from desk_app.scanfiles import SyncedPageFiles  # noqa: E402
 from desk_app.store.migrate import open_store  # noqa: E402
 from desk_app.store.models import Proposal  # noqa: E402
 from tests.scanning import synth  # noqa: E402
@@ -111,11 +112,11 @@ def main() -> int:
             chunk.append(processed)
             if len(chunk) == 20:
                 with store.transaction() as s:
-                    stored += len(service.store_batch(s, store, actor=scanner, files=chunk))
+                    stored += len(service.store_batch(s, SyncedPageFiles(store), actor=scanner, files=chunk))
                 chunk = []
         if chunk:
             with store.transaction() as s:
-                stored += len(service.store_batch(s, store, actor=scanner, files=chunk))
+                stored += len(service.store_batch(s, SyncedPageFiles(store), actor=scanner, files=chunk))
         elapsed = time.perf_counter() - t0
     print(f"whole pipeline, {args.workers} workers + store writes in the parent: {stored} pages in "
           f"{elapsed:.1f} s = {stored / elapsed:.1f} pages/s   (goal >= 8)")

@@ -275,6 +275,7 @@ def _process_files(paths: Sequence[Path], fmt: str, workers: int) -> tuple[list,
 def cmd_scan(args: argparse.Namespace) -> int:
     """`scan import`: files to pages of their cases; `scan watch`: the hot folder."""
     from desk_app.core.scanning import service
+    from desk_app.scanfiles import SyncedPageFiles
 
     store = _store(args)
     actor = _operator(store, args)
@@ -284,7 +285,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
             print(f"错误：{e}", file=sys.stderr)
         if files:
             with store.transaction() as session:
-                out = service.store_batch(session, store, actor=actor, files=files, case=args.case)
+                out = service.store_batch(session, SyncedPageFiles(store), actor=actor, files=files, case=args.case)
             for o in out:
                 print(json.dumps(o.as_json(), ensure_ascii=False) if args.json else
                       f"{o.source_name} 第{o.source_page + 1}页 → {o.case_no or '未索引'} {o.doc_type or ''} "
@@ -303,7 +304,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
         with store.transaction() as session:
             if service.already_imported(session, label):
                 return False
-            out = service.store_batch(session, store, actor=actor, files=[processed], source="hot_folder",
+            out = service.store_batch(session, SyncedPageFiles(store), actor=actor, files=[processed], source="hot_folder",
                                       label=label)
         for o in out:
             print(json.dumps(o.as_json(), ensure_ascii=False), flush=True)

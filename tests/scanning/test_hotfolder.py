@@ -9,6 +9,7 @@ import time
 from sqlalchemy import func, select
 
 from desk_app.core.scanning import hotfolder, service
+from desk_app.scanfiles import SyncedPageFiles
 from desk_app.store.models import Page, ScanBatch
 from desk_app.sync.files import page_files
 from tests.scanning import helpers, synth
@@ -21,7 +22,7 @@ def handler(store, actor):
         with store.transaction() as s:
             if service.already_imported(s, label):
                 return False
-            service.store_batch(s, store, actor=actor, files=[service.process_file(name, data)],
+            service.store_batch(s, SyncedPageFiles(store), actor=actor, files=[service.process_file(name, data)],
                                 source="hot_folder", label=label)
         return True
     return handle

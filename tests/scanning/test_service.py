@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from desk_app.core import workflow
 from desk_app.core.errors import TransitionRefused
 from desk_app.core.scanning import pipeline, service
+from desk_app.scanfiles import SyncedPageFiles
 from desk_app.store.models import Deficiency, Page, PageBlob, Proposal, SyncOutbox
 from desk_app.sync.files import page_files
 from tests.scanning import helpers, synth
@@ -52,7 +53,7 @@ def stack(case_no: str, proposal_no: str, insured_pages: int, *, sealed: bool = 
 def store_stack(store, actor, data: bytes, *, name: str = "scan.tif", case: str | None = None, fmt: str = "jpeg"):
     processed = service.process_file(name, data, fmt=fmt)
     with store.transaction() as s:
-        return service.store_batch(s, store, actor=actor, files=[processed], case=case)
+        return service.store_batch(s, SyncedPageFiles(store), actor=actor, files=[processed], case=case)
 
 
 def test_cover_sheet_indexes_the_stack_and_the_case_becomes_scanned(demo_store, actors):
@@ -97,7 +98,7 @@ def test_missing_seal_and_short_insured_list_become_deficiencies(demo_store, act
     sealed = service.process_file("form.png", helpers.jpeg_bytes(
         synth.render(synth.form_pdf("proposal", proposal_no=proposal_no), 200)))
     with demo_store.transaction() as s:
-        service.redo_page(s, demo_store, actor=actors["scanner"], page_id=out[1].page_id,
+        service.redo_page(s, SyncedPageFiles(demo_store), actor=actors["scanner"], page_id=out[1].page_id,
                           replacement=sealed.pages[0])
     with demo_store.reading() as s:
         d = s.scalar(select(Deficiency).where(Deficiency.proposal_id == pid,
@@ -163,7 +164,7 @@ def test_redo_with_a_forced_rotation_from_the_original(demo_store, actors):
     pid, case_no, proposal_no, _ = received_case(demo_store)
     out = store_stack(demo_store, actors["scanner"], stack(case_no, proposal_no, 1))
     with demo_store.transaction() as s:
-        r = service.redo_page(s, demo_store, actor=actors["scanner"], page_id=out[2].page_id,
+        r = service.redo_page(s, SyncedPageFiles(demo_store), actor=actors["scanner"], page_id=out[2].page_id,
                               overrides=pipeline.Overrides(rotation=90))
     assert r.rotation == 90 and r.sha256 != out[2].sha256
     with demo_store.reading() as s:

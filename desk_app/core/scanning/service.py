@@ -4,9 +4,10 @@ Image work (`process_file`) is pure and picklable, so callers run it in worker p
 store writes (`store_batch` and the page edits) take the caller's session and never commit: the
 entry point owns the unit of work (one transaction per batch in the CLI and the hot folder).
 
-Every stored image goes through `desk_app.sync.pages.add_page_file` (encrypted, content-addressed,
-atomic, a page blob that sync uploads): the cleaned page and the untouched original file. A page
-row records both hashes, so a page can always be redone from its original.
+Every stored image goes through the `PageFiles` the entry point hands in (the core imports nothing
+of sync; `desk_app.scanfiles.SyncedPageFiles` stores through `desk_app.sync.pages.add_page_file`:
+encrypted, content-addressed, atomic, a page blob that sync uploads): the cleaned page and the
+untouched original file. A page row records both hashes, so a page can be redone from its original.
 
 Scanning completeness is a precondition of the workflow's `finish_scan` (registered below on
 import): a case becomes 扫描 SCANNED only when every required document type has pages.
@@ -18,7 +19,7 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -27,10 +28,22 @@ from desk_app.core import audit, proposals, workflow
 from desk_app.core.errors import InvalidInput, NotFound
 from desk_app.core.roles import Actor, Role
 from desk_app.core.scanning import indexing, pipeline, seal, sources
-from desk_app.store.db import Store
 from desk_app.store.models import Deficiency, Page, Proposal, ScanBatch
 from desk_app.store.types import utcnow
-from desk_app.sync.pages import add_page_file
+
+
+class StoredFile(Protocol):
+    sha256: str
+    size: int
+
+
+class PageFiles(Protocol):
+    """Where page images go: `add` stores the file, then records it in the caller's transaction."""
+
+    def add(self, session: Session, *, data: bytes, branch_code: str, proposal_id: str | None,
+            media_type: str) -> StoredFile: ...
+
+    def get(self, digest: str) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -185,7 +198,7 @@ def _require_operator(actor: Actor) -> None:
         raise InvalidInput("只有扫描员或业务主管可以扫描和整理影像。")
 
 
-def store_batch(session: Session, store: Store, *, actor: Actor, files: Sequence[ProcessedFile],
+def store_batch(session: Session, files_to: PageFiles, *, actor: Actor, files: Sequence[ProcessedFile],
                 source: str = "file", case: str | None = None, label: str | None = None) -> list[PageOutcome]:
     """Store processed files as one batch: files, page rows, indexing, case checks.
 
@@ -208,9 +221,9 @@ def store_batch(session: Session, store: Store, *, actor: Actor, files: Sequence
     out = []
     for seq, ((f, p), ix) in enumerate(zip(flat, index, strict=True), start=1):
         if f.name not in originals:
-            originals[f.name] = add_page_file(session, store, data=f.original, branch_code=actor.branch_code,
+            originals[f.name] = files_to.add(session, data=f.original, branch_code=actor.branch_code,
                                               proposal_id=ix.proposal_id, media_type=f.original_media_type).sha256
-        blob = add_page_file(session, store, data=p.data, branch_code=actor.branch_code,
+        blob = files_to.add(session, data=p.data, branch_code=actor.branch_code,
                              proposal_id=ix.proposal_id, media_type=p.media_type)
         row = Page(batch_id=batch.id, proposal_id=ix.proposal_id, doc_type=ix.doc_type, seq=seq,
                    sha256=blob.sha256, size=blob.size, media_type=p.media_type, original_sha256=originals[f.name],
@@ -293,7 +306,7 @@ def reorder(session: Session, *, actor: Actor, page_ids: Sequence[str]) -> None:
     session.flush()
 
 
-def redo_page(session: Session, store: Store, *, actor: Actor, page_id: str,
+def redo_page(session: Session, files_to: PageFiles, *, actor: Actor, page_id: str,
               overrides: pipeline.Overrides | None = None, fmt: str | None = None,
               replacement: ProcessedPage | None = None) -> PageOutcome:
     """Redo a page from its original (a forced rotation, say), or replace it by a rescan in place.
@@ -301,17 +314,15 @@ def redo_page(session: Session, store: Store, *, actor: Actor, page_id: str,
     The page keeps its case, document type and order; the previous image stays in the store.
     """
     _require_operator(actor)
-    from desk_app.sync.files import page_files
-
     page = _page(session, page_id)
     if replacement is None:
-        original = page_files(store).get(page.original_sha256)
+        original = files_to.get(page.original_sha256)
         src = sources.read_pages(page.source_name, original)[page.source_page]
         kind = {"image/jpeg": "jpeg", "image/png": "png", "image/tiff": "tiff"}
         replacement = process_page(src, fmt=fmt or kind.get(page.media_type, "jpeg"), overrides=overrides)
     p = replacement
-    blob = add_page_file(session, store, data=p.data, branch_code=page.branch_code, proposal_id=page.proposal_id,
-                         media_type=p.media_type)
+    blob = files_to.add(session, data=p.data, branch_code=page.branch_code, proposal_id=page.proposal_id,
+                        media_type=p.media_type)
     page.sha256, page.size, page.media_type = blob.sha256, blob.size, p.media_type
     page.width, page.height, page.dpi = p.width, p.height, p.dpi
     page.deskew_deg, page.rotation, page.blank, page.seal_found = p.deskew_deg, p.rotation, p.blank, p.seal_found
