@@ -191,6 +191,14 @@ class MainWindow(QMainWindow):
         self.intake_action.triggered.connect(self.open_intake)
         self.addAction(self.intake_action)  # the shortcut works wherever the focus is in the window
 
+        # The scanning station (扫描) opens in a tab of its own, for scanning operators.
+        self.scan_action = QAction(self.tr("S&canning station"), self)
+        self.scan_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.scan_action.setVisible(self.actor.has(Role.SCANNING_OPERATOR))
+        self.scan_action.setEnabled(self.actor.has(Role.SCANNING_OPERATOR))
+        self.scan_action.triggered.connect(self.open_scanning)
+        self.addAction(self.scan_action)
+
         # Stationery control (单证) is the supervisor's.
         self.stationery_action = QAction(self.tr("&Stationery…"), self)
         self.stationery_action.setVisible(self.actor.has(Role.SUPERVISOR))
@@ -207,6 +215,7 @@ class MainWindow(QMainWindow):
         case_menu = menu.addMenu(self.tr("&Case"))
         case_menu.addAction(self.open_action)
         case_menu.addAction(self.intake_action)
+        case_menu.addAction(self.scan_action)
         case_menu.addAction(self.stationery_action)
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
@@ -218,6 +227,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.refresh_action)
         toolbar.addAction(self.open_action)
         toolbar.addAction(self.intake_action)
+        toolbar.addAction(self.scan_action)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -320,6 +330,14 @@ class MainWindow(QMainWindow):
         widget = IntakeWidget(self._store, self._worker, self.actor)
         self.tabs.setCurrentIndex(self.tabs.addTab(widget, self.tr("New intake")))
         widget.proposal_no_edit.setFocus()
+        return widget
+
+    def open_scanning(self) -> QWidget:
+        """The scanning station in a tab (imported here: it brings opencv and the pipeline)."""
+        from desk_app.ui.scan_window import ScanWindow
+
+        widget = ScanWindow(self._store, self._worker, self.actor)
+        self.tabs.setCurrentIndex(self.tabs.addTab(widget, self.tr("Scanning")))
         return widget
 
     def open_stationery(self) -> StationeryDialog:

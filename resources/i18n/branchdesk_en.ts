@@ -559,63 +559,186 @@
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="195"/>
+        <source>S&amp;canning station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="203"/>
         <source>&amp;Stationery…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="200"/>
+        <location filename="../../desk_app/ui/main_window.py" line="208"/>
         <source>E&amp;xit</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="205"/>
+        <location filename="../../desk_app/ui/main_window.py" line="213"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="207"/>
+        <location filename="../../desk_app/ui/main_window.py" line="215"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="211"/>
+        <location filename="../../desk_app/ui/main_window.py" line="220"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="214"/>
+        <location filename="../../desk_app/ui/main_window.py" line="223"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="225"/>
+        <location filename="../../desk_app/ui/main_window.py" line="235"/>
         <source>User: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="226"/>
-        <location filename="../../desk_app/ui/main_window.py" line="333"/>
+        <location filename="../../desk_app/ui/main_window.py" line="236"/>
+        <location filename="../../desk_app/ui/main_window.py" line="351"/>
         <source>Branch: %1</source>
         <translation>Branch: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="227"/>
+        <location filename="../../desk_app/ui/main_window.py" line="237"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="258"/>
+        <location filename="../../desk_app/ui/main_window.py" line="268"/>
         <source>By stage: %1</source>
         <translation>By stage: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="271"/>
+        <location filename="../../desk_app/ui/main_window.py" line="281"/>
         <source>Reading…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="321"/>
+        <location filename="../../desk_app/ui/main_window.py" line="331"/>
         <source>New intake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="340"/>
+        <source>Scanning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScanWindow</name>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="155"/>
+        <source>&amp;Import files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="158"/>
+        <source>Case or proposal number (pages before the first cover sheet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="160"/>
+        <source>%v of %m files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="162"/>
+        <source>Scan or import a batch. Keys 1–9 set the document type, Delete removes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="177"/>
+        <source>&amp;Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="179"/>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="181"/>
+        <source>Zoom &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="205"/>
+        <source>Import scanned files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="206"/>
+        <source>Scans (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="215"/>
+        <source>Processing %1 file(s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="244"/>
+        <source>%1 page(s) stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="253"/>
+        <source>Cover sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="253"/>
+        <source>No type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="256"/>
+        <source>Blank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="258"/>
+        <source>Seal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="259"/>
+        <source>Blurred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="259"/>
+        <source>Too dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="259"/>
+        <source>Too light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="260"/>
+        <source>Too small</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="260"/>
+        <source>Low resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="262"/>
+        <source>Unindexed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="316"/>
+        <source>%1 page(s) removed (they can be restored).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

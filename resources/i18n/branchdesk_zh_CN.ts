@@ -559,64 +559,187 @@
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="195"/>
+        <source>S&amp;canning station</source>
+        <translation>扫描工作站(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="203"/>
         <source>&amp;Stationery…</source>
         <translation>单证管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="200"/>
+        <location filename="../../desk_app/ui/main_window.py" line="208"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="205"/>
+        <location filename="../../desk_app/ui/main_window.py" line="213"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="207"/>
+        <location filename="../../desk_app/ui/main_window.py" line="215"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="211"/>
+        <location filename="../../desk_app/ui/main_window.py" line="220"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="214"/>
+        <location filename="../../desk_app/ui/main_window.py" line="223"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="225"/>
+        <location filename="../../desk_app/ui/main_window.py" line="235"/>
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="226"/>
-        <location filename="../../desk_app/ui/main_window.py" line="333"/>
+        <location filename="../../desk_app/ui/main_window.py" line="236"/>
+        <location filename="../../desk_app/ui/main_window.py" line="351"/>
         <source>Branch: %1</source>
         <translation>机构：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="227"/>
+        <location filename="../../desk_app/ui/main_window.py" line="237"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="258"/>
+        <location filename="../../desk_app/ui/main_window.py" line="268"/>
         <source>By stage: %1</source>
         <translation>各环节：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="271"/>
+        <location filename="../../desk_app/ui/main_window.py" line="281"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="321"/>
+        <location filename="../../desk_app/ui/main_window.py" line="331"/>
         <source>New intake</source>
         <translation>新单受理</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="340"/>
+        <source>Scanning</source>
+        <translation>扫描</translation>
+    </message>
+</context>
+<context>
+    <name>ScanWindow</name>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="155"/>
+        <source>&amp;Import files…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="158"/>
+        <source>Case or proposal number (pages before the first cover sheet)</source>
+        <translation>案件号或投保单号（第一张封面页之前的页面）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="160"/>
+        <source>%v of %m files</source>
+        <translation>%v / %m 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="162"/>
+        <source>Scan or import a batch. Keys 1–9 set the document type, Delete removes.</source>
+        <translation>扫描或导入一批文件。按 1–9 设定单证类型，Delete 删除。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="177"/>
+        <source>&amp;Fit</source>
+        <translation>适合窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="179"/>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="181"/>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="205"/>
+        <source>Import scanned files</source>
+        <translation>导入扫描文件</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="206"/>
+        <source>Scans (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</source>
+        <translation>扫描文件 (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="215"/>
+        <source>Processing %1 file(s)…</source>
+        <translation>正在处理 %1 个文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="244"/>
+        <source>%1 page(s) stored.</source>
+        <translation>已保存 %1 页。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="253"/>
+        <source>Cover sheet</source>
+        <translation>封面页</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="253"/>
+        <source>No type</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="256"/>
+        <source>Blank</source>
+        <translation>空白页</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="258"/>
+        <source>Seal</source>
+        <translation>有公章</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="259"/>
+        <source>Blurred</source>
+        <translation>模糊</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="259"/>
+        <source>Too dark</source>
+        <translation>过暗</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="259"/>
+        <source>Too light</source>
+        <translation>过淡</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="260"/>
+        <source>Too small</source>
+        <translation>过小</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="260"/>
+        <source>Low resolution</source>
+        <translation>分辨率低</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="262"/>
+        <source>Unindexed</source>
+        <translation>未索引</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="316"/>
+        <source>%1 page(s) removed (they can be restored).</source>
+        <translation>已删除 %1 页（可恢复）。</translation>
     </message>
 </context>
 <context>
