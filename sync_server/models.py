@@ -9,11 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, DateTime, Index, Integer, MetaData, String, Text
+from sqlalchemy import BigInteger, DateTime, Index, Integer, MetaData, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # BIGINT on PostgreSQL; INTEGER on SQLite so the column is the rowid.
 Seq = BigInteger().with_variant(Integer(), "sqlite")
+
+# Partial indexes skip the entries no query looks for (about 4 in 10 of a branch's changes are
+# audit entries: lane `keep`, no case, no clash key). Queries that use them repeat the condition
+# literally (never as a parameter), so both databases can prove the index applies.
+NOT_KEPT = "lane <> 'keep'"
+HAS_CASE = "case_id IS NOT NULL"
+HAS_CLASH_KEY = "clash_key IS NOT NULL"
+
+
+def _partial(condition: str) -> dict[str, object]:
+    return {"postgresql_where": text(condition), "sqlite_where": text(condition)}
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -82,7 +93,7 @@ class FeedEntry(Base):
     down (the organisation and everything below it: reference data), keep (never pulled)."""
 
     __tablename__ = "feed"
-    __table_args__ = (Index("ix_feed_org_lane_seq", "org_code", "lane", "seq"),)
+    __table_args__ = (Index("ix_feed_org_lane_seq", "org_code", "lane", "seq", **_partial(NOT_KEPT)),)
 
     seq: Mapped[int] = mapped_column(Seq, primary_key=True, autoincrement=False)
     org_code: Mapped[str] = mapped_column(String(16))
@@ -100,8 +111,8 @@ class RowState(Base):
 
     __tablename__ = "rows"
     __table_args__ = (
-        Index("ix_rows_case", "case_id"),
-        Index("uq_rows_clash", "table_name", "clash_key", unique=True),
+        Index("ix_rows_case", "case_id", **_partial(HAS_CASE)),
+        Index("uq_rows_clash", "table_name", "clash_key", unique=True, **_partial(HAS_CLASH_KEY)),
     )
 
     table_name: Mapped[str] = mapped_column(String(40), primary_key=True)

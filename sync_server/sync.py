@@ -21,6 +21,9 @@ from sqlalchemy import JSON, Connection, String, bindparam, cast, func, or_, sel
 from sqlalchemy.dialects import postgresql, sqlite
 
 from sync_server.models import (
+    HAS_CASE,
+    HAS_CLASH_KEY,
+    NOT_KEPT,
     Blob,
     BlobOwner,
     Conflict,
@@ -181,7 +184,7 @@ class Batch:
 
     def load_clash(self, table: str, keys: Sequence[str]) -> None:
         for part in id_chunks(self.conn, list(set(keys))):
-            for r in self.conn.execute(select(RowState).where(RowState.table_name == table,
+            for r in self.conn.execute(select(RowState).where(RowState.table_name == table, text(HAS_CLASH_KEY),
                                                               in_(self.conn, RowState.clash_key, part))):
                 row = _row(r)
                 self.clash[(table, row.clash_key or "")] = row
@@ -199,7 +202,7 @@ class Batch:
         for c in ids:
             self.case_rows[c] = {}
         for part in id_chunks(self.conn, ids):
-            for r in self.conn.execute(select(RowState).where(in_(self.conn, RowState.case_id, part))):
+            for r in self.conn.execute(select(RowState).where(text(HAS_CASE), in_(self.conn, RowState.case_id, part))):
                 self.case_rows[r.case_id][(r.table_name, r.row_id)] = _row(r)
 
     # -- the organisation tree ------------------------------------------------------------------
@@ -292,7 +295,7 @@ class Batch:
         stored = self.case_rows.pop(case_id, None)
         if stored is None:
             stored = {(r.table_name, r.row_id): _row(r)
-                      for r in self.conn.execute(select(RowState).where(RowState.case_id == case_id))}
+                      for r in self.conn.execute(select(RowState).where(text(HAS_CASE), RowState.case_id == case_id))}
         # The stored rows as this batch has changed them: deleted ones dropped, written ones replaced.
         rows: dict[tuple[str, str], Row] = {}
         for key, row in stored.items():
@@ -534,25 +537,34 @@ def _pairs(device: DeviceView, paths: dict[str, str]) -> list[tuple[str, str]]:
     return [(me, "own"), *((c, "up") for c in below), *((a, "down") for a in [*device.org.ancestors, me])]
 
 
-def pull_rows(conn: Connection, device: DeviceView, cursor: int, limit: int) -> tuple[list[Any], int, bool]:
-    """The changes after `cursor` this device may see, oldest first; one index range per lane.
-
-    Returns (seq, op, table, row_id, version, payload) rows, the new cursor and whether more follow.
-    """
-    paths = org_paths(conn)
-    hw = head(conn)
-    if cursor >= hw:
-        return [], cursor, False
+def pull_query(conn: Connection, device: DeviceView, cursor: int, head_seq: int, limit: int) -> Any:
+    """The feed entries after `cursor` up to `head_seq` this device may see, oldest first: one range
+    of the (org_code, lane, seq) index per organisation and lane, merged."""
     f = FeedEntry.__table__.c
     not_mine = or_(f.origin_device.is_(None), f.origin_device != device.device_id)
     parts = [
         select(f.seq, f.op, f.table_name, f.row_id, f.version, f.payload)
-        .where(f.org_code == org, f.lane == lane, f.seq > cursor, f.seq <= hw, not_mine)
+        .where(f.org_code == org, f.lane == lane, text(NOT_KEPT), f.seq > cursor, f.seq <= head_seq, not_mine)
         .order_by(f.seq).limit(limit).subquery().select()
-        for org, lane in _pairs(device, paths)
+        for org, lane in _pairs(device, org_paths(conn))
     ]
     query = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
-    rows = conn.execute(select(query).order_by(query.c.seq).limit(limit)).all()
+    return select(query).order_by(query.c.seq).limit(limit)
+
+
+def pull_rows(conn: Connection, device: DeviceView, cursor: int, limit: int) -> tuple[list[Any], int, bool]:
+    """The changes after `cursor` this device may see (see pull_query).
+
+    Returns (seq, op, table, row_id, version, payload) rows, the new cursor and whether more follow.
+    """
+    hw = head(conn)
+    if cursor >= hw:
+        return [], cursor, False
+    if conn.dialect.name == "postgresql":
+        # A generic plan of this prepared query (psycopg prepares after five runs) scans the
+        # primary key from the cursor, whatever the organisation: the lane index needs the values.
+        conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
+    rows = conn.execute(pull_query(conn, device, cursor, hw, limit)).all()
     if len(rows) == limit:
         return rows, rows[-1][0], True
     return rows, hw, False

@@ -168,3 +168,31 @@ def test_a_change_referring_to_a_file_not_uploaded_waits(client: TestClient, db_
     assert [r["status"] for r in res] == ["retry", "retry"] and "影像" in res[0]["reason"]
     client.put(f"/v1/blobs/{sha}", headers=hdrs(token), params={"offset": 0, "total": len(data)}, content=data)
     assert [r["status"] for r in push(client, token, [page, after])] == ["applied", "applied"]
+
+
+def test_pull_reads_the_lane_index_and_lookups_their_partial_indexes(client: TestClient, db_url: str) -> None:
+    """The partial indexes (no `keep` lane, no row without a case / clash key) apply only because
+    the queries repeat their conditions literally; a plan without them would scan the feed."""
+    from sync_server import sync
+    from sync_server.orgs import device_for_token
+
+    token = enrol(client, db_url, "GD0101")
+    push(client, token, [change("GD0101")])
+    engine = server_db.make_engine(db_url)
+    with engine.begin() as conn:
+        device = device_for_token(conn, token)
+        pg = conn.dialect.name == "postgresql"
+        if pg:
+            conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        explain = "EXPLAIN " if pg else "EXPLAIN QUERY PLAN "
+
+        def plan(query) -> str:
+            sql = str(query.compile(conn, compile_kwargs={"literal_binds": True}))
+            return " ".join(str(r[-1]) for r in conn.exec_driver_sql(explain + sql))
+
+        assert "ix_feed_org_lane_seq" in plan(sync.pull_query(conn, device, 0, 10, 100))
+        rows = RowState.__table__.c
+        assert "ix_rows_case" in plan(select(rows.row_id).where(sync.text(sync.HAS_CASE), rows.case_id == "x"))
+        assert "uq_rows_clash" in plan(select(rows.row_id).where(
+            rows.table_name == "case_events", sync.text(sync.HAS_CLASH_KEY), sync.in_(conn, rows.clash_key, ["a|1"])))
+    engine.dispose()
