@@ -249,7 +249,7 @@ def _process_files(paths: Sequence[Path], fmt: str, workers: int) -> tuple[list,
         except OSError as exc:
             errors.append(f"无法打开文件“{path}”：{exc.strerror}")
     if workers > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(workers) as pool:
+        with ProcessPoolExecutor(workers, initializer=service.worker_init) as pool:
             futures = [pool.submit(service.process_file, name, data, fmt=fmt) for name, data in jobs]
             results = []
             for f in futures:

@@ -66,7 +66,7 @@ def _thumb(data: bytes) -> bytes:
 def _process_job(paths: list[str], fmt: str, progress: Signal, done: Signal) -> None:
     """Plain thread: decode and clean the files in 2 processes, reporting per file."""
     files, errors = [], []
-    with ProcessPoolExecutor(2, mp_context=mp.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(2, mp_context=mp.get_context("spawn"), initializer=service.worker_init) as pool:
         futures = [pool.submit(service.process_file, Path(p).name, Path(p).read_bytes(), fmt=fmt) for p in paths]
         for i, f in enumerate(futures, start=1):
             try:

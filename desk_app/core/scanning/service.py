@@ -110,6 +110,17 @@ class ProcessedFile:
     pages: tuple[ProcessedPage, ...]
 
 
+def worker_init() -> None:
+    """Initializer of a pool process: one OpenCV thread, the pool gives the parallelism.
+
+    OpenCV would otherwise start a thread per core in every worker: 2 workers x 2 threads on
+    2 cores spend their time taking the cores from each other.
+    """
+    import cv2
+
+    cv2.setNumThreads(1)
+
+
 def process_page(sp: sources.SourcePage, *, fmt: str = "jpeg", camera: bool = False,
                  overrides: pipeline.Overrides | None = None) -> ProcessedPage:
     """Clean-up, barcodes, seal check and encoding of one page."""
