@@ -27,7 +27,7 @@ from desk_app.store.models import PageBlob, SyncBlobUpload, SyncOutbox, SyncStat
 from desk_app.store.types import utcnow
 from desk_app.sync import apply
 from desk_app.sync.files import page_files
-from desk_app.sync.transport import SyncError, Transport
+from desk_app.sync.transport import PreparedChanges, SyncError, Transport
 from sync_server import protocol as p
 
 # The most a server accepts per request (protocol MAX_PUSH_ITEMS).
@@ -198,8 +198,8 @@ def push(store: Store, transport: Transport, report: SyncReport, progress: Progr
 
     Requests stay strictly sequential and batch k+1 leaves only once batch k's answer holds no
     `retry` (so head office applies in order); while it is on its way, batch k's answers are
-    recorded and batch k+2 is read from the outbox, so head office waits for the branch as little
-    as possible.
+    recorded and batch k+2 is read from the outbox and encoded, so head office waits for the
+    branch as little as possible.
     """
     with store.reading() as s:
         total = s.scalar(select(func.count()).select_from(SyncOutbox).where(SyncOutbox.acked_at.is_(None))) or 0
@@ -209,15 +209,17 @@ def push(store: Store, transport: Transport, report: SyncReport, progress: Progr
     progress("push", 0, total)
     done = 0
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="branchdesk-push") as pool:
-        fut: Future[p.PushResponse] | None = pool.submit(_send, transport, rows)
+        fut: Future[p.PushResponse] | None = pool.submit(transport.push, _changes(rows))
         ahead = _outbox_page(store, rows[-1].seq)
+        prepared = PreparedChanges(_changes(ahead)) if ahead else None
         while fut is not None:
             resp = fut.result()
             stop = any(r.status == "retry" for r in resp.results)
-            fut = pool.submit(_send, transport, ahead) if ahead and not stop else None
+            fut = pool.submit(transport.push, prepared) if prepared is not None and not stop else None
             try:
                 retry = _acknowledge(store, rows, resp.results, report, branch)
                 after = _outbox_page(store, ahead[-1].seq) if fut is not None else []
+                prepared = PreparedChanges(_changes(after)) if after else None
             except BaseException:
                 if fut is not None:
                     wait([fut])  # the request on its way is answered before this sync gives up
@@ -227,10 +229,6 @@ def push(store: Store, transport: Transport, report: SyncReport, progress: Progr
             if retry:
                 raise SyncError(retry, error="retry")
             rows, ahead = ahead, after
-
-
-def _send(transport: Transport, rows: list[Outgoing]) -> p.PushResponse:
-    return transport.push(_changes(rows))
 
 
 def _acknowledge(store: Store, rows: list, results: list[p.ItemResult], report: SyncReport,  # noqa: ANN001

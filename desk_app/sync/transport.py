@@ -27,6 +27,14 @@ class SyncError(Exception):
         self.reason, self.error, self.status, self.body = reason, error, status, body or {}
 
 
+class PreparedChanges(list):
+    """A push batch whose request body is already encoded (while the batch before was on its way)."""
+
+    def __init__(self, changes: list[p.Change]) -> None:
+        super().__init__(changes)
+        self.body = p.encode_push_request(changes)
+
+
 class Transport:
     def __init__(self, base_url: str, token: str | None = None) -> None:
         self.base_url = base_url.rstrip("/")
@@ -76,7 +84,7 @@ class Transport:
         return p.StatusResponse.model_validate_json(self.request("GET", "/v1/status").content)
 
     def push(self, changes: list[p.Change]) -> p.PushResponse:
-        body = p.encode_push_request(changes)
+        body = changes.body if isinstance(changes, PreparedChanges) else p.encode_push_request(changes)
         return self._decode(p.decode_push_response, self.request("POST", "/v1/push", data=body))
 
     def pull(self, cursor: int, limit: int) -> p.PullResponse:
