@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import select
 
 from desk_app.core import proposals
@@ -61,10 +61,15 @@ def test_demo_account_must_change_its_password_before_the_main_window(qtbot, dem
         qtbot.waitUntil(lambda: controller.main_window is not None and controller.main_window.isVisible(),
                         timeout=10_000)
         assert not controller.main_window.actor.must_change_password
+        # Let the window's first reads finish before the worker goes away under it.
+        qtbot.waitUntil(lambda: controller.worker.pending == 0, timeout=20_000)
     finally:
         for w in (controller.login_dialog, controller.password_dialog, controller.main_window):
             if w is not None:
                 w.close()
+                w.deleteLater()
+        # Deleted now, so no timer of theirs can fire after the worker has shut down.
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
         controller.close()
 
 
