@@ -9,14 +9,14 @@ of sync; `desk_app.scanfiles.SyncedPageFiles` stores through `desk_app.sync.page
 encrypted, content-addressed, atomic, a page blob that sync uploads): the cleaned page and the
 untouched original file. A page row records both hashes, so a page can be redone from its original.
 
-Scanning completeness is a precondition of the workflow's `finish_scan` (registered below on
-import): a case becomes 扫描 SCANNED only when every required document type has pages.
+Scanning completeness (`completeness`, re-exported here) is a precondition of the workflow's
+`finish_scan`, registered by the workflow itself: a case becomes 扫描 SCANNED only when every
+required document type has pages.
 """
 
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -28,7 +28,19 @@ from desk_app.core import audit, proposals, workflow
 from desk_app.core.errors import InvalidInput, NotFound
 from desk_app.core.roles import Actor, Role
 from desk_app.core.scanning import indexing, pipeline, seal, sources
-from desk_app.store.models import Deficiency, Page, Proposal, ScanBatch
+from desk_app.core.scanning.completeness import (  # noqa: F401 (re-exported: the service's vocabulary)
+    COVER_SHEET,
+    DOC_TYPE_BY_CODE,
+    DOC_TYPES,
+    INSURED_ROWS_PER_PAGE,
+    CaseScan,
+    DocType,
+    case_scan,
+    expected_pages,
+    required_doc_types,
+    scanning_complete,
+)
+from desk_app.store.models import Deficiency, Page, Proposal, ScanBatch, User
 from desk_app.store.types import utcnow
 
 
@@ -44,42 +56,6 @@ class PageFiles(Protocol):
             media_type: str) -> StoredFile: ...
 
     def get(self, digest: str) -> bytes: ...
-
-
-@dataclass(frozen=True)
-class DocType:
-    code: str
-    label: str
-    shortcut: str  # the key the operator presses in the scanning window
-    seal_required: bool = False
-
-
-DOC_TYPES: tuple[DocType, ...] = (
-    DocType("proposal_form", "投保单", "1", seal_required=True),
-    DocType("insured_list", "被保险人清单", "2", seal_required=True),
-    DocType("business_licence", "营业执照", "3"),
-    DocType("commission_approval", "手续费审批表", "4"),
-    DocType("price_inquiry_memo", "询价签报", "5"),
-    DocType("intermediary_confirmation", "中介业务确认书", "6"),
-    DocType("settlement_list", "保费结算清单", "7"),
-    DocType("construction_contract", "施工合同或中标通知书", "8"),
-    DocType("other", "其他材料", "9"),
-)
-DOC_TYPE_BY_CODE = {d.code: d for d in DOC_TYPES}
-COVER_SHEET = "cover_sheet"
-# Rows of the insured list on one page of the standard form: the expected page count follows.
-INSURED_ROWS_PER_PAGE = 25
-
-
-def required_doc_types(business_type: str) -> tuple[str, ...]:
-    """Document types a case must have pages of before it is SCANNED (rule book 1.2.1 items 1–2)."""
-    return ("proposal_form", "insured_list") if business_type == "GROUP" else ("proposal_form",)
-
-
-def expected_pages(doc_type: str, insured_count: int) -> int:
-    if doc_type == "insured_list":
-        return max(1, math.ceil(insured_count / INSURED_ROWS_PER_PAGE))
-    return 1
 
 
 # --- processing (pure, runs in workers) ---------------------------------------------------------
@@ -177,6 +153,9 @@ class PageOutcome:
     sha256: str
     size: int
     barcodes: tuple[str, ...] = field(default=())
+    deleted: bool = False
+    seq: int = 0
+    batch_id: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {"page_id": self.page_id, "file": self.source_name, "page": self.source_page + 1,
@@ -249,7 +228,8 @@ def store_batch(session: Session, files_to: PageFiles, *, actor: Actor, files: S
         session.flush()
         out.append(PageOutcome(row.id, f.name, p.source_page, ix.case_no, ix.proposal_id, ix.doc_type,
                                p.deskew_deg, p.rotation, p.blank, p.seal_found, tuple(fl.code for fl in p.flags),
-                               blob.sha256, blob.size, tuple(b.text for b in p.barcodes)))
+                               blob.sha256, blob.size, tuple(b.text for b in p.barcodes), deleted=p.blank,
+                               seq=seq, batch_id=batch.id))
     batch.page_count = len(out)
     batch.finished_at = utcnow()
     audit.record(session, actor=actor, action="scan.batch", target_type="scan_batch", target_id=batch.id,
@@ -323,6 +303,7 @@ def redo_page(session: Session, files_to: PageFiles, *, actor: Actor, page_id: s
     """Redo a page from its original (a forced rotation, say), or replace it by a rescan in place.
 
     The page keeps its case, document type and order; the previous image stays in the store.
+    A page from the document camera is redone as a camera shot (page detection, perspective).
     """
     _require_operator(actor)
     page = _page(session, page_id)
@@ -330,7 +311,9 @@ def redo_page(session: Session, files_to: PageFiles, *, actor: Actor, page_id: s
         original = files_to.get(page.original_sha256)
         src = sources.read_pages(page.source_name, original)[page.source_page]
         kind = {"image/jpeg": "jpeg", "image/png": "png", "image/tiff": "tiff"}
-        replacement = process_page(src, fmt=fmt or kind.get(page.media_type, "jpeg"), overrides=overrides)
+        from_camera = session.get(ScanBatch, page.batch_id).source == "camera"
+        replacement = process_page(src, fmt=fmt or kind.get(page.media_type, "jpeg"), overrides=overrides,
+                                   camera=from_camera)
     p = replacement
     blob = files_to.add(session, data=p.data, branch_code=page.branch_code, proposal_id=page.proposal_id,
                         media_type=p.media_type)
@@ -345,48 +328,117 @@ def redo_page(session: Session, files_to: PageFiles, *, actor: Actor, page_id: s
                  detail={"sha256": blob.sha256}, branch_code=actor.branch_code)
     if page.proposal_id:
         check_case(session, actor=actor, proposal_id=page.proposal_id)
+    return page_outcome(session, page)
+
+
+def _require_live(page: Page, what: str) -> None:
+    if page.deleted:
+        raise InvalidInput(f"该页已删除，不能{what}；请先恢复该页。")
+
+
+def rotate_page(session: Session, files_to: PageFiles, *, actor: Actor, page_id: str, quarter: int) -> PageOutcome:
+    """Turn a page a quarter to the right (90) or left (-90), redone from the kept original."""
+    _require_operator(actor)
+    if quarter not in (90, -90, 180):
+        raise InvalidInput("只能按 90° 旋转页面。")
+    page = _page(session, page_id)
+    _require_live(page, "旋转")
+    turn = pipeline.Overrides(rotation=(page.rotation + quarter) % 360, deskew_deg=page.deskew_deg)
+    return redo_page(session, files_to, actor=actor, page_id=page_id, overrides=turn)
+
+
+def rescan_page(session: Session, files_to: PageFiles, *, actor: Actor, page_id: str,
+                file: ProcessedFile) -> PageOutcome:
+    """Replace a page by a rescan of it (a one-page file), in place: case, type and order stay.
+
+    The new file becomes the page's original, so a later rotation is redone from the rescan.
+    """
+    _require_operator(actor)
+    page = _page(session, page_id)
+    _require_live(page, "重扫")
+    if len(file.pages) != 1:
+        raise InvalidInput(f"文件“{file.name}”有 {len(file.pages)} 页；重扫一页时请选择只有一页的文件。")
+    original = files_to.add(session, data=file.original, branch_code=page.branch_code,
+                            proposal_id=page.proposal_id, media_type=file.original_media_type)
+    page.original_sha256, page.source_name, page.source_page = original.sha256, file.name, 0
+    audit.record(session, actor=actor, action="scan.rescan", target_type="page", target_id=page.id,
+                 detail={"file": file.name, "original_sha256": original.sha256}, branch_code=actor.branch_code)
+    return redo_page(session, files_to, actor=actor, page_id=page_id, replacement=file.pages[0])
+
+
+def move_page(session: Session, *, actor: Actor, page_id: str, step: int) -> list[str]:
+    """Move a page up (-1) or down (+1) among the pages of its batch that are not deleted.
+
+    Returns the batch's page ids in their new order (deleted pages keep their places).
+    """
+    _require_operator(actor)
+    page = _page(session, page_id)
+    _require_live(page, "调整顺序")
+    rows = list(session.scalars(select(Page).where(Page.batch_id == page.batch_id).order_by(Page.seq, Page.id)))
+    i = next(k for k, r in enumerate(rows) if r.id == page_id)
+    j = i + step
+    while 0 <= j < len(rows) and rows[j].deleted:
+        j += 1 if step > 0 else -1
+    if step not in (-1, 1) or not 0 <= j < len(rows):
+        raise InvalidInput("该页已在最前面。" if step < 0 else "该页已在最后面。")
+    rows[i], rows[j] = rows[j], rows[i]
+    order = [r.id for r in rows]
+    reorder(session, actor=actor, page_ids=order)
+    return order
+
+
+# --- reading pages and batches (for the window) ---------------------------------------------------
+
+@dataclass(frozen=True)
+class BatchInfo:
+    batch_id: str
+    source: str
+    label: str
+    page_count: int
+    scanned_by: str  # display name
+    started_at: Any  # datetime (UTC)
+    unindexed: int  # pages of the batch still without a case (not deleted)
+
+
+def page_outcome(session: Session, page: Page) -> PageOutcome:
     case_no = session.get(Proposal, page.proposal_id).case_no if page.proposal_id else None
     return PageOutcome(page.id, page.source_name, page.source_page, case_no, page.proposal_id, page.doc_type,
-                       p.deskew_deg, p.rotation, p.blank, p.seal_found, tuple(fl.code for fl in p.flags),
-                       blob.sha256, blob.size)
+                       page.deskew_deg, page.rotation, page.blank, page.seal_found,
+                       tuple(code for code, _reason in json.loads(page.qc_flags or "[]")), page.sha256, page.size,
+                       tuple(text for _fmt, text in json.loads(page.barcodes or "[]")), deleted=page.deleted,
+                       seq=page.seq, batch_id=page.batch_id)
+
+
+def recent_batches(session: Session, *, limit: int = 50) -> list[BatchInfo]:
+    """The newest batches first, with who scanned them and how many of their pages await a case."""
+    waiting = (select(Page.batch_id, func.count().label("n")).where(Page.proposal_id.is_(None),
+                                                                   Page.deleted.is_(False))
+               .group_by(Page.batch_id).subquery())
+    rows = session.execute(
+        select(ScanBatch, User.display_name, func.coalesce(waiting.c.n, 0))
+        .join(User, User.id == ScanBatch.scanned_by)
+        .outerjoin(waiting, waiting.c.batch_id == ScanBatch.id)
+        .order_by(ScanBatch.started_at.desc(), ScanBatch.id.desc()).limit(limit)).all()
+    return [BatchInfo(b.id, b.source, b.label, b.page_count, name, b.started_at, n) for b, name, n in rows]
+
+
+def batch_pages(session: Session, batch_id: str, *, include_deleted: bool = False) -> list[PageOutcome]:
+    """A batch's pages in their order (deleted ones and dropped blanks only when asked)."""
+    q = select(Page).where(Page.batch_id == batch_id)
+    if not include_deleted:
+        q = q.where(Page.deleted.is_(False))
+    return [page_outcome(session, p) for p in session.scalars(q.order_by(Page.seq, Page.id))]
+
+
+def tray_pages(session: Session, *, include_deleted: bool = False, limit: int = 500) -> list[PageOutcome]:
+    """The unindexed tray: pages with no case, oldest batch first."""
+    q = select(Page).where(Page.proposal_id.is_(None))
+    if not include_deleted:
+        q = q.where(Page.deleted.is_(False))
+    return [page_outcome(session, p) for p in session.scalars(q.order_by(Page.scanned_at, Page.seq).limit(limit))]
 
 
 # --- the case's scan: QC deficiencies, completeness --------------------------------------------------
-
-@dataclass(frozen=True)
-class CaseScan:
-    proposal_id: str
-    pages_by_type: dict[str, int]
-    missing_types: tuple[str, ...]
-    unsealed: dict[str, tuple[int, ...]]  # doc type -> 1-based page numbers without a seal
-    short: dict[str, tuple[int, int]]  # doc type -> (pages, expected)
-
-    @property
-    def complete(self) -> bool:
-        return not self.missing_types
-
-
-def case_scan(session: Session, proposal_id: str) -> CaseScan:
-    """What a case's pages show: pages per type, missing required types, unsealed and short documents."""
-    p = session.get(Proposal, proposal_id)
-    if p is None:
-        raise NotFound("找不到该案件。")
-    rows = session.execute(select(Page.doc_type, Page.seal_found).where(
-        Page.proposal_id == proposal_id, Page.deleted.is_(False)).order_by(Page.doc_type, Page.seq)).all()
-    by_type: dict[str, list[bool]] = {}
-    for doc_type, sealed in rows:
-        if doc_type:
-            by_type.setdefault(doc_type, []).append(bool(sealed))
-    missing = tuple(t for t in required_doc_types(p.business_type) if not by_type.get(t))
-    unsealed = {t: tuple(i for i, s in enumerate(seals, start=1) if not s) for t, seals in by_type.items()
-                if DOC_TYPE_BY_CODE.get(t) and DOC_TYPE_BY_CODE[t].seal_required and not all(seals)}
-    short = {}
-    for t, seals in by_type.items():
-        want = expected_pages(t, p.insured_count)
-        if t in DOC_TYPE_BY_CODE and len(seals) < want:
-            short[t] = (len(seals), want)
-    return CaseScan(proposal_id, {t: len(v) for t, v in by_type.items()}, missing, unsealed, short)
-
 
 def check_case(session: Session, *, actor: Actor, proposal_id: str) -> CaseScan:
     """Raise (or resolve) the case's scan deficiencies: a missing seal, a short document.
@@ -418,16 +470,6 @@ def check_case(session: Session, *, actor: Actor, proposal_id: str) -> CaseScan:
             d.status = "resolved"
     session.flush()
     return scan
-
-
-@workflow.precondition("finish_scan")
-def scanning_complete(session: Session, proposal: Proposal, actor: Actor) -> str | None:
-    """finish_scan needs pages of every required document type (see required_doc_types)."""
-    scan = case_scan(session, proposal.id)
-    if scan.missing_types:
-        names = "、".join(DOC_TYPE_BY_CODE[t].label for t in scan.missing_types)
-        return f"尚未扫描：{names}，不能完成扫描。"
-    return None
 
 
 def finish_if_complete(session: Session, *, actor: Actor, proposal_ids: Iterable[str]) -> list[str]:
