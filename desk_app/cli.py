@@ -34,8 +34,14 @@ def _read_password(args: argparse.Namespace, prompt: str = "密码: ") -> str:
     return first
 
 
+# Stores a command opened, closed when it ends: closing flushes the audit anchor at once
+# instead of leaving the anchor thread's rest to delay the exit.
+_opened: list[Store] = []
+
+
 def _store(args: argparse.Namespace) -> Store:
     store = open_store(store_path(args.data_dir))
+    _opened.append(store)
     if store.new_recovery_key:
         # Shown once: without it a store copied to another PC, or a lost keyring, cannot be opened.
         print("新数据库已加密。请抄下恢复密钥并交业务主管保管（只显示这一次）：")
@@ -448,6 +454,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DomainError, StoreOpenError, KeyStoreError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
+    finally:
+        while _opened:
+            _opened.pop().close()
 
 
 if __name__ == "__main__":

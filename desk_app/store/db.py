@@ -33,6 +33,11 @@ AUDIT_HEAD = "audit_head"
 
 BUSY_TIMEOUT_MS = 10_000
 
+# The audit anchor is rewritten at most this often (seconds). A counter action every few seconds
+# anchors each head; a burst (a batch of scans, a pull) anchors its newest head once per interval
+# instead of once per commit, so the keyring write never competes with the counter's own work.
+ANCHOR_INTERVAL_S = 1.0
+
 
 def _configure(engine: Engine, begin: str) -> None:
     @event.listens_for(engine, "connect")
@@ -59,7 +64,10 @@ def make_engine(path: Path, *, secret: bytes | None, write: bool = True) -> Engi
         url = URL.create("sqlite", database=str(path))
     else:
         url = URL.create("sqlite+pysqlcipher", password=db_passphrase(secret), database=str(path))
-    engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=QueuePool)
+    # LIFO: the most recently used connection is handed out again, so its page cache (decrypted
+    # pages, with SQLCipher) stays warm; FIFO would rotate through idle connections whose caches
+    # the other connections' writes have made stale.
+    engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=QueuePool, pool_use_lifo=True)
     _configure(engine, "BEGIN IMMEDIATE" if write else "BEGIN")
     return engine
 
@@ -90,6 +98,8 @@ class Store:
         self._anchor_lock = threading.Lock()
         self._anchor_latest: tuple[int, str] | None = None
         self._anchor_job: Future[None] | None = None
+        self._anchor_wake = threading.Event()
+        self._anchor_flushing = 0  # callers waiting in flush_audit_anchor: no rest while > 0
         self._anchor_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="branchdesk-anchor")
         event.listen(self._writer, "after_commit", self._anchor_audit_head)
 
@@ -97,7 +107,8 @@ class Store:
         # After commit only: an anchor ahead of the table would look like truncation. The keyring
         # write (milliseconds: a file rewrite with fsync, or a D-Bus call) runs on a background
         # thread so no counter action waits for it; writes coalesce to the newest head. A crash
-        # can leave the anchor a few entries behind, which weakens, never falsifies, detection.
+        # can leave the anchor a few entries behind (at most ANCHOR_INTERVAL_S of work), which
+        # weakens, never falsifies, detection.
         head = session.info.pop(AUDIT_HEAD, None)
         if head is None or self.secret is None:
             return
@@ -117,15 +128,28 @@ class Store:
                     return
             save_anchor(self.path.parent, *head)
             written = head
+            # Rest before the next write; flush_audit_anchor cuts the rest short.
+            with self._anchor_lock:
+                rest = self._anchor_flushing == 0
+                self._anchor_wake.clear()
+            if rest:
+                self._anchor_wake.wait(ANCHOR_INTERVAL_S)
 
     def flush_audit_anchor(self) -> None:
         """Wait until the newest committed audit head is anchored (verification, shutdown)."""
-        while True:
+        with self._anchor_lock:
+            self._anchor_flushing += 1
+            self._anchor_wake.set()
+        try:
+            while True:
+                with self._anchor_lock:
+                    job = self._anchor_job
+                if job is None:
+                    return
+                job.result()
+        finally:
             with self._anchor_lock:
-                job = self._anchor_job
-            if job is None:
-                return
-            job.result()
+                self._anchor_flushing -= 1
 
     def audit_anchor(self) -> tuple[int, str] | None:
         self.flush_audit_anchor()

@@ -110,6 +110,42 @@ def test_untouched_chain_verifies_and_anchor_follows_commits(demo_store, actors)
     assert demo_store.audit_anchor() == (result.head_seq, result.head_mac)
 
 
+def test_a_burst_of_actions_anchors_its_newest_head_without_a_write_per_commit(demo_store, actors, monkeypatch):
+    """A batch of actions rewrites the anchor about once per interval, never falls behind for good,
+    and an isolated action is anchored at once, without waiting for a flush."""
+    import time
+
+    from desk_app.store import db, keys
+
+    writes = []
+    real_save = keys.save_anchor
+
+    def counting_save(data_dir, seq, mac):
+        writes.append(seq)
+        real_save(data_dir, seq, mac)
+
+    monkeypatch.setattr(db, "save_anchor", counting_save)
+    demo_store.flush_audit_anchor()
+    started = time.monotonic()
+    for _ in range(20):
+        individual_case(demo_store, actors)
+    burst_s = time.monotonic() - started
+    head = run_verify(demo_store)  # flushes: the newest head is anchored now
+    assert head.ok and demo_store.audit_anchor() == (head.head_seq, head.head_mac)
+    assert len(writes) <= 2 + burst_s / db.ANCHOR_INTERVAL_S, (len(writes), burst_s)
+    assert writes[-1] == head.head_seq
+
+    time.sleep(db.ANCHOR_INTERVAL_S * 1.2)
+    individual_case(demo_store, actors)  # alone: written by the background thread, no flush asked
+    with demo_store.reading() as s:
+        seq = s.scalar(select(AuditEntry.seq).order_by(AuditEntry.seq.desc()).limit(1))
+    deadline = time.monotonic() + 5
+    while keys.load_anchor(demo_store.path.parent)[0] != seq and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert keys.load_anchor(demo_store.path.parent)[0] == seq
+    assert time.monotonic() < deadline - 4  # within a second, not after the rest
+
+
 def test_triggers_refuse_rewriting_audit(demo_store):
     from sqlalchemy.exc import IntegrityError
 
