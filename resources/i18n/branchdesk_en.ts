@@ -2,6 +2,102 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BatchPanel</name>
+    <message>
+        <location filename="../../desk_app/ui/scan_batches.py" line="36"/>
+        <source>&amp;Batches</source>
+        <translation>&amp;Batches</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_batches.py" line="58"/>
+        <source>Unindexed pages (%1)</source>
+        <translation>Unindexed pages (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_batches.py" line="77"/>
+        <source>Files</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_batches.py" line="77"/>
+        <source>Hot folder</source>
+        <translation>Hot folder</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_batches.py" line="77"/>
+        <source>Document camera</source>
+        <translation>Document camera</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_batches.py" line="81"/>
+        <source>%1 page(s)</source>
+        <translation>%1 page(s)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_batches.py" line="83"/>
+        <source>%1 unindexed</source>
+        <translation>%1 unindexed</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="67"/>
+        <source>Document camera</source>
+        <translation>Document camera</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="85"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="90"/>
+        <source>&amp;Device:</source>
+        <translation>&amp;Device:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="94"/>
+        <source>No picture yet. Press Start.</source>
+        <translation>No picture yet. Press Start.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="105"/>
+        <source>&amp;Keep as batch</source>
+        <translation>&amp;Keep as batch</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="129"/>
+        <source>Opening the camera…</source>
+        <translation>Opening the camera…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="176"/>
+        <source>Moving…</source>
+        <translation>Moving…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="176"/>
+        <source>Still</source>
+        <translation>Still</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="177"/>
+        <source>%1 page(s) captured</source>
+        <translation>%1 page(s) captured</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="181"/>
+        <source>The camera stopped. %1 page(s) captured.</source>
+        <translation>The camera stopped. %1 page(s) captured.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="210"/>
+        <source>Finishing the captured pages…</source>
+        <translation>Finishing the captured pages…</translation>
+    </message>
+</context>
+<context>
     <name>CaseQueueTableModel</name>
     <message>
         <location filename="../../desk_app/ui/queue_model.py" line="90"/>
@@ -95,22 +191,22 @@
     <message>
         <location filename="../../desk_app/ui/case_view.py" line="112"/>
         <source>Contact:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/case_view.py" line="113"/>
         <source>ID number:</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/case_view.py" line="114"/>
         <source>Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/case_view.py" line="115"/>
         <source>Bank account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bank account:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/case_view.py" line="116"/>
@@ -155,7 +251,7 @@
     <message>
         <location filename="../../desk_app/ui/case_view.py" line="133"/>
         <source>Show</source>
-        <translation type="unfinished">Show</translation>
+        <translation>Show</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/case_view.py" line="153"/>
@@ -288,182 +384,182 @@
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="121"/>
         <source>Scan or type the pre-printed number</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan or type the pre-printed number</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="132"/>
         <source>e.g. 0.05</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 0.05</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="147"/>
         <source>&amp;Add product</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Add product</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="155"/>
         <source>Proposal number</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposal number</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="156"/>
         <source>Business type</source>
-        <translation type="unfinished">Business type</translation>
+        <translation>Business type</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="157"/>
         <source>Business source</source>
-        <translation type="unfinished"></translation>
+        <translation>Business source</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="158"/>
         <source>Intermediary</source>
-        <translation type="unfinished"></translation>
+        <translation>Intermediary</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="159"/>
         <source>Commission ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>Commission ratio</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="160"/>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="161"/>
         <source>Applicant unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant unit</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
         <source>Credit code</source>
-        <translation type="unfinished"></translation>
+        <translation>Credit code</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="163"/>
         <source>Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>Industry</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="164"/>
         <source>Insured persons</source>
-        <translation type="unfinished"></translation>
+        <translation>Insured persons</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="165"/>
         <source>Effective date</source>
-        <translation type="unfinished"></translation>
+        <translation>Effective date</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="169"/>
         <source>Sum insured</source>
-        <translation type="unfinished"></translation>
+        <translation>Sum insured</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="170"/>
         <source>Premium</source>
-        <translation type="unfinished"></translation>
+        <translation>Premium</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="171"/>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Product</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="174"/>
         <source>&amp;Check materials</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Check materials</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="176"/>
         <source>All rece&amp;ived</source>
-        <translation type="unfinished"></translation>
+        <translation>All rece&amp;ived</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="179"/>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="179"/>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="179"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="186"/>
         <source>Effective date already passed: confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Effective date already passed: confirmed</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="187"/>
         <source>Not a duplicate: confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Not a duplicate: confirmed</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="189"/>
         <source>Return reasons, one per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Return reasons, one per line</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="192"/>
         <source>Acce&amp;pt</source>
-        <translation type="unfinished"></translation>
+        <translation>Acce&amp;pt</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="193"/>
         <source>Accept with &amp;deficiencies</source>
-        <translation type="unfinished"></translation>
+        <translation>Accept with &amp;deficiencies</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="194"/>
         <source>&amp;Return papers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Return papers</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="195"/>
         <source>Prin&amp;t paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Prin&amp;t paper</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="271"/>
         <source>Sum insured and premium must be amounts in yuan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sum insured and premium must be amounts in yuan.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="286"/>
         <source>The commission ratio must be a decimal such as 0.05.</source>
-        <translation type="unfinished"></translation>
+        <translation>The commission ratio must be a decimal such as 0.05.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="349"/>
         <source>Check the materials (F4) before deciding.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the materials (F4) before deciding.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="367"/>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="367"/>
         <source>Accepted, papers missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted, papers missing</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="368"/>
         <source>Papers returned</source>
-        <translation type="unfinished"></translation>
+        <translation>Papers returned</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="370"/>
         <source>%1: case %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: case %2</translation>
     </message>
 </context>
 <context>
@@ -555,17 +651,17 @@
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="187"/>
         <source>&amp;New intake</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New intake</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="195"/>
         <source>S&amp;canning station</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;canning station</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="203"/>
         <source>&amp;Stationery…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stationery…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="208"/>
@@ -621,125 +717,316 @@
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="331"/>
         <source>New intake</source>
-        <translation type="unfinished"></translation>
+        <translation>New intake</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="340"/>
         <source>Scanning</source>
-        <translation type="unfinished"></translation>
+        <translation>Scanning</translation>
     </message>
 </context>
 <context>
     <name>ScanWindow</name>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="155"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="74"/>
         <source>&amp;Import files…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Import files…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="158"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="76"/>
+        <source>Document &amp;camera…</source>
+        <translation>Document &amp;camera…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="79"/>
         <source>Case or proposal number (pages before the first cover sheet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Case or proposal number (pages before the first cover sheet)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="160"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="81"/>
         <source>%v of %m files</source>
-        <translation type="unfinished"></translation>
+        <translation>%v of %m files</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="162"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="83"/>
         <source>Scan or import a batch. Keys 1–9 set the document type, Delete removes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan or import a batch. Keys 1–9 set the document type, Delete removes.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="177"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="103"/>
+        <source>Show &amp;deleted</source>
+        <translation>Show &amp;deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="108"/>
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="109"/>
+        <source>Move down</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="110"/>
+        <source>Rotate left</source>
+        <translation>Rotate left</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="111"/>
+        <source>Rotate right</source>
+        <translation>Rotate right</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="112"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="113"/>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="114"/>
+        <source>Re&amp;scan…</source>
+        <translation>Re&amp;scan…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="125"/>
+        <source>Case number or proposal number</source>
+        <translation>Case number or proposal number</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="127"/>
+        <source>Assign to case (&amp;K):</source>
+        <translation>Assign to case (&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="129"/>
+        <source>&amp;Assign</source>
+        <translation>&amp;Assign</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="144"/>
         <source>&amp;Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="179"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="144"/>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="181"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="145"/>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="205"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="183"/>
         <source>Import scanned files</source>
-        <translation type="unfinished"></translation>
+        <translation>Import scanned files</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="206"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="184"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="462"/>
         <source>Scans (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Scans (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="215"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="193"/>
         <source>Processing %1 file(s)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Processing %1 file(s)…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="244"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="220"/>
         <source>%1 page(s) stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 page(s) stored.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="253"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="222"/>
+        <source>%1 blank page(s) set aside (Show deleted lists them).</source>
+        <translation>%1 blank page(s) set aside (Show deleted lists them).</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="282"/>
+        <source>No pages here.</source>
+        <translation>No pages here.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="292"/>
+        <source>Seal missing</source>
+        <translation>Seal missing</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="298"/>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="303"/>
         <source>Cover sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Cover sheet</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="253"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="303"/>
         <source>No type</source>
-        <translation type="unfinished"></translation>
+        <translation>No type</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="256"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="432"/>
+        <source>%1 page(s) restored.</source>
+        <translation>%1 page(s) restored.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="438"/>
+        <source>Page moved up.</source>
+        <translation>Page moved up.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="438"/>
+        <source>Page moved down.</source>
+        <translation>Page moved down.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="443"/>
+        <source>Rotating the page…</source>
+        <translation>Rotating the page…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="445"/>
+        <source>Page rotated left.</source>
+        <translation>Page rotated left.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="445"/>
+        <source>Page rotated right.</source>
+        <translation>Page rotated right.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="461"/>
+        <source>Rescan the page from a file</source>
+        <translation>Rescan the page from a file</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="465"/>
+        <source>Processing the rescan…</source>
+        <translation>Processing the rescan…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="478"/>
+        <source>Page replaced by the rescan.</source>
+        <translation>Page replaced by the rescan.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="485"/>
+        <source>Select the pages to assign first.</source>
+        <translation>Select the pages to assign first.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="488"/>
+        <source>Type a case number or proposal number.</source>
+        <translation>Type a case number or proposal number.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="494"/>
+        <source>%1 page(s) assigned to case %2.</source>
+        <translation>%1 page(s) assigned to case %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="289"/>
         <source>Blank</source>
-        <translation type="unfinished"></translation>
+        <translation>Blank</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="258"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="296"/>
         <source>Seal</source>
-        <translation type="unfinished"></translation>
+        <translation>Seal</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="259"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="285"/>
         <source>Blurred</source>
-        <translation type="unfinished"></translation>
+        <translation>Blurred</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="259"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="285"/>
         <source>Too dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Too dark</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="259"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="285"/>
         <source>Too light</source>
-        <translation type="unfinished"></translation>
+        <translation>Too light</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="260"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="286"/>
         <source>Too small</source>
-        <translation type="unfinished"></translation>
+        <translation>Too small</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="260"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="286"/>
         <source>Low resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Low resolution</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="262"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="305"/>
         <source>Unindexed</source>
-        <translation type="unfinished"></translation>
+        <translation>Unindexed</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="316"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="340"/>
+        <source>This page has no case yet: type its case or proposal number below and press Enter.</source>
+        <translation>This page has no case yet: type its case or proposal number below and press Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="352"/>
+        <source>%1 %2 p.</source>
+        <translation>%1 %2 p.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="353"/>
+        <source>no typed pages</source>
+        <translation>no typed pages</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="354"/>
+        <source>Case %1: %2.</source>
+        <translation>Case %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="356"/>
+        <source>Missing: %1.</source>
+        <translation>Missing: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="358"/>
+        <source>Short: %1 has %2 of %3 pages.</source>
+        <translation>Short: %1 has %2 of %3 pages.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="361"/>
+        <source>No seal: %1 page %2.</source>
+        <translation>No seal: %1 page %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="364"/>
+        <source>Required documents complete.</source>
+        <translation>Required documents complete.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="366"/>
+        <source>Required documents present.</source>
+        <translation>Required documents present.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="420"/>
+        <source>%1 page(s) typed as %2.</source>
+        <translation>%1 page(s) typed as %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="426"/>
         <source>%1 page(s) removed (they can be restored).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 page(s) removed (they can be restored).</translation>
     </message>
 </context>
 <context>
@@ -793,133 +1080,133 @@ Database: %1</translation>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="60"/>
         <source>Stationery</source>
-        <translation type="unfinished"></translation>
+        <translation>Stationery</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="64"/>
         <source>Receive batch from head office</source>
-        <translation type="unfinished"></translation>
+        <translation>Receive batch from head office</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="65"/>
         <source>Issue range</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue range</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="65"/>
         <source>Void range</source>
-        <translation type="unfinished"></translation>
+        <translation>Void range</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="66"/>
         <source>Report range lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Report range lost</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="66"/>
         <source>Destroy range</source>
-        <translation type="unfinished"></translation>
+        <translation>Destroy range</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="72"/>
         <source>agent code, or * for the branch counter</source>
-        <translation type="unfinished"></translation>
+        <translation>agent code, or * for the branch counter</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="74"/>
         <source>Action:</source>
-        <translation type="unfinished"></translation>
+        <translation>Action:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="75"/>
         <source>First number:</source>
-        <translation type="unfinished"></translation>
+        <translation>First number:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="76"/>
         <source>Last number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Last number:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="77"/>
         <source>Batch no.:</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch no.:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="78"/>
         <source>Issue to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue to:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="79"/>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="81"/>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="87"/>
         <source>Range action</source>
-        <translation type="unfinished"></translation>
+        <translation>Range action</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="96"/>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="107"/>
         <source>Holder</source>
-        <translation type="unfinished"></translation>
+        <translation>Holder</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="96"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="96"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>To</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="97"/>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Count</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="98"/>
         <source>Issued and unused, by holder</source>
-        <translation type="unfinished"></translation>
+        <translation>Issued and unused, by holder</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="104"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> days</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="107"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Number</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="107"/>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>Issued</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="108"/>
         <source>Days</source>
-        <translation type="unfinished"></translation>
+        <translation>Days</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="109"/>
         <source>Issued but unused for more than</source>
-        <translation type="unfinished"></translation>
+        <translation>Issued but unused for more than</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="140"/>
         <source>Done: %1 numbers, %2 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Done: %1 numbers, %2 to %3.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,102 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BatchPanel</name>
+    <message>
+        <location filename="../../desk_app/ui/scan_batches.py" line="36"/>
+        <source>&amp;Batches</source>
+        <translation>批次(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_batches.py" line="58"/>
+        <source>Unindexed pages (%1)</source>
+        <translation>未索引页面（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_batches.py" line="77"/>
+        <source>Files</source>
+        <translation>文件导入</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_batches.py" line="77"/>
+        <source>Hot folder</source>
+        <translation>热文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_batches.py" line="77"/>
+        <source>Document camera</source>
+        <translation>高拍仪</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_batches.py" line="81"/>
+        <source>%1 page(s)</source>
+        <translation>%1 页</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_batches.py" line="83"/>
+        <source>%1 unindexed</source>
+        <translation>%1 页未索引</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="67"/>
+        <source>Document camera</source>
+        <translation>高拍仪</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="85"/>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="90"/>
+        <source>&amp;Device:</source>
+        <translation>设备(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="94"/>
+        <source>No picture yet. Press Start.</source>
+        <translation>尚无画面。请按“开始”。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="105"/>
+        <source>&amp;Keep as batch</source>
+        <translation>保存为批次(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="129"/>
+        <source>Opening the camera…</source>
+        <translation>正在打开高拍仪…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="176"/>
+        <source>Moving…</source>
+        <translation>画面移动中…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="176"/>
+        <source>Still</source>
+        <translation>画面静止</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="177"/>
+        <source>%1 page(s) captured</source>
+        <translation>已拍摄 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="181"/>
+        <source>The camera stopped. %1 page(s) captured.</source>
+        <translation>高拍仪已停止。已拍摄 %1 页。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_camera.py" line="210"/>
+        <source>Finishing the captured pages…</source>
+        <translation>正在处理已拍摄的页面…</translation>
+    </message>
+</context>
+<context>
     <name>CaseQueueTableModel</name>
     <message>
         <location filename="../../desk_app/ui/queue_model.py" line="90"/>
@@ -632,112 +728,303 @@
 <context>
     <name>ScanWindow</name>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="155"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="74"/>
         <source>&amp;Import files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="158"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="76"/>
+        <source>Document &amp;camera…</source>
+        <translation>高拍仪(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="79"/>
         <source>Case or proposal number (pages before the first cover sheet)</source>
         <translation>案件号或投保单号（第一张封面页之前的页面）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="160"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="81"/>
         <source>%v of %m files</source>
         <translation>%v / %m 个文件</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="162"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="83"/>
         <source>Scan or import a batch. Keys 1–9 set the document type, Delete removes.</source>
         <translation>扫描或导入一批文件。按 1–9 设定单证类型，Delete 删除。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="177"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="103"/>
+        <source>Show &amp;deleted</source>
+        <translation>显示已删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="108"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="109"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="110"/>
+        <source>Rotate left</source>
+        <translation>向左旋转</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="111"/>
+        <source>Rotate right</source>
+        <translation>向右旋转</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="112"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="113"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="114"/>
+        <source>Re&amp;scan…</source>
+        <translation>重扫(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="125"/>
+        <source>Case number or proposal number</source>
+        <translation>案件号或投保单号</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="127"/>
+        <source>Assign to case (&amp;K):</source>
+        <translation>归入案件(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="129"/>
+        <source>&amp;Assign</source>
+        <translation>归入(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="144"/>
         <source>&amp;Fit</source>
         <translation>适合窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="179"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="144"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="181"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="145"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="205"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="183"/>
         <source>Import scanned files</source>
         <translation>导入扫描文件</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="206"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="184"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="462"/>
         <source>Scans (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</source>
         <translation>扫描文件 (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="215"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="193"/>
         <source>Processing %1 file(s)…</source>
         <translation>正在处理 %1 个文件…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="244"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="220"/>
         <source>%1 page(s) stored.</source>
         <translation>已保存 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="253"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="222"/>
+        <source>%1 blank page(s) set aside (Show deleted lists them).</source>
+        <translation>%1 页空白页已移除（勾选“显示已删除”可查看）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="282"/>
+        <source>No pages here.</source>
+        <translation>此处没有页面。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="292"/>
+        <source>Seal missing</source>
+        <translation>缺章</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="298"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="303"/>
         <source>Cover sheet</source>
         <translation>封面页</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="253"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="303"/>
         <source>No type</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="256"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="432"/>
+        <source>%1 page(s) restored.</source>
+        <translation>已恢复 %1 页。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="438"/>
+        <source>Page moved up.</source>
+        <translation>页面已上移。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="438"/>
+        <source>Page moved down.</source>
+        <translation>页面已下移。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="443"/>
+        <source>Rotating the page…</source>
+        <translation>正在旋转页面…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="445"/>
+        <source>Page rotated left.</source>
+        <translation>页面已向左旋转。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="445"/>
+        <source>Page rotated right.</source>
+        <translation>页面已向右旋转。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="461"/>
+        <source>Rescan the page from a file</source>
+        <translation>从文件重扫该页</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="465"/>
+        <source>Processing the rescan…</source>
+        <translation>正在处理重扫文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="478"/>
+        <source>Page replaced by the rescan.</source>
+        <translation>该页已替换为重扫影像。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="485"/>
+        <source>Select the pages to assign first.</source>
+        <translation>请先选择要归入案件的页面。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="488"/>
+        <source>Type a case number or proposal number.</source>
+        <translation>请输入案件号或投保单号。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="494"/>
+        <source>%1 page(s) assigned to case %2.</source>
+        <translation>%1 页已归入案件 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="289"/>
         <source>Blank</source>
         <translation>空白页</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="258"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="296"/>
         <source>Seal</source>
         <translation>有公章</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="259"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="285"/>
         <source>Blurred</source>
         <translation>模糊</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="259"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="285"/>
         <source>Too dark</source>
         <translation>过暗</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="259"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="285"/>
         <source>Too light</source>
         <translation>过淡</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="260"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="286"/>
         <source>Too small</source>
         <translation>过小</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="260"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="286"/>
         <source>Low resolution</source>
         <translation>分辨率低</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="262"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="305"/>
         <source>Unindexed</source>
         <translation>未索引</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="316"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="340"/>
+        <source>This page has no case yet: type its case or proposal number below and press Enter.</source>
+        <translation>该页尚未归入案件：请在下方输入案件号或投保单号并按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="352"/>
+        <source>%1 %2 p.</source>
+        <translation>%1 %2 页</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="353"/>
+        <source>no typed pages</source>
+        <translation>尚无已分类页面</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="354"/>
+        <source>Case %1: %2.</source>
+        <translation>案件 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="356"/>
+        <source>Missing: %1.</source>
+        <translation>缺少：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="358"/>
+        <source>Short: %1 has %2 of %3 pages.</source>
+        <translation>页数不足：%1 已扫描 %2 页，应有 %3 页。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="361"/>
+        <source>No seal: %1 page %2.</source>
+        <translation>缺章：%1 第 %2 页。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="364"/>
+        <source>Required documents complete.</source>
+        <translation>必需单证齐全。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="366"/>
+        <source>Required documents present.</source>
+        <translation>必需单证已齐，但有问题待处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="420"/>
+        <source>%1 page(s) typed as %2.</source>
+        <translation>%1 页已设为“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="426"/>
         <source>%1 page(s) removed (they can be restored).</source>
         <translation>已删除 %1 页（可恢复）。</translation>
     </message>
