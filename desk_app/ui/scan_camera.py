@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import cv2
 import numpy as np
+import shiboken6
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -135,8 +136,8 @@ class CameraDialog(QDialog):
     def _grab(self, settings: camera.CameraSettings) -> None:
         try:
             for f in camera.frames(settings):
-                if self._stop.is_set():
-                    break
+                if self._stop.is_set() or not shiboken6.isValid(self._bridge):
+                    break  # stopped, or the dialog was deleted without closing
                 h, w = f.image.shape[:2]
                 k = PREVIEW_WIDTH / w
                 small = cv2.cvtColor(cv2.resize(f.image, (PREVIEW_WIDTH, int(h * k)), interpolation=cv2.INTER_AREA),
@@ -150,16 +151,16 @@ class CameraDialog(QDialog):
                 if f.captured:
                     self._pool.submit(self._process, f.image.copy(), f"camera-{n:03d}.jpg")
         except DomainError as exc:
-            self._bridge.failed.emit(exc.message)
+            scan_jobs.emitter(self._bridge, "failed")(exc.message)
         finally:
             with self._lock:
                 self._ended = True
 
     def _process(self, image: np.ndarray, name: str) -> None:
         try:
-            self._bridge.processed.emit(process_shot(image, name))
+            scan_jobs.emitter(self._bridge, "processed")(process_shot(image, name))
         except Exception as exc:  # noqa: BLE001 (reported in the dialog, the capture goes on)
-            self._bridge.failed.emit(str(exc))
+            scan_jobs.emitter(self._bridge, "failed")(str(exc))
 
     # -- the GUI side -----------------------------------------------------------------------------
 

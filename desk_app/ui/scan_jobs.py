@@ -16,6 +16,8 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+import shiboken6
+from PySide6.QtCore import QObject
 
 from desk_app.core.roles import Actor
 from desk_app.core.scanning import service
@@ -41,6 +43,16 @@ class CaseLine:
     case_no: str
     state: str
     scan: service.CaseScan
+
+
+def emitter(bridge: QObject, signal_name: str) -> Callable[..., None]:
+    """A plain thread's way to signal the GUI: nothing is sent once the window (and its bridge) is gone."""
+
+    def emit(*args: object) -> None:
+        if shiboken6.isValid(bridge):
+            getattr(bridge, signal_name).emit(*args)
+
+    return emit
 
 
 def make_thumb(data: bytes) -> bytes:

@@ -102,7 +102,10 @@ class ScanWindow(QWidget):
         self.page_list.installEventFilter(self)
         self.show_deleted = QCheckBox(self.tr("Show &deleted"))
         self.show_deleted.toggled.connect(lambda _on: self.reload_pages())
-        tools = QHBoxLayout()
+        tools, tools2 = QHBoxLayout(), QHBoxLayout()  # two rows: the strip is narrower than the buttons
+        strip_label = QLabel(self.tr("&Pages"))
+        strip_label.setBuddy(self.page_list)
+        tools.addWidget(strip_label)
         self.tool_buttons: dict[str, QPushButton] = {}
         for key, text, tip, slot in (
             ("up", self.tr("Move up"), "Ctrl+Up", lambda: self.move_current(-1)),
@@ -118,9 +121,10 @@ class ScanWindow(QWidget):
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             b.clicked.connect(slot)
             self.tool_buttons[key] = b
-            tools.addWidget(b)
+            (tools if key in ("up", "down", "left", "right") else tools2).addWidget(b)
         tools.addStretch(1)
-        tools.addWidget(self.show_deleted)
+        tools2.addStretch(1)
+        tools2.addWidget(self.show_deleted)
         self.assign_edit = QLineEdit()
         self.assign_edit.setPlaceholderText(self.tr("Case number or proposal number"))
         self.assign_edit.returnPressed.connect(lambda: self.assign_selected_to_case())
@@ -136,6 +140,7 @@ class ScanWindow(QWidget):
         ml = QVBoxLayout(middle)
         ml.setContentsMargins(0, 0, 0, 0)
         ml.addLayout(tools)
+        ml.addLayout(tools2)
         ml.addWidget(self.page_list, 1)
         ml.addLayout(assign)
 
@@ -192,8 +197,9 @@ class ScanWindow(QWidget):
         self.progress.setValue(0)
         self._say(self.tr("Processing %1 file(s)…").replace("%1", str(len(paths))))
         b = self._bridge
-        threading.Thread(target=scan_jobs.process_files, args=(list(paths), self.format, b.progress.emit,
-                                                                b.processed.emit), daemon=True).start()
+        threading.Thread(target=scan_jobs.process_files, daemon=True,
+                         args=(list(paths), self.format, scan_jobs.emitter(b, "progress"),
+                               scan_jobs.emitter(b, "processed"))).start()
 
     def _on_progress_changed(self, done: int, total: int) -> None:
         self.progress.setValue(done)
@@ -463,10 +469,10 @@ class ScanWindow(QWidget):
             if not path:
                 return
         self._say(self.tr("Processing the rescan…"))
-        b = self._bridge
+        rescanned = scan_jobs.emitter(self._bridge, "rescanned")
         threading.Thread(target=scan_jobs.process_files,
                          args=([path], self.format, lambda _d, _t: None,
-                               lambda files, errors: b.rescanned.emit((page_id, files), errors)),
+                               lambda files, errors: rescanned((page_id, files), errors)),
                          daemon=True).start()
 
     def _on_rescan_processed(self, job: tuple[str, list], errors: list[str]) -> None:

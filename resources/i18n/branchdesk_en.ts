@@ -42,57 +42,57 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="67"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="68"/>
         <source>Document camera</source>
         <translation>Document camera</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="85"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="86"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="90"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="91"/>
         <source>&amp;Device:</source>
         <translation>&amp;Device:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="94"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="95"/>
         <source>No picture yet. Press Start.</source>
         <translation>No picture yet. Press Start.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="105"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="106"/>
         <source>&amp;Keep as batch</source>
         <translation>&amp;Keep as batch</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="129"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="130"/>
         <source>Opening the camera…</source>
         <translation>Opening the camera…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="176"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="177"/>
         <source>Moving…</source>
         <translation>Moving…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="176"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="177"/>
         <source>Still</source>
         <translation>Still</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="177"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="178"/>
         <source>%1 page(s) captured</source>
         <translation>%1 page(s) captured</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="181"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="182"/>
         <source>The camera stopped. %1 page(s) captured.</source>
         <translation>The camera stopped. %1 page(s) captured.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="210"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="211"/>
         <source>Finishing the captured pages…</source>
         <translation>Finishing the captured pages…</translation>
     </message>
@@ -758,273 +758,278 @@
         <translation>Show &amp;deleted</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="108"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="106"/>
+        <source>&amp;Pages</source>
+        <translation>&amp;Pages</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="111"/>
         <source>Move up</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="109"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="112"/>
         <source>Move down</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="110"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="113"/>
         <source>Rotate left</source>
         <translation>Rotate left</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="111"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="114"/>
         <source>Rotate right</source>
         <translation>Rotate right</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="112"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="115"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="113"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="116"/>
         <source>Restore</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="114"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="117"/>
         <source>Re&amp;scan…</source>
         <translation>Re&amp;scan…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="125"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="128"/>
         <source>Case number or proposal number</source>
         <translation>Case number or proposal number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="127"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="130"/>
         <source>Assign to case (&amp;K):</source>
         <translation>Assign to case (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="129"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="132"/>
         <source>&amp;Assign</source>
         <translation>&amp;Assign</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="144"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="147"/>
         <source>&amp;Fit</source>
         <translation>&amp;Fit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="144"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="147"/>
         <source>Zoom &amp;in</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="145"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="148"/>
         <source>Zoom &amp;out</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="183"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="186"/>
         <source>Import scanned files</source>
         <translation>Import scanned files</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="184"/>
-        <location filename="../../desk_app/ui/scan_window.py" line="462"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="187"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="466"/>
         <source>Scans (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</source>
         <translation>Scans (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="193"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="196"/>
         <source>Processing %1 file(s)…</source>
         <translation>Processing %1 file(s)…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="220"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="224"/>
         <source>%1 page(s) stored.</source>
         <translation>%1 page(s) stored.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="222"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="226"/>
         <source>%1 blank page(s) set aside (Show deleted lists them).</source>
         <translation>%1 blank page(s) set aside (Show deleted lists them).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="282"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="286"/>
         <source>No pages here.</source>
         <translation>No pages here.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="292"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="296"/>
         <source>Seal missing</source>
         <translation>Seal missing</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="298"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="302"/>
         <source>Deleted</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="303"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="307"/>
         <source>Cover sheet</source>
         <translation>Cover sheet</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="303"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="307"/>
         <source>No type</source>
         <translation>No type</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="432"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="436"/>
         <source>%1 page(s) restored.</source>
         <translation>%1 page(s) restored.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="438"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="442"/>
         <source>Page moved up.</source>
         <translation>Page moved up.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="438"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="442"/>
         <source>Page moved down.</source>
         <translation>Page moved down.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="443"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="447"/>
         <source>Rotating the page…</source>
         <translation>Rotating the page…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="445"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="449"/>
         <source>Page rotated left.</source>
         <translation>Page rotated left.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="445"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="449"/>
         <source>Page rotated right.</source>
         <translation>Page rotated right.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="461"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="465"/>
         <source>Rescan the page from a file</source>
         <translation>Rescan the page from a file</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="465"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="469"/>
         <source>Processing the rescan…</source>
         <translation>Processing the rescan…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="478"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="482"/>
         <source>Page replaced by the rescan.</source>
         <translation>Page replaced by the rescan.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="485"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="489"/>
         <source>Select the pages to assign first.</source>
         <translation>Select the pages to assign first.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="488"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="492"/>
         <source>Type a case number or proposal number.</source>
         <translation>Type a case number or proposal number.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="494"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="498"/>
         <source>%1 page(s) assigned to case %2.</source>
         <translation>%1 page(s) assigned to case %2.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="289"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="293"/>
         <source>Blank</source>
         <translation>Blank</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="296"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="300"/>
         <source>Seal</source>
         <translation>Seal</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="285"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="289"/>
         <source>Blurred</source>
         <translation>Blurred</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="285"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="289"/>
         <source>Too dark</source>
         <translation>Too dark</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="285"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="289"/>
         <source>Too light</source>
         <translation>Too light</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="286"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="290"/>
         <source>Too small</source>
         <translation>Too small</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="286"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="290"/>
         <source>Low resolution</source>
         <translation>Low resolution</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="305"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="309"/>
         <source>Unindexed</source>
         <translation>Unindexed</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="340"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="344"/>
         <source>This page has no case yet: type its case or proposal number below and press Enter.</source>
         <translation>This page has no case yet: type its case or proposal number below and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="352"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="356"/>
         <source>%1 %2 p.</source>
         <translation>%1 %2 p.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="353"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="357"/>
         <source>no typed pages</source>
         <translation>no typed pages</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="354"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="358"/>
         <source>Case %1: %2.</source>
         <translation>Case %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="356"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="360"/>
         <source>Missing: %1.</source>
         <translation>Missing: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="358"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="362"/>
         <source>Short: %1 has %2 of %3 pages.</source>
         <translation>Short: %1 has %2 of %3 pages.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="361"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="365"/>
         <source>No seal: %1 page %2.</source>
         <translation>No seal: %1 page %2.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="364"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="368"/>
         <source>Required documents complete.</source>
         <translation>Required documents complete.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="366"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="370"/>
         <source>Required documents present.</source>
         <translation>Required documents present.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="420"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="424"/>
         <source>%1 page(s) typed as %2.</source>
         <translation>%1 page(s) typed as %2.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="426"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="430"/>
         <source>%1 page(s) removed (they can be restored).</source>
         <translation>%1 page(s) removed (they can be restored).</translation>
     </message>

@@ -42,57 +42,57 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="67"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="68"/>
         <source>Document camera</source>
         <translation>高拍仪</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="85"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="86"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="90"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="91"/>
         <source>&amp;Device:</source>
         <translation>设备(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="94"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="95"/>
         <source>No picture yet. Press Start.</source>
         <translation>尚无画面。请按“开始”。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="105"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="106"/>
         <source>&amp;Keep as batch</source>
         <translation>保存为批次(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="129"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="130"/>
         <source>Opening the camera…</source>
         <translation>正在打开高拍仪…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="176"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="177"/>
         <source>Moving…</source>
         <translation>画面移动中…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="176"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="177"/>
         <source>Still</source>
         <translation>画面静止</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="177"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="178"/>
         <source>%1 page(s) captured</source>
         <translation>已拍摄 %1 页</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="181"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="182"/>
         <source>The camera stopped. %1 page(s) captured.</source>
         <translation>高拍仪已停止。已拍摄 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_camera.py" line="210"/>
+        <location filename="../../desk_app/ui/scan_camera.py" line="211"/>
         <source>Finishing the captured pages…</source>
         <translation>正在处理已拍摄的页面…</translation>
     </message>
@@ -758,273 +758,278 @@
         <translation>显示已删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="108"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="106"/>
+        <source>&amp;Pages</source>
+        <translation>页面(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="111"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="109"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="112"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="110"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="113"/>
         <source>Rotate left</source>
         <translation>向左旋转</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="111"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="114"/>
         <source>Rotate right</source>
         <translation>向右旋转</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="112"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="115"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="113"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="116"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="114"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="117"/>
         <source>Re&amp;scan…</source>
         <translation>重扫(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="125"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="128"/>
         <source>Case number or proposal number</source>
         <translation>案件号或投保单号</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="127"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="130"/>
         <source>Assign to case (&amp;K):</source>
         <translation>归入案件(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="129"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="132"/>
         <source>&amp;Assign</source>
         <translation>归入(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="144"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="147"/>
         <source>&amp;Fit</source>
         <translation>适合窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="144"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="147"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="145"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="148"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="183"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="186"/>
         <source>Import scanned files</source>
         <translation>导入扫描文件</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="184"/>
-        <location filename="../../desk_app/ui/scan_window.py" line="462"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="187"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="466"/>
         <source>Scans (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</source>
         <translation>扫描文件 (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="193"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="196"/>
         <source>Processing %1 file(s)…</source>
         <translation>正在处理 %1 个文件…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="220"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="224"/>
         <source>%1 page(s) stored.</source>
         <translation>已保存 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="222"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="226"/>
         <source>%1 blank page(s) set aside (Show deleted lists them).</source>
         <translation>%1 页空白页已移除（勾选“显示已删除”可查看）。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="282"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="286"/>
         <source>No pages here.</source>
         <translation>此处没有页面。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="292"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="296"/>
         <source>Seal missing</source>
         <translation>缺章</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="298"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="302"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="303"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="307"/>
         <source>Cover sheet</source>
         <translation>封面页</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="303"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="307"/>
         <source>No type</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="432"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="436"/>
         <source>%1 page(s) restored.</source>
         <translation>已恢复 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="438"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="442"/>
         <source>Page moved up.</source>
         <translation>页面已上移。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="438"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="442"/>
         <source>Page moved down.</source>
         <translation>页面已下移。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="443"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="447"/>
         <source>Rotating the page…</source>
         <translation>正在旋转页面…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="445"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="449"/>
         <source>Page rotated left.</source>
         <translation>页面已向左旋转。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="445"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="449"/>
         <source>Page rotated right.</source>
         <translation>页面已向右旋转。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="461"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="465"/>
         <source>Rescan the page from a file</source>
         <translation>从文件重扫该页</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="465"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="469"/>
         <source>Processing the rescan…</source>
         <translation>正在处理重扫文件…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="478"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="482"/>
         <source>Page replaced by the rescan.</source>
         <translation>该页已替换为重扫影像。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="485"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="489"/>
         <source>Select the pages to assign first.</source>
         <translation>请先选择要归入案件的页面。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="488"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="492"/>
         <source>Type a case number or proposal number.</source>
         <translation>请输入案件号或投保单号。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="494"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="498"/>
         <source>%1 page(s) assigned to case %2.</source>
         <translation>%1 页已归入案件 %2。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="289"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="293"/>
         <source>Blank</source>
         <translation>空白页</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="296"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="300"/>
         <source>Seal</source>
         <translation>有公章</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="285"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="289"/>
         <source>Blurred</source>
         <translation>模糊</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="285"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="289"/>
         <source>Too dark</source>
         <translation>过暗</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="285"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="289"/>
         <source>Too light</source>
         <translation>过淡</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="286"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="290"/>
         <source>Too small</source>
         <translation>过小</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="286"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="290"/>
         <source>Low resolution</source>
         <translation>分辨率低</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="305"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="309"/>
         <source>Unindexed</source>
         <translation>未索引</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="340"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="344"/>
         <source>This page has no case yet: type its case or proposal number below and press Enter.</source>
         <translation>该页尚未归入案件：请在下方输入案件号或投保单号并按回车。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="352"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="356"/>
         <source>%1 %2 p.</source>
         <translation>%1 %2 页</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="353"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="357"/>
         <source>no typed pages</source>
         <translation>尚无已分类页面</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="354"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="358"/>
         <source>Case %1: %2.</source>
         <translation>案件 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="356"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="360"/>
         <source>Missing: %1.</source>
         <translation>缺少：%1。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="358"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="362"/>
         <source>Short: %1 has %2 of %3 pages.</source>
         <translation>页数不足：%1 已扫描 %2 页，应有 %3 页。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="361"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="365"/>
         <source>No seal: %1 page %2.</source>
         <translation>缺章：%1 第 %2 页。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="364"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="368"/>
         <source>Required documents complete.</source>
         <translation>必需单证齐全。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="366"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="370"/>
         <source>Required documents present.</source>
         <translation>必需单证已齐，但有问题待处理。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="420"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="424"/>
         <source>%1 page(s) typed as %2.</source>
         <translation>%1 页已设为“%2”。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="426"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="430"/>
         <source>%1 page(s) removed (they can be restored).</source>
         <translation>已删除 %1 页（可恢复）。</translation>
     </message>
