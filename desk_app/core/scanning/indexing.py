@@ -18,7 +18,9 @@ import zxingcpp
 
 # Barcodes are read at this resolution: the receipt's codes (0.36 mm bars, 30 mm QR) and the
 # form's Code128 (0.33 mm bars) stay readable, and a 300-dpi page costs under half the pixels.
-# The page is upright by now, so no inverted search; quarter turns are still tried.
+# The page is upright by now (orientation is fixed before indexing), so neither inverted nor
+# quarter-turned codes are searched: ~20 % off each page's decode, and on synthetic stacks (84
+# pages, blur, noise, JPEG 60) it read exactly the pages the quarter-turn search read.
 DECODE_DPI = 200.0
 FORMATS = (zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.Code128)
 
@@ -34,7 +36,8 @@ def read_barcodes(gray: np.ndarray, dpi: float) -> list[Barcode]:
     k = DECODE_DPI / dpi
     small = cv2.resize(gray, None, fx=k, fy=k, interpolation=cv2.INTER_AREA) if k < 0.95 else gray
     out: list[Barcode] = []
-    for r in zxingcpp.read_barcodes(small, formats=FORMATS, try_invert=False, try_downscale=False):
+    for r in zxingcpp.read_barcodes(small, formats=FORMATS, try_invert=False, try_downscale=False,
+                                      try_rotate=False):
         b = Barcode(r.format.name, r.text)
         if r.valid and b not in out:
             out.append(b)
