@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
+from desk_app.core.privacy import redact
 from desk_app.store.db import Store
 from desk_app.store.models import SyncConflict
 from desk_app.store.types import utcnow
@@ -30,12 +31,14 @@ class ConflictLine:
 
 
 def _summary(payload: str) -> str:
+    """A short line for the inbox; a raw row (no labelled field) is shown with its ID, phone and
+    bank numbers masked: the inbox is a screen like any other."""
     try:
         row = json.loads(payload) if payload else {}
     except ValueError:
-        return payload[:80]
+        return redact(payload[:80])
     parts = [f"{label}：{row[k]}" for k, label in FIELD_LABELS.items() if row.get(k)]
-    return "；".join(parts) or payload[:80]
+    return "；".join(parts) or redact(payload[:80])
 
 
 def list_conflicts(store: Store, *, include_seen: bool = False) -> list[ConflictLine]:
