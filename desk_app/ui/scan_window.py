@@ -355,8 +355,8 @@ class ScanWindow(QWidget):
             return
         label = {d.code: d.label for d in service.DOC_TYPES}
         s = line.scan
-        have = "、".join(self.tr("%1 %2 p.").replace("%1", label.get(t, t)).replace("%2", str(n))
-                        for t, n in sorted(s.pages_by_type.items()) if t in label) or self.tr("no typed pages")
+        have = "、".join(self.tr("%1 %2 p.").replace("%1", d.label).replace("%2", str(s.pages_by_type[d.code]))
+                        for d in service.DOC_TYPES if d.code in s.pages_by_type) or self.tr("no typed pages")
         parts = [self.tr("Case %1: %2.").replace("%1", line.case_no).replace("%2", have)]
         if s.missing_types:
             parts.append(self.tr("Missing: %1.").replace("%1", "、".join(label[t] for t in s.missing_types)))

@@ -798,238 +798,238 @@
         <translation>Re&amp;scan…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="128"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="129"/>
         <source>Case number or proposal number</source>
         <translation>Case number or proposal number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="130"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="131"/>
         <source>Assign to case (&amp;K):</source>
         <translation>Assign to case (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="132"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="133"/>
         <source>&amp;Assign</source>
         <translation>&amp;Assign</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="147"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="149"/>
         <source>&amp;Fit</source>
         <translation>&amp;Fit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="147"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="149"/>
         <source>Zoom &amp;in</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="148"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="150"/>
         <source>Zoom &amp;out</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="186"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="188"/>
         <source>Import scanned files</source>
         <translation>Import scanned files</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="187"/>
-        <location filename="../../desk_app/ui/scan_window.py" line="466"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="189"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="468"/>
         <source>Scans (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</source>
         <translation>Scans (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="196"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="198"/>
         <source>Processing %1 file(s)…</source>
         <translation>Processing %1 file(s)…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="224"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="226"/>
         <source>%1 page(s) stored.</source>
         <translation>%1 page(s) stored.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="226"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="228"/>
         <source>%1 blank page(s) set aside (Show deleted lists them).</source>
         <translation>%1 blank page(s) set aside (Show deleted lists them).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="286"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="288"/>
         <source>No pages here.</source>
         <translation>No pages here.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="296"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="298"/>
         <source>Seal missing</source>
         <translation>Seal missing</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="302"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="304"/>
         <source>Deleted</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="307"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="309"/>
         <source>Cover sheet</source>
         <translation>Cover sheet</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="307"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="309"/>
         <source>No type</source>
         <translation>No type</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="436"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="438"/>
         <source>%1 page(s) restored.</source>
         <translation>%1 page(s) restored.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="442"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="444"/>
         <source>Page moved up.</source>
         <translation>Page moved up.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="442"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="444"/>
         <source>Page moved down.</source>
         <translation>Page moved down.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="447"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="449"/>
         <source>Rotating the page…</source>
         <translation>Rotating the page…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="449"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="451"/>
         <source>Page rotated left.</source>
         <translation>Page rotated left.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="449"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="451"/>
         <source>Page rotated right.</source>
         <translation>Page rotated right.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="465"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="467"/>
         <source>Rescan the page from a file</source>
         <translation>Rescan the page from a file</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="469"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="471"/>
         <source>Processing the rescan…</source>
         <translation>Processing the rescan…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="482"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="484"/>
         <source>Page replaced by the rescan.</source>
         <translation>Page replaced by the rescan.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="489"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="491"/>
         <source>Select the pages to assign first.</source>
         <translation>Select the pages to assign first.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="492"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="494"/>
         <source>Type a case number or proposal number.</source>
         <translation>Type a case number or proposal number.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="498"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="500"/>
         <source>%1 page(s) assigned to case %2.</source>
         <translation>%1 page(s) assigned to case %2.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="293"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="295"/>
         <source>Blank</source>
         <translation>Blank</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="300"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="302"/>
         <source>Seal</source>
         <translation>Seal</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="289"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="291"/>
         <source>Blurred</source>
         <translation>Blurred</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="289"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="291"/>
         <source>Too dark</source>
         <translation>Too dark</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="289"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="291"/>
         <source>Too light</source>
         <translation>Too light</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="290"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="292"/>
         <source>Too small</source>
         <translation>Too small</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="290"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="292"/>
         <source>Low resolution</source>
         <translation>Low resolution</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="309"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="311"/>
         <source>Unindexed</source>
         <translation>Unindexed</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="344"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="346"/>
         <source>This page has no case yet: type its case or proposal number below and press Enter.</source>
         <translation>This page has no case yet: type its case or proposal number below and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="356"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="358"/>
         <source>%1 %2 p.</source>
         <translation>%1 %2 p.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="357"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="359"/>
         <source>no typed pages</source>
         <translation>no typed pages</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="358"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="360"/>
         <source>Case %1: %2.</source>
         <translation>Case %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="360"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="362"/>
         <source>Missing: %1.</source>
         <translation>Missing: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="362"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="364"/>
         <source>Short: %1 has %2 of %3 pages.</source>
         <translation>Short: %1 has %2 of %3 pages.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="365"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="367"/>
         <source>No seal: %1 page %2.</source>
         <translation>No seal: %1 page %2.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="368"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="370"/>
         <source>Required documents complete.</source>
         <translation>Required documents complete.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="370"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="372"/>
         <source>Required documents present.</source>
         <translation>Required documents present.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="424"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="426"/>
         <source>%1 page(s) typed as %2.</source>
         <translation>%1 page(s) typed as %2.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="430"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="432"/>
         <source>%1 page(s) removed (they can be restored).</source>
         <translation>%1 page(s) removed (they can be restored).</translation>
     </message>

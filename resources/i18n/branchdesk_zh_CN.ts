@@ -798,238 +798,238 @@
         <translation>重扫(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="128"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="129"/>
         <source>Case number or proposal number</source>
         <translation>案件号或投保单号</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="130"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="131"/>
         <source>Assign to case (&amp;K):</source>
         <translation>归入案件(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="132"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="133"/>
         <source>&amp;Assign</source>
         <translation>归入(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="147"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="149"/>
         <source>&amp;Fit</source>
         <translation>适合窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="147"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="149"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="148"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="150"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="186"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="188"/>
         <source>Import scanned files</source>
         <translation>导入扫描文件</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="187"/>
-        <location filename="../../desk_app/ui/scan_window.py" line="466"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="189"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="468"/>
         <source>Scans (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</source>
         <translation>扫描文件 (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="196"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="198"/>
         <source>Processing %1 file(s)…</source>
         <translation>正在处理 %1 个文件…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="224"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="226"/>
         <source>%1 page(s) stored.</source>
         <translation>已保存 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="226"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="228"/>
         <source>%1 blank page(s) set aside (Show deleted lists them).</source>
         <translation>%1 页空白页已移除（勾选“显示已删除”可查看）。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="286"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="288"/>
         <source>No pages here.</source>
         <translation>此处没有页面。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="296"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="298"/>
         <source>Seal missing</source>
         <translation>缺章</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="302"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="304"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="307"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="309"/>
         <source>Cover sheet</source>
         <translation>封面页</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="307"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="309"/>
         <source>No type</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="436"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="438"/>
         <source>%1 page(s) restored.</source>
         <translation>已恢复 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="442"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="444"/>
         <source>Page moved up.</source>
         <translation>页面已上移。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="442"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="444"/>
         <source>Page moved down.</source>
         <translation>页面已下移。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="447"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="449"/>
         <source>Rotating the page…</source>
         <translation>正在旋转页面…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="449"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="451"/>
         <source>Page rotated left.</source>
         <translation>页面已向左旋转。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="449"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="451"/>
         <source>Page rotated right.</source>
         <translation>页面已向右旋转。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="465"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="467"/>
         <source>Rescan the page from a file</source>
         <translation>从文件重扫该页</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="469"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="471"/>
         <source>Processing the rescan…</source>
         <translation>正在处理重扫文件…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="482"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="484"/>
         <source>Page replaced by the rescan.</source>
         <translation>该页已替换为重扫影像。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="489"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="491"/>
         <source>Select the pages to assign first.</source>
         <translation>请先选择要归入案件的页面。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="492"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="494"/>
         <source>Type a case number or proposal number.</source>
         <translation>请输入案件号或投保单号。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="498"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="500"/>
         <source>%1 page(s) assigned to case %2.</source>
         <translation>%1 页已归入案件 %2。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="293"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="295"/>
         <source>Blank</source>
         <translation>空白页</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="300"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="302"/>
         <source>Seal</source>
         <translation>有公章</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="289"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="291"/>
         <source>Blurred</source>
         <translation>模糊</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="289"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="291"/>
         <source>Too dark</source>
         <translation>过暗</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="289"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="291"/>
         <source>Too light</source>
         <translation>过淡</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="290"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="292"/>
         <source>Too small</source>
         <translation>过小</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="290"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="292"/>
         <source>Low resolution</source>
         <translation>分辨率低</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="309"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="311"/>
         <source>Unindexed</source>
         <translation>未索引</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="344"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="346"/>
         <source>This page has no case yet: type its case or proposal number below and press Enter.</source>
         <translation>该页尚未归入案件：请在下方输入案件号或投保单号并按回车。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="356"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="358"/>
         <source>%1 %2 p.</source>
         <translation>%1 %2 页</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="357"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="359"/>
         <source>no typed pages</source>
         <translation>尚无已分类页面</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="358"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="360"/>
         <source>Case %1: %2.</source>
         <translation>案件 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="360"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="362"/>
         <source>Missing: %1.</source>
         <translation>缺少：%1。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="362"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="364"/>
         <source>Short: %1 has %2 of %3 pages.</source>
         <translation>页数不足：%1 已扫描 %2 页，应有 %3 页。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="365"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="367"/>
         <source>No seal: %1 page %2.</source>
         <translation>缺章：%1 第 %2 页。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="368"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="370"/>
         <source>Required documents complete.</source>
         <translation>必需单证齐全。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="370"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="372"/>
         <source>Required documents present.</source>
         <translation>必需单证已齐，但有问题待处理。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="424"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="426"/>
         <source>%1 page(s) typed as %2.</source>
         <translation>%1 页已设为“%2”。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_window.py" line="430"/>
+        <location filename="../../desk_app/ui/scan_window.py" line="432"/>
         <source>%1 page(s) removed (they can be restored).</source>
         <translation>已删除 %1 页（可恢复）。</translation>
     </message>

@@ -155,7 +155,10 @@ def test_batch_list_blank_backs_types_delete_restore_and_the_tray(qtbot, demo_st
 
 
 def test_move_rotate_rescan_badges_and_completeness(qtbot, demo_store, worker, actors, tmp_path):
-    (pid, case_no), = _received_cases(demo_store, 1)
+    with demo_store.reading() as s:  # a group case whose insured list needs more than one page
+        pid, case_no, insured = s.execute(select(Proposal.id, Proposal.case_no, Proposal.insured_count).where(
+            Proposal.state == "RECEIVED", Proposal.business_type == "GROUP", Proposal.insured_count > 25)
+            .order_by(Proposal.case_no)).first()
     rng = np.random.default_rng(5)
     form = synth.render(synth.form_pdf("proposal"), 200)
     unsealed = synth.render(synth.form_pdf("proposal", seal=False), 200)
@@ -218,6 +221,17 @@ def test_move_rotate_rescan_badges_and_completeness(qtbot, demo_store, worker, a
     assert (new["proposal_id"], new["doc_type"], new["seq"]) == (pid, "proposal_form", 1)
     assert "缺章" not in _texts(window)[0] and "有公章" in _texts(window)[0]
     qtbot.waitUntil(lambda: "缺章" not in window.case_line.text(), timeout=10_000)
+
+    # Typing the blurred page as the insured list completes the required types: the case is 扫描
+    # SCANNED (finish_scan, its precondition met), and the line flags the short insured list.
+    window.page_list.setCurrentRow(2)
+    qtbot.keyClick(window.page_list, Qt.Key.Key_2)
+    want = -(-insured // 25)
+    qtbot.waitUntil(lambda: f"页数不足：被保险人清单 已扫描 1 页，应有 {want} 页" in window.case_line.text(),
+                    timeout=10_000)
+    assert "缺少" not in window.case_line.text() and "必需单证已齐" in window.case_line.text()
+    with demo_store.reading() as s:
+        assert s.get(Proposal, pid).state == "SCANNED"
     window.grab().save(str(tmp_path / "scan2.png"))
     with demo_store.reading() as s:
         assert s.scalar(select(ScanBatch.source).where(ScanBatch.id == window.batches.current_key())) == "file"
