@@ -501,8 +501,3 @@ class ScanWindow(QWidget):
 
     def status_is_error(self) -> bool:
         return "b00020" in self.status.styleSheet()
-
-    def pages_shown(self) -> list[service.PageOutcome]:
-        """The listed pages in their order (for tests and the status of the strip)."""
-        return [self._pages[self.page_list.item(i).data(Qt.ItemDataRole.UserRole)].outcome
-                for i in range(self.page_list.count())]
