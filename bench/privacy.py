@@ -1,10 +1,12 @@
 """The cost of encryption at rest: the same work on a SQLCipher store and on a plaintext one.
 
-Prints, for each: building a 100,000-case store (Core bulk inserts), the first page and the
+Prints, for each store: building a 100,000-case store (Core bulk inserts), the first page and the
 count of the supervisor's queue, one workflow step per transaction (the counter's unit of
 work), and writing scanned-page-sized files encrypted (AES-GCM) against the same writes with the
-cipher taken out. Three stores: plaintext; SQLCipher alone ("cipher only"); SQLCipher with the
-audit-chain anchor written after each commit (what the app runs). Goal: encrypted within 15 %. Run: .venv/bin/python bench/privacy.py [--cases N]
+cipher taken out. Three stores: plaintext on Python's sqlite3; plaintext on the SQLCipher build of
+SQLite without a key (isolates the cipher from the library); encrypted with the audit anchor (what
+the app runs). Every timed figure alternates the stores in a shuffled order. Goal: encrypted within
+15 %. Run: .venv/bin/python bench/privacy.py [--cases N] [--interleaved N (steps only)]
 """
 
 from __future__ import annotations
@@ -75,33 +77,6 @@ def timed(fn, repeat: int = 1) -> list[float]:
     return out
 
 
-def measure(store: Store, cases: int) -> dict[str, float]:
-    r: dict[str, float] = {}
-    with store.transaction() as s:
-        demo.create_demo(s, cases_per_state=0, force_password_change=False)
-    r["build_s"] = timed(lambda: _bulk(store, cases))[0]
-    page = []
-    count = []
-    for _ in range(30):
-        with store.reading() as s:
-            page += timed(lambda s=s: queues.queue_page(s, Role.SUPERVISOR))
-            count += timed(lambda s=s: queues.queue_count(s, Role.SUPERVISOR))
-    r["first_page_ms"] = statistics.median(page) * 1000
-    r["count_ms"] = statistics.median(count) * 1000
-    with store.reading() as s:
-        scanner = users.actor_for(s, "scanner")
-        ids = s.scalars(select(Proposal.id).where(Proposal.state == State.RECEIVED.value).limit(300)).all()
-    steps = []
-    for pid in ids:
-        def step(pid: str = pid) -> None:
-            with store.transaction() as s:
-                workflow.perform(s, actor=scanner, proposal_id=pid, action="finish_scan")
-        steps += timed(step)
-    r["step_ms"] = statistics.median(steps) * 1000
-    r["step_p95_ms"] = sorted(steps)[int(len(steps) * 0.95)] * 1000
-    return r
-
-
 def _bulk(store: Store, cases: int) -> None:
     with store.transaction() as s:
         demo.bulk_cases(s, n=cases)
@@ -126,13 +101,6 @@ def page_writes(folder: Path, encrypted: bool, n: int = 200) -> float:
     return statistics.mean(timed(lambda p=p: fs.put(p))[0] for p in pages) * 1000
 
 
-class StoreWithoutAnchor(Store):
-    """SQLCipher store whose audit head is not anchored: isolates the cipher's cost from the anchor's."""
-
-    def _anchor_audit_head(self, session) -> None:  # noqa: ANN001
-        return None
-
-
 def anchor_ms(folder: Path, n: int = 200) -> float:
     """The tamper-evidence part of each action: anchoring the audit chain head in the keyring."""
     from desk_app.store import keys
@@ -142,79 +110,105 @@ def anchor_ms(folder: Path, n: int = 200) -> float:
                              for i in range(n)) * 1000
 
 
-def interleaved_steps(base: Path, steps: int) -> None:
-    """One workflow step per transaction on each store in turn, in a shuffled order each round,
-    so machine noise falls on all alike (the most trustworthy per-action figure here). Stores:
-    plaintext on Python's sqlite3; plaintext on the SQLCipher library without a key; encrypted
-    with the audit anchor (what the app runs)."""
-    import random
+def make_stores(base: Path) -> dict[str, Store]:
+    return {"plaintext": plaintext_store(base / "plain" / "branch.db"),
+            "same library": plaintext_same_library(base / "lib" / "branch.db"),
+            "encrypted": open_store(base / "enc" / "branch.db")}
 
-    stores = {"plaintext": plaintext_store(base / "ip" / "branch.db"),
-              "same library": plaintext_same_library(base / "il" / "branch.db"),
-              "encrypted": open_store(base / "ie" / "branch.db")}
-    work = {}
-    for name, store in stores.items():
-        with store.transaction() as s:
-            demo.create_demo(s, cases_per_state=0, force_password_change=False)
-            demo.bulk_cases(s, n=steps + 100, states=[State.RECEIVED])
-        with store.reading() as s:
-            work[name] = (users.actor_for(s, "scanner"), list(s.scalars(select(Proposal.id).limit(steps))))
+
+def alternate(stores: dict[str, Store], rounds: int, fn, rng) -> dict[str, list[float]]:  # noqa: ANN001
+    """fn(name, store, round) timed on every store each round, in a shuffled order, so machine noise
+    falls on all alike."""
     times: dict[str, list[float]] = {name: [] for name in stores}
-    rng = random.Random(7)
-    for i in range(steps):
+    cpu = {name: 0.0 for name in stores}
+    for i in range(rounds):
         order = list(stores)
         rng.shuffle(order)
         for name in order:
-            actor, ids = work[name]
+            c = time.thread_time()
+            times[name] += timed(lambda name=name, i=i: fn(name, stores[name], i))
+            cpu[name] += time.thread_time() - c
+    LAST_CPU.clear()
+    LAST_CPU.update({name: cpu[name] / rounds for name in stores})
+    return times
 
-            def step(store: Store = stores[name], pid: str = ids[i], who: object = actor) -> None:
-                with store.transaction() as s:
-                    workflow.perform(s, actor=who, proposal_id=pid, action="finish_scan")
-            times[name] += timed(step)
-    med = {k: statistics.median(v) * 1000 for k, v in times.items()}
-    p95 = {k: sorted(v)[int(len(v) * 0.95)] * 1000 for k, v in times.items()}
-    print(f"interleaved workflow steps, one per transaction ({steps} on each store):")
-    for name in stores:
-        print(f"  {name:<13} median {med[name]:6.2f} ms  p95 {p95[name]:6.2f} ms")
-    for base_name in ("plaintext", "same library"):
-        print(f"  encrypted vs {base_name}: median {(med['encrypted'] / med[base_name] - 1) * 100:+.1f}%, "
-              f"p95 {(p95['encrypted'] / p95[base_name] - 1) * 100:+.1f}%")
+
+# CPU seconds per round of the last alternate() call, per store (this thread only: what the
+# action itself costs, without the waits for the disk that make wall-clock figures noisy).
+LAST_CPU: dict[str, float] = {}
+
+
+def steps_on(stores: dict[str, Store], steps: int, rng) -> dict[str, list[float]]:  # noqa: ANN001
+    """One workflow step per transaction (finish_scan on a received case), the counter's unit of work."""
+    work = {}
+    for name, store in stores.items():
+        with store.transaction() as s:  # fresh received cases to move (not timed)
+            demo.bulk_cases(s, n=steps, states=[State.RECEIVED])
+        with store.reading() as s:
+            work[name] = (users.actor_for(s, "scanner"), list(s.scalars(
+                select(Proposal.id).where(Proposal.state == State.RECEIVED.value)
+                .order_by(Proposal.created_at.desc()).limit(steps))))
+    assert all(len(ids) == steps for _a, ids in work.values()), "not enough received cases"
+
+    def step(name: str, store: Store, i: int) -> None:
+        actor, ids = work[name]
+        with store.transaction() as s:
+            workflow.perform(s, actor=actor, proposal_id=ids[i], action="finish_scan")
+    return alternate(stores, steps, step, rng)
 
 
 def main() -> None:
+    import random
+
     ap = argparse.ArgumentParser()
     ap.add_argument("--cases", type=int, default=100_000)
     ap.add_argument("--interleaved", type=int, default=0, metavar="N",
                     help="only the per-action figure: N steps on each store, alternating")
     args = ap.parse_args()
-    if args.interleaved:
-        with tempfile.TemporaryDirectory() as tmp:
-            interleaved_steps(Path(tmp), args.interleaved)
-        return
+    rng = random.Random(7)
+    ms = {}  # measure -> store -> value
     with tempfile.TemporaryDirectory() as tmp:
-        base = Path(tmp)
-        plain = plaintext_store(base / "plain" / "branch.db")
-        enc = open_store(base / "enc" / "branch.db")
-        res_plain = measure(plain, args.cases)
-        res_enc = measure(enc, args.cases)
-        enc.close()
-        bare_path = base / "enc-bare" / "branch.db"
-        open_store(bare_path).close()  # created, migrated and keyed the normal way
-        from desk_app.store import keys
+        stores = make_stores(Path(tmp))
+        cases = args.cases if not args.interleaved else 1000
+        for name, store in stores.items():
+            with store.transaction() as s:
+                demo.create_demo(s, cases_per_state=0, force_password_change=False)
+            ms.setdefault("bulk build, s", {})[name] = timed(lambda store=store: _bulk(store, cases))[0]
+        if not args.interleaved:
+            def first_page(_n: str, store: Store, _i: int) -> None:
+                with store.reading() as s:
+                    queues.queue_page(s, Role.SUPERVISOR)
 
-        res_bare = measure(StoreWithoutAnchor(bare_path, keys.load_secret(bare_path.parent)), args.cases)
-        res_plain["page_write_ms"] = page_writes(base / "plain-files", encrypted=False)
-        res_enc["page_write_ms"] = page_writes(base / "enc-files", encrypted=True)
-        anchor = anchor_ms(base / "anchor")
-    res_bare["page_write_ms"] = res_enc["page_write_ms"]
-    print(f"cases: {args.cases:,}")
-    print(f"{'measure':<18}{'plaintext':>11}{'cipher only':>13}{'overhead':>10}{'+ anchor':>11}{'overhead':>10}")
-    for key in res_plain:
-        a, b, c = res_plain[key], res_bare[key], res_enc[key]
-        print(f"{key:<18}{a:>11.2f}{b:>13.2f}{(b / a - 1) * 100:>9.1f}%{c:>11.2f}{(c / a - 1) * 100:>9.1f}%")
-    # The encrypted store also anchors its audit chain head after each commit, on a background
-    # thread (a keyring write): it is not in step_ms, but it is work the PC does per action.
-    print(f"audit anchor write (background, per committed action): median {anchor:.2f} ms")
+            def count(_n: str, store: Store, _i: int) -> None:
+                with store.reading() as s:
+                    queues.queue_count(s, Role.SUPERVISOR)
+            ms["queue first page, ms"] = {k: statistics.median(v) * 1000
+                                          for k, v in alternate(stores, 40, first_page, rng).items()}
+            ms["queue count, ms"] = {k: statistics.median(v) * 1000 for k, v in alternate(stores, 40, count, rng).items()}
+        steps = steps_on(stores, args.interleaved or 600, rng)
+        ms["step median, ms"] = {k: statistics.median(v) * 1000 for k, v in steps.items()}
+        ms["step p95, ms"] = {k: sorted(v)[int(len(v) * 0.95)] * 1000 for k, v in steps.items()}
+        ms["step CPU, ms"] = {k: v * 1000 for k, v in LAST_CPU.items()}
+        if not args.interleaved:
+            folders = {"plaintext": NullCipherFileStore(Path(tmp) / "pf"), "encrypted": EncryptedFileStore(
+                Path(tmp) / "ef", os.urandom(32))}
+            pages = [os.urandom(100_000) for _ in range(200)]
+            writes = alternate(folders, len(pages), lambda _n, fs, i: fs.put(pages[i]), rng)
+            ms["100 KB page write, ms"] = {k: statistics.median(v) * 1000 for k, v in writes.items()}
+            anchor = anchor_ms(Path(tmp) / "anchor")
+        for store in stores.values():
+            store.close()
+    print(f"cases: {cases:,}; every figure alternates the stores in a shuffled order")
+    print(f"{'measure':<24}{'plaintext':>11}{'same lib':>10}{'encrypted':>11}{'vs plain':>10}{'vs same lib':>13}")
+    for key, row in ms.items():
+        p, lib, e = row.get("plaintext"), row.get("same library"), row["encrypted"]
+        vs_lib = f"{(e / lib - 1) * 100:>+12.1f}%" if lib else f"{'':>13}"
+        lib_s = f"{lib:>10.2f}" if lib else f"{'—':>10}"
+        print(f"{key:<24}{p:>11.2f}{lib_s}{e:>11.2f}{(e / p - 1) * 100:>+9.1f}%{vs_lib}")
+    if not args.interleaved:
+        print("plaintext = Python's sqlite3; same lib = the SQLCipher build of SQLite without a key (isolates "
+              "the cipher); page writes: AES-GCM against the same writes with the cipher taken out")
+        print(f"audit anchor write (background thread, at most once a second): median {anchor:.2f} ms")
 
 
 if __name__ == "__main__":
