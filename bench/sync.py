@@ -30,7 +30,7 @@ import time
 import uuid
 from pathlib import Path
 
-from sqlalchemy import func, select, text
+from sqlalchemy import text
 
 # Run as a script: put the checkout first (not bench/, whose queue.py would shadow the stdlib),
 # and keep the throw-away stores' keys in a plain-file keyring in a temp folder.
@@ -40,7 +40,6 @@ os.environ.setdefault("XDG_DATA_HOME", tempfile.mkdtemp(prefix="bd-bench-keys-")
 
 from desk_app.core import demo, users  # noqa: E402
 from desk_app.store.migrate import open_store  # noqa: E402
-from desk_app.store.models import SyncOutbox  # noqa: E402
 from desk_app.sync import engine  # noqa: E402
 from desk_app.sync.pages import add_page_file  # noqa: E402
 from desk_app.sync.transport import Transport  # noqa: E402
@@ -53,8 +52,7 @@ def _noop(*_a: object) -> None:
 
 
 def outbox_size(store) -> int:
-    with store.reading() as s:
-        return s.scalar(select(func.count()).select_from(SyncOutbox).where(SyncOutbox.acked_at.is_(None))) or 0
+    return engine.read_status(store).pending
 
 
 def fill_branch(path: Path, changes: int):
@@ -179,6 +177,8 @@ def run(kind: str, args: argparse.Namespace, pg: PgCluster | None) -> dict[str, 
         out["push_s"] = dt_push
         out["push_per_s"] = n / dt_push
 
+        if "pull" not in args.parts:
+            return out
         # The first pull needs --changes records a new PC receives (audit entries are never sent back).
         while True:
             with branch.reading() as s:
@@ -296,6 +296,8 @@ def main() -> None:
             print(f"== {kind} ==")
             print(f"push   {r['push_changes']:>8,.0f} changes in {r['push_s']:6.2f} s  = {r['push_per_s']:>9,.0f} changes/s"
                   f"   (cpu s: {r['push_cpu']})")
+            if "pull_s" not in r:
+                continue
             print(f"pull   {r['pull_records']:>8,.0f} records in {r['pull_s']:6.2f} s  = {r['pull_per_s']:>9,.0f} records/s"
                   f"   (cpu s: {r['pull_cpu']})")
             if "empty_poll_ms" not in r:

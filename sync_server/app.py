@@ -150,17 +150,18 @@ def create_app(db_url: str, blob_dir: Path, *, engine: Engine | None = None) -> 
     @app.get("/v1/status")
     def status(device: Dev, conn: Conn) -> Response:
         return _json(p.StatusResponse(device_id=device.device_id, org_code=device.org.code,
-                                      org_name=device.org.name, server_time=utcnow(), head=sync.head(conn)))
+                                      org_name=device.org.name, server_time=utcnow(), head=sync.head(conn),
+                                      max_push_items=p.PUSH_ITEMS_ACCEPTED))
 
     @app.post("/v1/push")
     def push(device: Dev, body: bytes = Depends(_raw_body)) -> Response:
         try:
-            changes = p.decode_push_request(body)
+            changes = p.decode_push_request(body, p.PUSH_ITEMS_ACCEPTED)
         except p.WireError as exc:
             raise ApiError(422, "invalid", f"请求格式不正确：{str(exc)[:200]}") from None
 
         def run() -> Response:
-            with engine.begin() as conn:
+            with sync.collector_paused(), engine.begin() as conn:
                 results = sync.push(conn, device, changes)
             return _raw(p.encode_push_response(results, utcnow()))
 

@@ -32,8 +32,11 @@ HEADER_PROTOCOL = "X-BranchDesk-Protocol"
 HEADER_CLIENT_TIME = "X-BranchDesk-Time"
 HEADER_AUTH = "Authorization"
 
-# Largest batch a push may carry and a pull page may return.
+# Largest batch a push may carry and a pull page may return. Every server accepts MAX_PUSH_ITEMS;
+# a server says in its status how many it accepts (`max_push_items`: this one PUSH_ITEMS_ACCEPTED),
+# and a client sends more than MAX_PUSH_ITEMS only to a server that said so.
 MAX_PUSH_ITEMS = 5_000
+PUSH_ITEMS_ACCEPTED = 20_000
 MAX_PULL_ITEMS = 10_000
 BLOB_CHUNK = 1 << 20
 
@@ -103,6 +106,8 @@ class StatusResponse(BaseModel):
     org_name: str
     server_time: dt.datetime
     head: int
+    # Left out by servers older than this field: they accept MAX_PUSH_ITEMS.
+    max_push_items: int = MAX_PUSH_ITEMS
 
 
 class WireError(ValueError):
@@ -219,9 +224,9 @@ def encode_push_request(changes: Sequence[Change]) -> bytes:
                                       "base_version": c.base_version, "payload": c.payload} for c in changes]})
 
 
-def decode_push_request(body: bytes | str) -> list[Change]:
+def decode_push_request(body: bytes | str, limit: int = MAX_PUSH_ITEMS) -> list[Change]:
     """The changes of a push body, each field checked; WireError names the first bad one."""
-    items = _list(_loads(body), "changes", MAX_PUSH_ITEMS)
+    items = _list(_loads(body), "changes", limit)
     out: list[Change] = []
     append = out.append
     for i, d in enumerate(items):

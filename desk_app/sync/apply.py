@@ -18,6 +18,7 @@ import orjson
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from desk_app.sync import outbox
 from sync_server.protocol import CLASH_KEYS, CONFLICT_TABLE, PulledChange, case_id_of, primary_key
 
 CHUNK = 500
@@ -84,8 +85,8 @@ def pending(session: Session) -> tuple[set[tuple[str, str]], set[str]]:
     """Rows and cases with changes not yet acknowledged by head office."""
     rows: set[tuple[str, str]] = set()
     cases: set[str] = set()
-    for t, r, c in session.connection().exec_driver_sql(
-            "SELECT table_name, row_id, case_id FROM sync_outbox WHERE acked_at IS NULL"):
+    for t, r, c in outbox.pending_rows(session.connection().connection.driver_connection,
+                                       "o.table_name, o.row_id, o.case_id"):
         rows.add((t, r))
         if c:
             cases.add(c)

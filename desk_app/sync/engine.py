@@ -11,27 +11,33 @@ repeats nothing: the server answers a repeated change id with "already had".
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
 import platform
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import func, select, text
+from sqlalchemy import select, text
 
 from desk_app.store.db import Store
-from desk_app.store.models import PageBlob, SyncBlobUpload, SyncOutbox, SyncState
+from desk_app.store.models import PageBlob, SyncBlobUpload, SyncState
 from desk_app.store.types import utcnow
-from desk_app.sync import apply
+from desk_app.sync import apply, outbox
 from desk_app.sync.files import page_files
 from desk_app.sync.transport import PreparedChanges, SyncError, Transport
 from sync_server import protocol as p
 
-# The most a server accepts per request (protocol MAX_PUSH_ITEMS).
+# The first push batch, and the most any server accepts per request (protocol MAX_PUSH_ITEMS).
 PUSH_BATCH = p.MAX_PUSH_ITEMS
+# Later batches of a long push, when the server's status says it accepts that many: fewer
+# transactions and commits on both sides (each branch commit rewrites the pages of
+# sync_row_versions its random keys touched, nearly all of them for a batch of 5,000).
+PUSH_BATCH_LARGE = 20_000
 # The most a server returns per page (protocol MAX_PULL_ITEMS).
 PULL_PAGE = 10_000
 # Pages already downloaded are applied together, up to this many changes or this long per local
@@ -79,7 +85,7 @@ def _noop(_stage: str, _done: int, _total: int) -> None:
 def read_status(store: Store) -> SyncStatus:
     with store.reading() as s:
         st = s.get(SyncState, 1)
-        pending = s.scalar(select(func.count()).select_from(SyncOutbox).where(SyncOutbox.acked_at.is_(None))) or 0
+        pending = outbox.pending_count(_raw(s))
         unseen = s.execute(text("SELECT count(*) FROM sync_conflicts WHERE seen_at IS NULL")).scalar() or 0
     if st is None:
         return SyncStatus(False, None, None, pending, unseen, None, None, None, 0)
@@ -177,23 +183,46 @@ class Outgoing(NamedTuple):
     payload: str
 
 
-def _outbox_page(store: Store, after: int) -> list[Outgoing]:
+def _raw(s) -> Any:  # noqa: ANN001
+    """The session's DB-API connection (in the session's transaction)."""
+    return s.connection().connection.driver_connection
+
+
+def _outbox_page(store: Store, after: int, limit: int = PUSH_BATCH) -> list[Outgoing]:
     """The next batch of unacknowledged changes in outbox order (DB-API rows: no ORM per change)."""
     with store.reading() as s:
-        cur = s.connection().connection.driver_connection.execute(
-            "SELECT seq, change_id, table_name, row_id, base_version, payload FROM sync_outbox "
-            "WHERE acked_at IS NULL AND seq > ? ORDER BY seq LIMIT ?", (after, PUSH_BATCH))
-        try:
-            return list(map(Outgoing._make, cur.fetchall()))
-        finally:
-            cur.close()
+        return list(map(Outgoing._make, outbox.pending_rows(
+            _raw(s), "o.seq, o.change_id, o.table_name, o.row_id, o.base_version, o.payload", after, limit)))
 
 
 def _changes(rows: list[Outgoing]) -> list[p.Change]:
     return [p.Change(r[1], r[2], r[3], r[4], r[5]) for r in rows]
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a push or pull moves thousands of rows.
+
+    Each batch makes hundreds of thousands of short-lived tuples and dicts, which set off the
+    collector's passes, and its full passes walk every object of the process (measured: about
+    0.3 s per 100,000 pulled changes). It is switched back on (if it was on) when the bulk step
+    ends, however it ends, and collects whatever cycles were made meanwhile.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def push(store: Store, transport: Transport, report: SyncReport, progress: Progress, branch: str) -> None:
+    with collector_paused():
+        _push(store, transport, report, progress, branch)
+
+
+def _push(store: Store, transport: Transport, report: SyncReport, progress: Progress, branch: str) -> None:
     """Send the outbox in order, one batch at a time.
 
     Requests stay strictly sequential and batch k+1 leaves only once batch k's answer holds no
@@ -202,15 +231,19 @@ def push(store: Store, transport: Transport, report: SyncReport, progress: Progr
     branch as little as possible.
     """
     with store.reading() as s:
-        total = s.scalar(select(func.count()).select_from(SyncOutbox).where(SyncOutbox.acked_at.is_(None))) or 0
+        total = outbox.pending_count(_raw(s))
     rows = _outbox_page(store, 0)
     if not rows:
         return
+    size = PUSH_BATCH
+    if total > PUSH_BATCH:
+        # A long push: as large batches as the server accepts (an older server says nothing: 5,000).
+        size = max(PUSH_BATCH, min(PUSH_BATCH_LARGE, transport.status().max_push_items))
     progress("push", 0, total)
     done = 0
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="branchdesk-push") as pool:
         fut: Future[p.PushResponse] | None = pool.submit(transport.push, _changes(rows))
-        ahead = _outbox_page(store, rows[-1].seq)
+        ahead = _outbox_page(store, rows[-1].seq, size)
         prepared = PreparedChanges(_changes(ahead)) if ahead else None
         while fut is not None:
             resp = fut.result()
@@ -218,7 +251,7 @@ def push(store: Store, transport: Transport, report: SyncReport, progress: Progr
             fut = pool.submit(transport.push, prepared) if prepared is not None and not stop else None
             try:
                 retry = _acknowledge(store, rows, resp.results, report, branch)
-                after = _outbox_page(store, ahead[-1].seq) if fut is not None else []
+                after = _outbox_page(store, ahead[-1].seq, size) if fut is not None else []
                 prepared = PreparedChanges(_changes(after)) if after else None
             except BaseException:
                 if fut is not None:
@@ -236,7 +269,7 @@ def _acknowledge(store: Store, rows: list, results: list[p.ItemResult], report: 
     """Record head office's answers in one transaction; only an answer acknowledges a change."""
     by_id = {r.change_id: r for r in rows}
     stamp = utcnow().astimezone(dt.UTC).replace(tzinfo=None).isoformat(sep=" ")
-    acks: list[tuple[str, str, str]] = []
+    acks: list[tuple[int, str]] = []
     versions: list[tuple[str, str, int]] = []
     retry: str | None = None
     with store.transaction() as s:
@@ -249,7 +282,7 @@ def _acknowledge(store: Store, rows: list, results: list[p.ItemResult], report: 
             if res.status == "retry":
                 retry = retry or res.reason
                 continue
-            acks.append((stamp, res.status, res.change_id))
+            acks.append((row.seq, res.status))
             if res.status == "applied":
                 report.pushed += 1
             elif res.status == "already_had":
@@ -262,35 +295,11 @@ def _acknowledge(store: Store, rows: list, results: list[p.ItemResult], report: 
                 if res.version is not None and res.winner is not None:
                     versions.append((row.table_name, row.row_id, res.version))
         writer.flush()
-        _mark_acked(s, rows, acks)
+        outbox.acknowledge(_raw(s), sorted(acks), stamp)
         apply.save_versions(s, versions)
-        s.connection().exec_driver_sql("DELETE FROM sync_outbox WHERE acked_at IS NOT NULL AND acked_at < ?",
-                                       ((utcnow() - ACKED_KEEP).replace(tzinfo=None).isoformat(sep=" "),))
+        outbox.prune(_raw(s), (utcnow() - ACKED_KEEP).astimezone(dt.UTC).replace(tzinfo=None).isoformat(sep=" "))
         apply.set_applying(s, False)
     return retry
-
-
-def _mark_acked(s, rows: list, acks: list[tuple[str, str, str]]) -> None:  # noqa: ANN001
-    """Acknowledge by runs of consecutive outbox seqs with one status (one UPDATE per run)."""
-    status = {change_id: st for _stamp, st, change_id in acks}
-    if not acks:
-        return
-    stamp = acks[0][0]
-    runs: list[tuple[str, str, int, int]] = []
-    broken = False
-    for row in rows:
-        st = status.get(row.change_id)
-        if st is None:  # not answered (retry): never inside a run
-            broken = True
-            continue
-        # Seqs between two rows of the batch were acknowledged before (acked_at IS NULL skips them).
-        if runs and runs[-1][1] == st and not broken:
-            runs[-1] = (stamp, st, runs[-1][2], row.seq)
-        else:
-            runs.append((stamp, st, row.seq, row.seq))
-        broken = False
-    s.connection().exec_driver_sql(
-        "UPDATE sync_outbox SET acked_at = ?, status = ? WHERE seq BETWEEN ? AND ? AND acked_at IS NULL", runs)
 
 
 def _lost(s, writer: apply.Writer, row, res: p.ItemResult, branch: str) -> None:  # noqa: ANN001
@@ -314,6 +323,12 @@ def _lost(s, writer: apply.Writer, row, res: p.ItemResult, branch: str) -> None:
 
 
 def pull(store: Store, transport: Transport, report: SyncReport, progress: Progress, branch: str) -> bool:
+    """Pull until caught up; True if it stopped at a change waiting for this store's own push."""
+    with collector_paused():
+        return _pull(store, transport, report, progress, branch)
+
+
+def _pull(store: Store, transport: Transport, report: SyncReport, progress: Progress, branch: str) -> bool:
     """Pull until caught up; True if it stopped at a change waiting for this store's own push.
 
     The next page is downloaded while this one is applied (requests stay sequential). Each local

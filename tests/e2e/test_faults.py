@@ -21,7 +21,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from desk_app.store.models import SyncOutbox
 from desk_app.sync import engine
 from desk_app.sync.pages import add_page_file
 from desk_app.sync.transport import SyncError, Transport
@@ -55,13 +54,12 @@ def check_converged(site: Site, db_url: str, blob_dir: Path) -> None:
     """Every local change is applied at head office exactly once and the row values agree."""
     with site.store.reading() as s:
         outbox = s.execute(text("SELECT change_id, table_name, row_id FROM sync_outbox")).all()
-        pending = s.query(SyncOutbox).filter(SyncOutbox.acked_at.is_(None)).count()
         local = {}
         for table in ("proposals", "proposal_products", "case_events", "users"):
             for r in s.execute(text(f"SELECT * FROM {table} WHERE branch_code = :b"), {"b": site.code}).mappings():
                 local[(table, r["id"])] = dict(r)
         device = s.execute(text("SELECT device_id FROM sync_state")).scalar()
-    assert pending == 0
+    assert engine.read_status(site.store).pending == 0
     st = server_state(db_url, blob_dir)
     lost = [c for c, _t, _r in outbox if c not in st["received"]]
     assert lost == [], f"{len(lost)} changes lost"

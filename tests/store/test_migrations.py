@@ -44,7 +44,7 @@ from tests.store.storecheck import connect
 REPO = Path(__file__).resolve().parents[2]
 ALEMBIC_INI = HERE / "alembic.ini"
 # Local bookkeeping, never replicated as rows: the branch's identity, versions, sync's own state.
-NOT_SYNCED = {"alembic_version", "branch_info", "refdata_versions", "sync_outbox", "sync_state",
+NOT_SYNCED = {"alembic_version", "branch_info", "refdata_versions", "sync_outbox", "sync_acks", "sync_state",
               "sync_row_versions", "sync_conflicts", "sync_blob_uploads"}
 SYNC_COLUMNS = ("id", "branch_code", "created_at", "updated_at", "deleted")
 FUTURE = "9999_future"

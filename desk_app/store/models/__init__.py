@@ -18,6 +18,7 @@ from desk_app.store.models.settings import BranchInfo
 from desk_app.store.models.stationery import StationeryBatch, StationeryNumber
 from desk_app.store.models.sync import (
     PageBlob,
+    SyncAck,
     SyncBlobUpload,
     SyncConflict,
     SyncOutbox,
@@ -49,6 +50,7 @@ __all__ = [
     "ProposalProduct",
     "RefDataVersion",
     "ScanBatch",
+    "SyncAck",
     "SyncBlobUpload",
     "SyncConflict",
     "SyncOutbox",

@@ -63,10 +63,29 @@ class SyncState(Base):
     last_failure_reason: Mapped[str | None] = mapped_column(Text, default=None)
 
 
+class SyncAck(Base):
+    """Outbox changes head office answered, as ranges of outbox seqs (migration 0005).
+
+    A change is acknowledged iff its seq lies in a range; ranges never overlap. One row per run
+    of consecutive changes with one answer, instead of an update of every outbox row (which
+    rewrote every outbox page). `acked_at`/`status` of the outbox are those of stores before 0005.
+    """
+
+    __tablename__ = "sync_acks"
+
+    lo: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    hi: Mapped[int] = mapped_column(Integer)
+    # applied / already_had / conflict, as head office answered.
+    status: Mapped[str] = mapped_column(String(12))
+    acked_at: Mapped[dt.datetime] = mapped_column()
+
+
 class SyncRowVersion(Base):
     """The head-office version of each row this store holds: older pulled values are not applied."""
 
     __tablename__ = "sync_row_versions"
+    # One b-tree keyed by (table, row) instead of a rowid table plus its key index (0005).
+    __table_args__ = {"sqlite_with_rowid": False}
 
     table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
     row_id: Mapped[str] = mapped_column(String(64), primary_key=True)
