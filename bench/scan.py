@@ -35,7 +35,7 @@ from desk_app.core import demo, users  # noqa: E402
 from desk_app.core.scanning import indexing, pipeline, seal, service, sources  # noqa: E402
 from desk_app.scanfiles import SyncedPageFiles  # noqa: E402
 from desk_app.store import keys  # noqa: E402
-from desk_app.store.db import Store, raw_connect  # noqa: E402
+from desk_app.store.db import Store, attach_encrypted, raw_connect  # noqa: E402
 from desk_app.store.migrate import open_store  # noqa: E402
 from desk_app.store.models import Proposal  # noqa: E402
 from tests.scanning import synth  # noqa: E402
@@ -97,7 +97,7 @@ def copies_for_cipher_cost(store: Store, tmp: Path) -> tuple[Path, Path]:
     enc, plain = tmp / "enc-copy" / "branch.db", tmp / "plain-copy" / "branch.db"
     for path in (enc, plain):
         path.parent.mkdir()
-    conn.execute(f"ATTACH DATABASE ? AS c KEY \"{keys.db_passphrase(store.secret)}\"", (str(enc),))
+    attach_encrypted(conn, enc, "c", store.secret)
     conn.execute("SELECT sqlcipher_export('c')")
     conn.execute("ATTACH DATABASE ? AS p KEY ''", (str(plain),))
     conn.execute("SELECT sqlcipher_export('p')")

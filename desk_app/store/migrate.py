@@ -17,7 +17,7 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 
 from desk_app.store import keys
-from desk_app.store.db import Store, raw_connect
+from desk_app.store.db import LEGACY_PAGE_HMAC, PAGE_HMAC, Store, attach_encrypted, raw_connect
 
 HERE = Path(__file__).resolve().parent
 KEEP_BACKUPS = 5
@@ -73,18 +73,18 @@ def is_plaintext(path: Path) -> bool:
         return f.read(16) == SQLITE_HEADER
 
 
-def _read_only(path: Path, secret: bytes | None):  # noqa: ANN202 - a DB-API connection
+def _read_only(path: Path, secret: bytes | None, hmac: str = PAGE_HMAC):  # noqa: ANN202 - DB-API connection
     # mode=ro on a WAL database creates (and leaves) -wal and -shm files beside it. Without a
     # -wal file everything is in the main file, so read it as immutable: no side files at all.
     flags = "mode=ro" if Path(f"{path}-wal").exists() else "immutable=1"
-    return raw_connect(path, secret, uri_flags=flags)
+    return raw_connect(path, secret, uri_flags=flags, hmac=hmac)
 
 
-def current_revision(path: Path, secret: bytes | None) -> str | None:
+def current_revision(path: Path, secret: bytes | None, hmac: str = PAGE_HMAC) -> str | None:
     """The revision stamped in the file, read without writing anything."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    conn = _read_only(path, secret)
+    conn = _read_only(path, secret, hmac)
     try:
         try:
             row = conn.execute(
@@ -100,12 +100,13 @@ def current_revision(path: Path, secret: bytes | None) -> str | None:
         conn.close()
 
 
-def _export(source: Path, source_secret: bytes | None, target: Path, target_secret: bytes) -> None:
-    """Copy a whole database into a new encrypted file with sqlcipher_export."""
+def _export(source: Path, source_secret: bytes | None, target: Path, target_secret: bytes, *,
+            source_hmac: str = PAGE_HMAC) -> None:
+    """Copy a whole database into a new encrypted file (this version's settings) with sqlcipher_export."""
     target.unlink(missing_ok=True)
-    conn = raw_connect(source, source_secret)
+    conn = raw_connect(source, source_secret, hmac=source_hmac)
     try:
-        conn.execute(f"ATTACH DATABASE ? AS target KEY \"{keys.db_passphrase(target_secret)}\"", (str(target),))
+        attach_encrypted(conn, target, "target", target_secret)
         conn.execute("SELECT sqlcipher_export('target')")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         conn.execute(f"PRAGMA target.user_version = {int(version)}")
@@ -114,8 +115,8 @@ def _export(source: Path, source_secret: bytes | None, target: Path, target_secr
         conn.close()
 
 
-def _table_counts(path: Path, secret: bytes | None) -> dict[str, int]:
-    conn = raw_connect(path, secret)
+def _table_counts(path: Path, secret: bytes | None, hmac: str = PAGE_HMAC) -> dict[str, int]:
+    conn = raw_connect(path, secret, hmac=hmac)
     try:
         if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             raise StoreOpenError(f"数据库 {path} 完整性检查未通过，请从备份恢复。")
@@ -145,13 +146,48 @@ def encrypt_plaintext_store(path: Path, secret: bytes) -> None:
     if _table_counts(tmp, secret) != _table_counts(path, None):
         tmp.unlink()
         raise StoreOpenError("数据库加密转换校验失败，原数据库保持不变。请联系系统管理员。")
-    os.replace(tmp, path)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    _swap_in(tmp, path)
     # Older backups were plaintext too: they must not outlive the conversion.
     for old in (path.parent / "backups").glob(f"{path.stem}-*.db"):
         if is_plaintext(old):
             old.unlink()
+
+
+def _swap_in(tmp: Path, path: Path) -> None:
+    os.replace(tmp, path)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def uses_legacy_cipher(path: Path, secret: bytes) -> bool:
+    """True when the store opens with the key only under the older page MAC (HMAC-SHA512)."""
+    try:
+        current_revision(path, secret)
+        return False
+    except StoreKeyWrongError:
+        try:
+            current_revision(path, secret, LEGACY_PAGE_HMAC)
+        except StoreKeyWrongError:
+            return False  # the key is wrong under both: let the caller refuse it as such
+        return True
+
+
+def convert_legacy_cipher(path: Path, secret: bytes) -> None:
+    """Re-encrypt a store made with the older page MAC, once: export, verify row counts, swap.
+    The old file's backups stay as they are (they are encrypted, and this converts them too
+    when one is restored)."""
+    if Path(f"{path}-wal").exists():  # fold a left-over WAL in first, under the old settings
+        conn = raw_connect(path, secret, hmac=LEGACY_PAGE_HMAC)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    tmp = path.with_name(path.name + ".rekeying")
+    _export(path, secret, tmp, secret, source_hmac=LEGACY_PAGE_HMAC)
+    if _table_counts(tmp, secret) != _table_counts(path, secret, LEGACY_PAGE_HMAC):
+        tmp.unlink()
+        raise StoreOpenError("数据库加密格式升级校验失败，原数据库保持不变。请联系系统管理员。")
+    _swap_in(tmp, path)
 
 
 def open_store(path: Path) -> Store:
@@ -168,6 +204,8 @@ def open_store(path: Path) -> Store:
         encrypt_plaintext_store(path, secret)
     elif exists and secret is None:
         raise StoreKeyMissingError(path)
+    elif exists and uses_legacy_cipher(path, secret):
+        convert_legacy_cipher(path, secret)
     elif not exists:
         if secret is None:
             secret = keys.create_secret(path.parent)

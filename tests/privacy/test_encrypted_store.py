@@ -10,7 +10,7 @@ from pathlib import Path
 
 import keyring
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from desk_app.core import users
 from desk_app.store import keys
@@ -130,3 +130,44 @@ def test_backups_are_encrypted(demo_path):
     conn = raw_connect(copy, keys.load_secret(demo_path.parent))
     assert conn.execute("SELECT count(*) FROM proposals").fetchone()[0] > 0
     conn.close()
+
+
+def test_store_made_with_the_older_page_mac_is_converted_once(demo_path):
+    """Stores written before the page MAC became HMAC-SHA256 (SQLCipher's default SHA512) open as
+    before: converted once, every row kept; afterwards they open only with the new settings."""
+    import sqlcipher3
+
+    from desk_app.store.db import LEGACY_PAGE_HMAC, PAGE_HMAC
+    from desk_app.store.keys import db_passphrase
+    from desk_app.store.migrate import uses_legacy_cipher
+
+    secret = keys.load_secret(demo_path.parent)
+    legacy = demo_path.with_name("legacy.db")
+    conn = raw_connect(demo_path, secret)
+    conn.execute(f'ATTACH DATABASE ? AS old KEY "{db_passphrase(secret)}"', (str(legacy),))
+    conn.execute(f"PRAGMA old.cipher_hmac_algorithm = {LEGACY_PAGE_HMAC}")
+    conn.execute("SELECT sqlcipher_export('old')")
+    conn.execute(f"PRAGMA old.user_version = {conn.execute('PRAGMA user_version').fetchone()[0]}")
+    conn.execute("DETACH DATABASE old")
+    cases = conn.execute("SELECT count(*) FROM proposals").fetchone()[0]
+    conn.close()
+    os.replace(legacy, demo_path)
+    assert uses_legacy_cipher(demo_path, secret)
+
+    store = open_store(demo_path)
+    with store.reading() as s:
+        assert s.scalar(text("SELECT count(*) FROM proposals")) == cases > 0
+    store.close()
+    assert not uses_legacy_cipher(demo_path, secret)
+    with pytest.raises(sqlcipher3.DatabaseError):
+        raw_connect(demo_path, secret, hmac=LEGACY_PAGE_HMAC).execute("SELECT count(*) FROM proposals")
+    assert raw_connect(demo_path, secret, hmac=PAGE_HMAC).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert not demo_path.with_name("branch.db.rekeying").exists()
+
+
+def test_wrong_key_is_still_refused_when_neither_page_mac_fits(demo_path):
+    before = demo_path.read_bytes()
+    keys.save_secret(demo_path.parent, os.urandom(32))
+    with pytest.raises(StoreKeyWrongError):
+        open_store(demo_path)
+    assert demo_path.read_bytes() == before
