@@ -66,6 +66,22 @@ def cmd_devices(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    """Branch PCs whose audit chain head office found truncated or rewritten."""
+    from sync_server import audit_watch
+
+    with _engine(args).connect() as conn:
+        rows = audit_watch.alerts(conn, args.org)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+    elif not rows:
+        print("没有审计链告警。")
+    else:
+        for r in rows:
+            print(f"{r['detected_at'][:19]}  {r['org_code']:<10} {r['device_id']}  {r['reason']}")
+    return 0
+
+
 def cmd_refdata(args: argparse.Namespace) -> int:
     from sync_server.refdata import publish_dir
 
@@ -124,6 +140,13 @@ def build_parser() -> argparse.ArgumentParser:
     rv = dv_sub.add_parser("revoke")
     rv.add_argument("device_id")
     dv.set_defaults(func=cmd_devices)
+
+    au = sub.add_parser("audit", help="审计链告警")
+    au_sub = au.add_subparsers(dest="audit_cmd", required=True)
+    al = au_sub.add_parser("alerts", help="审计日志被截断或改写的分支机构电脑")
+    al.add_argument("--org", help="只看此机构")
+    al.add_argument("--json", action="store_true")
+    au.set_defaults(func=cmd_audit)
 
     rd = sub.add_parser("refdata", help="参考数据")
     rd_sub = rd.add_subparsers(dest="refdata_cmd", required=True)

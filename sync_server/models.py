@@ -182,3 +182,30 @@ class BlobOwner(Base):
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     org_code: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class AuditHead(Base):
+    """The newest audit entry head office holds from each branch PC (its chain head)."""
+
+    __tablename__ = "audit_heads"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    org_code: Mapped[str] = mapped_column(String(16))
+    seq: Mapped[int] = mapped_column(Seq)
+    mac: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[dt.datetime] = mapped_column()
+
+
+class AuditAlert(Base):
+    """A branch PC's audit chain found truncated or rewritten (see audit_watch)."""
+
+    __tablename__ = "audit_alerts"
+
+    id: Mapped[int] = mapped_column(Seq, primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(String(36), index=True)
+    org_code: Mapped[str] = mapped_column(String(16), index=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    branch_seq: Mapped[int] = mapped_column(Seq)
+    head_seq: Mapped[int] = mapped_column(Seq)
+    reason: Mapped[str] = mapped_column(Text)
+    detected_at: Mapped[dt.datetime] = mapped_column()
