@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import uuid
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,25 +21,10 @@ from sqlalchemy import Connection, select
 
 from sync_server.models import RowState
 from sync_server.orgs import OrgError, get_org, utcnow
+from sync_server.refdata_format import DECIMAL_FIELDS, KEYS, MONEY_FIELDS, refdata_id, split_rows
 from sync_server.sync import Batch, org_paths
 
-REFDATA_NS = uuid.UUID("6f1c2a52-8d0e-4e57-9b7a-0b5a0d7c1e11")
 HEAD_OFFICE = "HO"
-KEYS: dict[str, tuple[str, ...]] = {
-    "products": ("code",),
-    "benefit_levels": ("product_code", "level"),
-    "occupation_classes": ("industry_code",),
-    "intermediaries": ("code",),
-    "agents": ("code",),
-    "authority_levels": ("level",),
-    "policies": ("key",),
-}
-MONEY_FIELDS = {"sum_insured", "premium_per_person", "max_sum_insured"}
-DECIMAL_FIELDS = {"commission_cap"}
-
-
-def refdata_id(kind: str, key: tuple[Any, ...]) -> str:
-    return str(uuid.uuid5(REFDATA_NS, kind + ":" + "|".join(str(k) for k in key)))
 
 
 def sqlite_time(value: dt.datetime) -> str:
@@ -61,17 +45,9 @@ def _storage(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def rows_of_file(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    kind = doc["kind"]
-    if kind not in KEYS:
-        raise OrgError(f"参考数据类型“{kind}”未知。")
-    out: dict[str, list[dict[str, Any]]] = {kind: []}
-    for raw in doc["rows"]:
-        row = dict(raw)
-        if kind == "products":
-            levels = row.pop("levels", [])
-            out.setdefault("benefit_levels", []).extend({"product_code": row["code"], **lv} for lv in levels)
-        out[kind].append(row)
-    return out
+    if doc["kind"] not in KEYS:
+        raise OrgError(f"参考数据类型“{doc['kind']}”未知。")
+    return split_rows(doc["kind"], doc["rows"])
 
 
 def publish_dir(conn: Connection, folder: Path, *, targets: list[str] | None = None) -> dict[str, int]:

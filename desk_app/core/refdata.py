@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -31,27 +30,21 @@ from desk_app.store.models import (
     RefDataVersion,
 )
 from desk_app.store.types import utcnow
+from sync_server.refdata_format import DECIMAL_FIELDS, KEYS, MONEY_FIELDS, refdata_id, split_rows
 
-REFDATA_NS = uuid.UUID("6f1c2a52-8d0e-4e57-9b7a-0b5a0d7c1e11")
 HEAD_OFFICE = "HO"
 
-# kind -> (table, natural key columns)
-KINDS: dict[str, tuple[type, tuple[str, ...]]] = {
-    "products": (Product, ("code",)),
-    "benefit_levels": (BenefitLevel, ("product_code", "level")),
-    "occupation_classes": (OccupationClass, ("industry_code",)),
-    "intermediaries": (Intermediary, ("code",)),
-    "agents": (Agent, ("code",)),
-    "authority_levels": (AuthorityLevel, ("level",)),
-    "policies": (Policy, ("key",)),
+# kind -> (table, natural key columns); the keys are the ones head office uses too.
+_MODELS: dict[str, type] = {
+    "products": Product,
+    "benefit_levels": BenefitLevel,
+    "occupation_classes": OccupationClass,
+    "intermediaries": Intermediary,
+    "agents": Agent,
+    "authority_levels": AuthorityLevel,
+    "policies": Policy,
 }
-MONEY_FIELDS = {"sum_insured", "premium_per_person", "max_sum_insured"}
-DECIMAL_FIELDS = {"commission_cap"}
-
-
-def refdata_id(kind: str, key: tuple[Any, ...]) -> str:
-    """The same id at head office and at every branch for the same reference row."""
-    return str(uuid.uuid5(REFDATA_NS, kind + ":" + "|".join(str(k) for k in key)))
+KINDS: dict[str, tuple[type, tuple[str, ...]]] = {kind: (model, KEYS[kind]) for kind, model in _MODELS.items()}
 
 
 @dataclass(frozen=True)
@@ -60,18 +53,6 @@ class LoadResult:
     version: int
     rows: int
     skipped: bool
-
-
-def _rows_of(kind: str, raw_rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """Split a file's rows into table rows; products carry their benefit levels inline."""
-    out: dict[str, list[dict[str, Any]]] = {kind: []}
-    for raw in raw_rows:
-        row = dict(raw)
-        if kind == "products":
-            levels = row.pop("levels", [])
-            out.setdefault("benefit_levels", []).extend({"product_code": row["code"], **lv} for lv in levels)
-        out[kind].append(row)
-    return out
 
 
 def _typed(row: dict[str, Any]) -> dict[str, Any]:
@@ -119,7 +100,7 @@ def load_file(session: Session, path: Path, *, force: bool = False) -> list[Load
         return [LoadResult(kind, current.version, 0, True)]
     checksum = hashlib.sha256(raw).hexdigest()
     results = []
-    for table_kind, rows in _rows_of(kind, raw_rows).items():
+    for table_kind, rows in split_rows(kind, raw_rows).items():
         n = _replace(session, table_kind, rows)
         ver = session.get(RefDataVersion, table_kind)
         if ver is None:
