@@ -168,9 +168,10 @@ def create_app(db_url: str, blob_dir: Path, *, engine: Engine | None = None) -> 
         return guard(run)
 
     @app.get("/v1/pull")
-    def pull(device: Dev, conn: Conn, cursor: int = 0, limit: int = 2000) -> Response:
+    def pull(device: Dev, conn: Conn, cursor: int = 0, limit: int = 2000, rows: int = 0) -> Response:
         limit = max(1, min(limit, p.MAX_PULL_ITEMS))
-        return _raw(sync.pull_page(conn, device, cursor, limit))
+        # rows=1 (protocol PULL_EMBEDDED): the client reads rows embedded as JSON objects.
+        return _raw(sync.pull_page(conn, device, cursor, limit, embedded=rows == 1))
 
     @app.post("/v1/blobs/missing")
     def blobs_missing(device: Dev, conn: Conn, query: p.BlobQuery) -> Response:

@@ -164,6 +164,9 @@ class PullResponse(NamedTuple):
     changes: list[PulledChange]
     cursor: int
     more: bool
+    # The parsed rows, in the order of `changes`, when the page came with embedded rows (then
+    # each change's `payload` is ""); None for the object shape (parse each `payload`).
+    rows: list[dict[str, Any]] | None = None
 
 
 STATUSES = frozenset(("applied", "already_had", "conflict", "retry"))
@@ -290,8 +293,21 @@ def decode_push_response(body: bytes | str) -> PushResponse:
     return PushResponse(out, when)
 
 
-def encode_pull_response(rows: Sequence[Sequence[Any]], cursor: int, more: bool) -> bytes:
-    """`rows` are (seq, op, table, row_id, version, payload) tuples, oldest first."""
+# `GET /v1/pull?...&rows=1`: the client reads embedded rows. Each change is then the array
+# `[seq, op, table, row_id, version, row]` with the row as a JSON object (the stored payload text
+# written into the page as it is), not a JSON string to parse again: the branch parses a page
+# once, and neither side escapes or unescapes 45 MB of quotes per 100,000 changes. A server that
+# does not know the parameter answers the object shape, which decode_pull_response still reads.
+PULL_EMBEDDED = "rows"
+
+
+def encode_pull_response(rows: Sequence[Sequence[Any]], cursor: int, more: bool, *, embedded: bool = False) -> bytes:
+    """`rows` are (seq, op, table, row_id, version, payload) tuples, oldest first; payloads are
+    JSON objects (stored payloads always are: parsed and checked when pushed, or made here)."""
+    if embedded:
+        raw = orjson.Fragment
+        return orjson.dumps({"changes": [[s, o, t, r, v, raw(pl)] for s, o, t, r, v, pl in rows],
+                             "cursor": cursor, "more": more})
     return orjson.dumps({"changes": [{"seq": s, "op": o, "table": t, "row_id": r, "version": v, "payload": pl}
                                      for s, o, t, r, v, pl in rows], "cursor": cursor, "more": more})
 
@@ -306,6 +322,8 @@ def decode_pull_response(body: bytes | str) -> PullResponse:
     cursor, more = doc.get("cursor"), doc.get("more")
     if type(cursor) is not int or type(more) is not bool:
         raise WireError("cursor 或 more 缺失或格式不正确")
+    if items and type(items[0]) is list:
+        return _decode_embedded(items, cursor, more)
     out: list[PulledChange] = []
     append = out.append
     for i, d in enumerate(items):
@@ -318,6 +336,27 @@ def decode_pull_response(body: bytes | str) -> PullResponse:
             raise _bad(f"changes[{i}]", d, _PULLED_FIELDS, ("op",))
         append(c)
     return PullResponse(out, cursor, more)
+
+
+_EMBEDDED_FIELDS = (("seq", _is_int), ("op", lambda v: type(v) is str and v in OPS), ("table", _is_str),
+                    ("row_id", _is_str), ("version", _is_int), ("row", lambda v: type(v) is dict))
+
+
+def _decode_embedded(items: list[Any], cursor: int, more: bool) -> PullResponse:
+    out: list[PulledChange] = []
+    rows: list[dict[str, Any]] = []
+    append, keep = out.append, rows.append
+    for i, d in enumerate(items):
+        if type(d) is not list or len(d) != 6:
+            raise WireError(f"changes[{i}] 不是 6 项的数组")
+        seq, op, table, row_id, version, row = d
+        if (type(seq) is not int or type(op) is not str or op not in OPS or type(table) is not str
+                or type(row_id) is not str or type(version) is not int or type(row) is not dict):
+            name = next(n for (n, ok), v in zip(_EMBEDDED_FIELDS, d, strict=True) if not ok(v))
+            raise WireError(f"changes[{i}].{name} 的值不正确：{str(d[[n for n, _ in _EMBEDDED_FIELDS].index(name)])[:40]}")
+        append(PulledChange(seq, op, table, row_id, version, ""))
+        keep(row)
+    return PullResponse(out, cursor, more, rows)
 
 
 class BlobQuery(BaseModel):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import threading
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -414,33 +415,55 @@ def payload_hash(payload: str) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
+class _Lookups(threading.Thread):
+    """The batch's first lookups (the lock, receipts of its change ids, the rows it names), run on
+    the connection by a second thread while the first parses the payloads: the database works
+    while Python does. Only this thread uses the connection until `result()` returns."""
+
+    def __init__(self, conn: Connection, device: DeviceView, paths: dict[str, str], changes: list[Change]) -> None:
+        super().__init__(name="push-lookups", daemon=True)
+        self.conn, self.device, self.paths, self.changes = conn, device, paths, changes
+        self.batch: Batch | None = None
+        self.prior: dict[str, Any] = {}
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            conn, changes = self.conn, self.changes
+            batch = Batch(conn, self.device.device_id, self.device.org.code, self.paths)
+            for part in id_chunks(conn, [c.change_id for c in changes]):
+                for r in conn.execute(select(Received.change_id, Received.payload_hash, Received.status,
+                                             Received.version, Received.conflict_id)
+                                      .where(in_(conn, Received.change_id, part))):
+                    self.prior[r.change_id] = r
+            batch.load_rows([(ch.table, ch.row_id) for ch in changes])
+            self.batch = batch
+        except BaseException as exc:  # handed to the request's thread by result()
+            self.error = exc
+
+    def result(self) -> tuple[Batch, dict[str, Any]]:
+        self.join()
+        if self.error is not None:
+            raise self.error
+        assert self.batch is not None
+        return self.batch, self.prior
+
+
 def push(conn: Connection, device: DeviceView, changes: list[Change]) -> list[ItemResult]:
     """Apply a batch from one device in the caller's transaction; one result per change, in order."""
     paths = org_paths(conn)
     mine = device.org.path
-    parsed: list[tuple[Change, dict[str, Any], str]] = []
-    loads = orjson.loads
     for ch in changes:
         if ch.table not in BRANCH_TABLES:
             raise Forbidden(f"分公司不能修改“{ch.table}”（由总公司维护）。")
-        try:
-            data = loads(ch.payload)
-        except orjson.JSONDecodeError as exc:
-            raise BadRequest(f"变更 {ch.change_id} 的内容不是有效的 JSON。") from exc
-        if type(data) is not dict or str(data.get(primary_key(ch.table))) != ch.row_id:
-            raise BadRequest(f"变更 {ch.change_id} 的行标识与内容不符。")
-        org = data.get("branch_code")
-        if not isinstance(org, str) or not paths.get(org, "\0").startswith(mine):
-            raise Forbidden("不能提交其他机构的数据。")
-        parsed.append((ch, data, org))
-
-    batch = Batch(conn, device.device_id, device.org.code, paths)
-    prior: dict[str, Any] = {}
-    for part in id_chunks(conn, [c.change_id for c in changes]):
-        for r in conn.execute(select(Received.change_id, Received.payload_hash, Received.status, Received.version,
-                                     Received.conflict_id).where(in_(conn, Received.change_id, part))):
-            prior[r.change_id] = r
-    batch.load_rows([(ch.table, ch.row_id) for ch, _, _ in parsed])
+    lookups = _Lookups(conn, device, paths, changes)
+    lookups.start()
+    try:
+        parsed = _parse(changes, paths, mine)
+    except BaseException:
+        lookups.join()  # the connection is the lookups' until they end, even when the batch is refused
+        raise
+    batch, prior = lookups.result()
     for table, (a, b) in CLASH_KEYS.items():
         keys = [f"{d.get(a)}|{d.get(b)}" for ch, d, _ in parsed if ch.table == table]
         if keys:
@@ -491,6 +514,24 @@ class _Prior(NamedTuple):
     status: str
     version: int | None
     conflict_id: str | None
+
+
+def _parse(changes: list[Change], paths: dict[str, str], mine: str) -> list[tuple[Change, dict[str, Any], str]]:
+    """Each change with its payload parsed and its organisation, checked (BadRequest / Forbidden)."""
+    parsed: list[tuple[Change, dict[str, Any], str]] = []
+    loads = orjson.loads
+    for ch in changes:
+        try:
+            data = loads(ch.payload)
+        except orjson.JSONDecodeError as exc:
+            raise BadRequest(f"变更 {ch.change_id} 的内容不是有效的 JSON。") from exc
+        if type(data) is not dict or str(data.get(primary_key(ch.table))) != ch.row_id:
+            raise BadRequest(f"变更 {ch.change_id} 的行标识与内容不符。")
+        org = data.get("branch_code")
+        if not isinstance(org, str) or not paths.get(org, "\0").startswith(mine):
+            raise Forbidden("不能提交其他机构的数据。")
+        parsed.append((ch, data, org))
+    return parsed
 
 
 def _replay(conn: Connection, batch: Batch, ch: Change, before: Any, digest: str) -> ItemResult:
@@ -595,9 +636,9 @@ def pull(conn: Connection, device: DeviceView, cursor: int, limit: int) -> PullR
     return PullResponse([PulledChange(*r) for r in rows], new_cursor, more)
 
 
-def pull_page(conn: Connection, device: DeviceView, cursor: int, limit: int) -> bytes:
-    """`pull` encoded for the wire, without building an object per change."""
-    return encode_pull_response(*pull_rows(conn, device, cursor, limit))
+def pull_page(conn: Connection, device: DeviceView, cursor: int, limit: int, *, embedded: bool = False) -> bytes:
+    """`pull` encoded for the wire, without building an object per change (rows embedded if asked)."""
+    return encode_pull_response(*pull_rows(conn, device, cursor, limit), embedded=embedded)
 
 
 def blob_visible(conn: Connection, device: DeviceView, sha256: str) -> bool:

@@ -43,7 +43,7 @@ PULL_PAGE = 10_000
 # Pages already downloaded are applied together, up to this many changes or this long per local
 # transaction: fewer commits (each rewrites the index pages it touched), while the write lock is
 # never held waiting for the network nor for long (intake at the counter may be waiting to write).
-PULL_TX_CHANGES = 30_000
+PULL_TX_CHANGES = 50_000
 PULL_TX_SECONDS = 1.0
 MAX_ROUNDS = 5
 ACKED_KEEP = dt.timedelta(days=7)
@@ -239,11 +239,19 @@ def _push(store: Store, transport: Transport, report: SyncReport, progress: Prog
     if total > PUSH_BATCH:
         # A long push: as large batches as the server accepts (an older server says nothing: 5,000).
         size = max(PUSH_BATCH, min(PUSH_BATCH_LARGE, transport.status().max_push_items))
+    read = len(rows)
+
+    def limit() -> int:
+        # The last batch stays small: its answer is recorded while nothing else is on its way.
+        left = total - read
+        return size if left > size + PUSH_BATCH else max(PUSH_BATCH, left - PUSH_BATCH)
+
     progress("push", 0, total)
     done = 0
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="branchdesk-push") as pool:
         fut: Future[p.PushResponse] | None = pool.submit(transport.push, _changes(rows))
-        ahead = _outbox_page(store, rows[-1].seq, size)
+        ahead = _outbox_page(store, rows[-1].seq, limit())
+        read += len(ahead)
         prepared = PreparedChanges(_changes(ahead)) if ahead else None
         while fut is not None:
             resp = fut.result()
@@ -251,7 +259,8 @@ def _push(store: Store, transport: Transport, report: SyncReport, progress: Prog
             fut = pool.submit(transport.push, prepared) if prepared is not None and not stop else None
             try:
                 retry = _acknowledge(store, rows, resp.results, report, branch)
-                after = _outbox_page(store, ahead[-1].seq, size) if fut is not None else []
+                after = _outbox_page(store, ahead[-1].seq, limit()) if fut is not None else []
+                read += len(after)
                 prepared = PreparedChanges(_changes(after)) if after else None
             except BaseException:
                 if fut is not None:
@@ -367,6 +376,8 @@ def _pull(store: Store, transport: Transport, report: SyncReport, progress: Prog
 def _fetch(transport: Transport, cursor: int) -> tuple[p.PullResponse, list[dict]]:
     """A page and its parsed rows (parsed here, in the downloading thread, while the store writes)."""
     page = transport.pull(cursor, PULL_PAGE)
+    if page.rows is not None:  # embedded rows: parsed with the page
+        return page, page.rows
     try:
         return page, apply.parse_payloads(page.changes)
     except ValueError as exc:

@@ -88,7 +88,7 @@ class Transport:
         return self._decode(p.decode_push_response, self.request("POST", "/v1/push", data=body))
 
     def pull(self, cursor: int, limit: int) -> p.PullResponse:
-        resp = self.request("GET", "/v1/pull", params={"cursor": cursor, "limit": limit})
+        resp = self.request("GET", "/v1/pull", params={"cursor": cursor, "limit": limit, p.PULL_EMBEDDED: 1})
         return self._decode(p.decode_pull_response, resp)
 
     @staticmethod
