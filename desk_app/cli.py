@@ -325,10 +325,12 @@ def cmd_scan(args: argparse.Namespace) -> int:
         hotfolder.ready_files(root, state, settle=0)
         for t in hotfolder.poll_once(root, state, handle, settle=0):
             report(t)
+        hotfolder.purge_done(root, keep_days=args.keep_days)
         return 0
     print(f"正在监视 {root}（Ctrl+C 结束）", file=sys.stderr, flush=True)
     try:
-        hotfolder.watch(root, handle, settle=args.settle, interval=args.interval, report=report)
+        hotfolder.watch(root, handle, settle=args.settle, interval=args.interval, report=report,
+                        keep_days=args.keep_days)
     except KeyboardInterrupt:
         pass
     return 0
@@ -429,6 +431,8 @@ def build_parser() -> argparse.ArgumentParser:
     sw.add_argument("--settle", type=float, default=2.0, help="文件大小多少秒不变才算写完")
     sw.add_argument("--interval", type=float, default=1.0)
     sw.add_argument("--once", action="store_true", help="只处理当前已有的文件后退出")
+    sw.add_argument("--keep-days", type=float, default=7.0,
+                    help="done/ 中已导入的原始文件保留天数（原件已加密存入本机），到期删除")
     for sp in (si, sw):
         sp.add_argument("--as", dest="as_user", required=True, help="扫描员用户名")
         sp.add_argument("--password-stdin", action="store_true")

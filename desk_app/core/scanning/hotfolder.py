@@ -6,6 +6,11 @@ while writing (`.tmp`, `.part`, `~`, leading dot) are skipped until renamed. Aft
 commits the file moves to `done/`; a file the station cannot read moves to `failed/` with a
 `<name>.reason.txt` beside it. Never twice: the handler is given the file's sha256, and the
 import records it, so a crash between the commit and the move does not import the file again.
+
+`done/` is not kept for ever: each imported file's original is already in the page store
+(encrypted), so the plaintext copies in `done/` are deleted after `keep_days` (default 7) —
+long enough to re-feed a batch, short enough that the scanner's folder does not become a
+second, unencrypted archive of the branch's forms.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from pathlib import Path
 from desk_app.core.errors import DomainError
 
 SKIP_SUFFIXES = (".tmp", ".part", ".crdownload", "~")
+KEEP_DONE_DAYS = 7.0
 
 
 @dataclass
@@ -95,13 +101,34 @@ def poll_once(root: Path, state: FolderState, handler: Handler, *, settle: float
     return out
 
 
+def purge_done(root: Path, *, keep_days: float = KEEP_DONE_DAYS, now: float | None = None) -> list[str]:
+    """Delete files in `done/` imported more than `keep_days` ago (by the time they were moved
+    there); `failed/` is left for a person to look at. Returns the names deleted."""
+    folder = Path(root) / "done"
+    if not folder.is_dir():
+        return []
+    limit = (time.time() if now is None else now) - keep_days * 86400
+    gone = []
+    for entry in os.scandir(folder):
+        # st_ctime: when the move into done/ happened (os.replace keeps the scanner's mtime).
+        if entry.is_file() and entry.stat().st_ctime < limit:
+            os.unlink(entry.path)
+            gone.append(entry.name)
+    return sorted(gone)
+
+
 def watch(root: Path, handler: Handler, *, settle: float = 2.0, interval: float = 1.0,
-          stop: Callable[[], bool] = lambda: False, report: Callable[[Taken], None] = lambda t: None) -> None:
-    """Poll `root` until `stop()` says so."""
+          stop: Callable[[], bool] = lambda: False, report: Callable[[Taken], None] = lambda t: None,
+          keep_days: float = KEEP_DONE_DAYS) -> None:
+    """Poll `root` until `stop()` says so; clear out old `done/` files about once a minute."""
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
     state = FolderState()
+    purged_at = 0.0
     while not stop():
         for taken in poll_once(root, state, handler, settle=settle):
             report(taken)
+        if time.monotonic() - purged_at > 60:
+            purge_done(root, keep_days=keep_days)
+            purged_at = time.monotonic()
         time.sleep(interval)
