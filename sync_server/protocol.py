@@ -19,6 +19,7 @@ Their JSON shape is the one the pydantic models had, so either side may be the o
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Sequence
 from typing import Any, Literal, NamedTuple
 
@@ -378,3 +379,42 @@ def error_reason(body: object, fallback: str) -> str:
     if isinstance(body, dict) and isinstance(body.get("reason"), str):
         return body["reason"]
     return fallback
+
+
+# -- reference data ----------------------------------------------------------------------------
+# The file format head office publishes and branches load (resources/refdata: `{"kind", "version",
+# "rows"}`, products carrying their benefit levels inline), and the row ids both sides derive
+# from a row's natural key, so head office and branches agree on a row without a lookup.
+
+REFDATA_NS = uuid.UUID("6f1c2a52-8d0e-4e57-9b7a-0b5a0d7c1e11")
+
+# table -> natural key columns
+REFDATA_KEYS: dict[str, tuple[str, ...]] = {
+    "products": ("code",),
+    "benefit_levels": ("product_code", "level"),
+    "occupation_classes": ("industry_code",),
+    "intermediaries": ("code",),
+    "agents": ("code",),
+    "authority_levels": ("level",),
+    "policies": ("key",),
+}
+# Money in yuan in the files (integer fen in the store); ratios as decimals.
+MONEY_FIELDS = frozenset({"sum_insured", "premium_per_person", "max_sum_insured"})
+DECIMAL_FIELDS = frozenset({"commission_cap"})
+
+
+def refdata_id(kind: str, key: tuple[Any, ...]) -> str:
+    """The same id at head office and at every branch for the same reference row."""
+    return str(uuid.uuid5(REFDATA_NS, kind + ":" + "|".join(str(k) for k in key)))
+
+
+def split_rows(kind: str, raw_rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """A file's rows by table: products' inline benefit levels become benefit_levels rows."""
+    out: dict[str, list[dict[str, Any]]] = {kind: []}
+    for raw in raw_rows:
+        row = dict(raw)
+        if kind == "products":
+            levels = row.pop("levels", [])
+            out.setdefault("benefit_levels", []).extend({"product_code": row["code"], **lv} for lv in levels)
+        out[kind].append(row)
+    return out

@@ -1,8 +1,8 @@
 """Publishing reference data: the head office's product, rate and code tables to the branches.
 
 A publish reads reference files (`{"kind", "version", "rows"}`, the format of
-resources/refdata) and turns every row into the payload a branch store holds: the same UUID5
-ids as `desk_app.core.refdata` (so head office and branches agree on a row without a lookup)
+resources/refdata) and turns every row into the payload a branch store holds: the UUID5
+ids of `protocol.refdata_id`, as at every branch (so both agree on a row without a lookup)
 and SQLite storage values (money as integer fen, ratios as decimal text). Rows the new version
 no longer lists become tombstones. Each is one `down` feed entry for the target organisation,
 so it reaches that organisation and everything below it.
@@ -21,7 +21,7 @@ from sqlalchemy import Connection, select
 
 from sync_server.models import RowState
 from sync_server.orgs import OrgError, get_org, utcnow
-from sync_server.refdata_format import DECIMAL_FIELDS, KEYS, MONEY_FIELDS, refdata_id, split_rows
+from sync_server.protocol import DECIMAL_FIELDS, MONEY_FIELDS, REFDATA_KEYS, refdata_id, split_rows
 from sync_server.sync import Batch, org_paths
 
 HEAD_OFFICE = "HO"
@@ -45,7 +45,7 @@ def _storage(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def rows_of_file(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    if doc["kind"] not in KEYS:
+    if doc["kind"] not in REFDATA_KEYS:
         raise OrgError(f"参考数据类型“{doc['kind']}”未知。")
     return split_rows(doc["kind"], doc["rows"])
 
@@ -75,7 +75,7 @@ def publish_dir(conn: Connection, folder: Path, *, targets: list[str] | None = N
 
 
 def _publish_table(batch: Batch, target: str, table: str, rows: list[dict[str, Any]], now: str) -> int:
-    keys = KEYS[table]
+    keys = REFDATA_KEYS[table]
     current = {r.row_id: r for r in batch.conn.execute(
         select(RowState).where(RowState.table_name == table, RowState.org_code == target))}
     seen = set()

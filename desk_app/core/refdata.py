@@ -30,7 +30,7 @@ from desk_app.store.models import (
     RefDataVersion,
 )
 from desk_app.store.types import utcnow
-from sync_server.refdata_format import DECIMAL_FIELDS, KEYS, MONEY_FIELDS, refdata_id, split_rows
+from sync_server.protocol import DECIMAL_FIELDS, MONEY_FIELDS, REFDATA_KEYS, refdata_id, split_rows
 
 HEAD_OFFICE = "HO"
 
@@ -44,7 +44,7 @@ _MODELS: dict[str, type] = {
     "authority_levels": AuthorityLevel,
     "policies": Policy,
 }
-KINDS: dict[str, tuple[type, tuple[str, ...]]] = {kind: (model, KEYS[kind]) for kind, model in _MODELS.items()}
+KINDS: dict[str, tuple[type, tuple[str, ...]]] = {kind: (model, REFDATA_KEYS[kind]) for kind, model in _MODELS.items()}
 
 
 @dataclass(frozen=True)
