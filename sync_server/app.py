@@ -22,8 +22,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
+from sync_server import audit_watch, sync
 from sync_server import protocol as p
-from sync_server import sync
 from sync_server.blobs import BlobError, DirectoryBlobStore
 from sync_server.db import make_engine
 from sync_server.models import Blob, BlobOwner
@@ -162,14 +162,25 @@ def create_app(db_url: str, blob_dir: Path, *, engine: Engine | None = None) -> 
 
         def run() -> Response:
             with sync.collector_paused(), engine.begin() as conn:
-                results = sync.push(conn, device, changes)
+                refused = audit_watch.screen_push(conn, device, changes)
+                rest = [ch for ch in changes if ch.change_id not in refused] if refused else changes
+                applied = iter(sync.push(conn, device, rest))
+                results = [refused.get(ch.change_id) or next(applied) for ch in changes]
+                audit_watch.advance(conn, device, rest, results)
             return _raw(p.encode_push_response(results, utcnow()))
 
         return guard(run)
 
     @app.get("/v1/pull")
-    def pull(device: Dev, conn: Conn, cursor: int = 0, limit: int = 2000, rows: int = 0) -> Response:
+    def pull(device: Dev, conn: Conn, cursor: int = 0, limit: int = 2000, rows: int = 0, audit_seq: int | None = None,
+             audit_mac: str = "") -> Response:
         limit = max(1, min(limit, p.MAX_PULL_ITEMS))
+        if audit_seq is not None:  # the PC's audit-chain head, against head office's copy
+            found = audit_watch.compare_head(conn, device, audit_seq, audit_mac)
+            if found is not None:
+                with engine.begin() as wconn:
+                    audit_watch.record_alert(wconn, device, audit_seq, found)
+                log.warning("audit chain of device %s (%s) rewound: %s", device.device_id, device.org.code, found[2])
         # rows=1 (protocol PULL_EMBEDDED): the client reads rows embedded as JSON objects.
         return _raw(sync.pull_page(conn, device, cursor, limit, embedded=rows == 1))
 

@@ -345,8 +345,11 @@ def _pull(store: Store, transport: Transport, report: SyncReport, progress: Prog
     """
     with store.reading() as s:
         cursor = s.execute(text("SELECT cursor FROM sync_state WHERE id = 1")).scalar() or 0
+        # The audit chain's head travels with the first page: head office compares it with the
+        # entries it already holds, so a log cut at the end is caught there too (audit_watch).
+        head = s.execute(text("SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1")).first()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="branchdesk-pull") as pool:
-        ahead = pool.submit(_fetch, transport, cursor)
+        ahead = pool.submit(_fetch, transport, cursor, (head[0], head[1]) if head else None)
         while True:
             page, rows = ahead.result()  # outside any transaction: a slow network never holds the write lock
             ahead = pool.submit(_fetch, transport, page.cursor) if page.more else None
@@ -373,9 +376,10 @@ def _pull(store: Store, transport: Transport, report: SyncReport, progress: Prog
                 return False
 
 
-def _fetch(transport: Transport, cursor: int) -> tuple[p.PullResponse, list[dict]]:
+def _fetch(transport: Transport, cursor: int,
+           audit_head: tuple[int, str] | None = None) -> tuple[p.PullResponse, list[dict]]:
     """A page and its parsed rows (parsed here, in the downloading thread, while the store writes)."""
-    page = transport.pull(cursor, PULL_PAGE)
+    page = transport.pull(cursor, PULL_PAGE, audit_head=audit_head)
     if page.rows is not None:  # embedded rows: parsed with the page
         return page, page.rows
     try:

@@ -87,8 +87,11 @@ class Transport:
         body = changes.body if isinstance(changes, PreparedChanges) else p.encode_push_request(changes)
         return self._decode(p.decode_push_response, self.request("POST", "/v1/push", data=body))
 
-    def pull(self, cursor: int, limit: int) -> p.PullResponse:
-        resp = self.request("GET", "/v1/pull", params={"cursor": cursor, "limit": limit, p.PULL_EMBEDDED: 1})
+    def pull(self, cursor: int, limit: int, *, audit_head: tuple[int, str] | None = None) -> p.PullResponse:
+        params: dict[str, int | str] = {"cursor": cursor, "limit": limit, p.PULL_EMBEDDED: 1}
+        if audit_head is not None:
+            params.update(audit_seq=audit_head[0], audit_mac=audit_head[1])
+        resp = self.request("GET", "/v1/pull", params=params)
         return self._decode(p.decode_pull_response, resp)
 
     @staticmethod

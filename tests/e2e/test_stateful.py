@@ -63,15 +63,15 @@ class FlakyTransport(Transport):
             return second
         return first
 
-    def pull(self, cursor: int, limit: int):  # noqa: ANN201
+    def pull(self, cursor: int, limit: int, **kw):  # noqa: ANN201, ANN003
         fault = self._fault()
         if fault == "drop_request":
             raise SyncError("模拟：请求丢失", error="network")
-        first = super().pull(cursor, limit)
+        first = super().pull(cursor, limit, **kw)
         if fault == "drop_answer":
             raise SyncError("模拟：应答丢失", error="network")
         if fault == "duplicate":
-            super().pull(cursor, limit)
+            super().pull(cursor, limit, **kw)
         return first
 
 
