@@ -62,7 +62,7 @@ def to_gray(image: np.ndarray) -> np.ndarray:
 
 def analysis_gray(image: np.ndarray) -> np.ndarray:
     """The red channel: red seals and stamps all but vanish, so text lines decide skew and head."""
-    return image if image.ndim == 2 else np.ascontiguousarray(image[:, :, 2])
+    return image if image.ndim == 2 else cv2.extractChannel(image, 2)  # ~3x a numpy strided copy
 
 
 def _resize(gray: np.ndarray, scale: float) -> np.ndarray:
@@ -258,6 +258,12 @@ def ink_fraction(small: np.ndarray, level: int = 140) -> float:
 BLANK_INK = 0.002
 
 
+def _darkest(gray: np.ndarray, share: float) -> float:
+    """The grey level below which `share` of the pixels lie (a histogram, not a sort: ~1 ms)."""
+    counts = cv2.calcHist([gray], [0], None, [256], [0, 256]).ravel().cumsum()
+    return float(np.searchsorted(counts, share * counts[-1]))
+
+
 def quality_flags(gray: np.ndarray, dpi: float, *, blank: bool) -> list[Flag]:
     flags = []
     if dpi < 150:
@@ -270,7 +276,7 @@ def quality_flags(gray: np.ndarray, dpi: float, *, blank: bool) -> list[Flag]:
     if mean < 110:
         flags.append(Flag("too_dark", f"页面过暗（平均亮度 {mean:.0f}）"))
     if not blank:
-        p2 = float(np.percentile(small, 1))
+        p2 = _darkest(small, 0.01)
         if p2 > 150:
             flags.append(Flag("too_light", f"字迹过淡（最深处亮度 {p2:.0f}）"))
         lap = cv2.Laplacian(small, cv2.CV_32F)
