@@ -9,6 +9,7 @@ every store holds byte-for-byte what head office holds.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
@@ -30,7 +31,53 @@ MULTI_ROWS = 200
 MULTI_VALUES = 30_000
 
 
-def insert_rows(session: Session, head: str, tail: str, width: int, rows: Sequence[tuple[Any, ...]]) -> None:
+class Runner:
+    """Runs a transaction's writes on its connection in a second thread, strictly in order, while
+    the caller builds the next statement: SQLite works (without the GIL) while Python does.
+
+    Only the runner's thread touches the connection between `run` and `drain`; every read of the
+    caller waits for `drain` first, and `close` drains even when the caller fails, so the
+    transaction is never committed or rolled back under a running statement. After a failed
+    statement the rest are skipped and `drain` raises its error.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.raw = session.connection().connection.driver_connection
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="branchdesk-apply")
+        self.pending: list[Future[None]] = []
+        self.error: BaseException | None = None
+
+    def _do(self, sql: str, params: Any, many: bool) -> None:
+        if self.error is not None:
+            return
+        try:
+            cur = self.raw.cursor()
+            try:
+                (cur.executemany if many else cur.execute)(sql, params)
+            finally:
+                cur.close()
+        except BaseException as exc:
+            self.error = exc
+
+    def run(self, sql: str, params: Any, many: bool = False) -> None:
+        self.pending.append(self.pool.submit(self._do, sql, params, many))
+
+    def drain(self) -> None:
+        wait(self.pending)
+        self.pending = []
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+
+    def close(self) -> None:
+        try:
+            wait(self.pending)
+        finally:
+            self.pool.shutdown(wait=True)
+
+
+def insert_rows(session: Session, head: str, tail: str, width: int, rows: Sequence[tuple[Any, ...]],
+                runner: Runner | None = None) -> None:
     """`head VALUES (?, ...), (?, ...) tail` for `rows` (tuples of `width` values), in their order:
     each row is inserted (or upserted by `tail`) as if by its own statement."""
     conn = session.connection()
@@ -44,7 +91,10 @@ def insert_rows(session: Session, head: str, tail: str, width: int, rows: Sequen
             sql = full
         else:
             sql = f"{head} VALUES {','.join([one] * len(part))} {tail}"
-        conn.exec_driver_sql(sql, tuple(chain.from_iterable(part)))
+        if runner is not None:
+            runner.run(sql, tuple(chain.from_iterable(part)))
+        else:
+            conn.exec_driver_sql(sql, tuple(chain.from_iterable(part)))
 
 
 def set_applying(session: Session, on: bool) -> None:
@@ -109,14 +159,19 @@ class Writer:
     skipped_tables: set[str] = field(default_factory=set)
     # (table, the row's keys in order) -> the statement and a getter of its parameters.
     _shapes: dict[tuple[str, tuple[str, ...]], tuple[Any, Any]] = field(default_factory=dict)
+    # Writes go to this runner's thread (apply_changes); None: written here and now.
+    runner: Runner | None = None
 
     def flush(self) -> None:
         if self._sql and self._params:
             head, tail, width = self._sql
             if tail is None:
-                self.session.connection().exec_driver_sql(head, self._params)
+                if self.runner is not None:
+                    self.runner.run(head, self._params, many=True)
+                else:
+                    self.session.connection().exec_driver_sql(head, self._params)
             else:
-                insert_rows(self.session, head, tail, width, self._params)
+                insert_rows(self.session, head, tail, width, self._params, self.runner)
         self._sql, self._params = None, []
 
     def _queue(self, sql: tuple[str, str | None, int], params: tuple[Any, ...]) -> None:
@@ -140,6 +195,8 @@ class Writer:
 
     def _statement(self, table: str, row: dict[str, Any]) -> tuple[Any, Any]:
         """The upsert of rows of this table with these keys: only the columns the store has."""
+        if table not in self.columns and self.runner is not None:
+            self.runner.drain()  # reading the table's columns: the connection is ours again
         cols = _columns(self.session, table, self.columns)
         if not cols:
             return None, None
@@ -153,6 +210,8 @@ class Writer:
         return (head, tail, len(names)), (get if len(names) > 1 else lambda r: (get(r),))
 
     def delete(self, table: str, row_id: str) -> None:
+        if table not in self.columns and self.runner is not None:
+            self.runner.drain()
         if not _columns(self.session, table, self.columns):
             return
         self._queue((f'DELETE FROM {table} WHERE "{primary_key(table)}" = ?', None, 0), (row_id,))
@@ -197,44 +256,50 @@ def apply_changes(session: Session, changes: Sequence[PulledChange], *, branch_c
     clash = _local_clash_keys(session, changes, rows)
     versions = local_versions(session, {*((c.table, c.row_id) for c in changes),
                                         *((t, rid) for (t, _k), rid in clash.items())})
-    writer = Writer(session, branch_code)
-    upsert, delete, version_of = writer.upsert, writer.delete, versions.get
-    new_versions: list[tuple[str, str, int]] = []
-    applied = skipped = 0
-    last_seq: int | None = None
-    for (seq, op, table, row_id, version, _payload), row in zip(changes, rows, strict=True):
-        key = (table, row_id)
-        if (pend_rows and key in pend_rows) or (pend_cases and (case := case_id_of(table, row))
-                                                 and case in pend_cases):
-            result.blocked = True
-            break
-        if version <= version_of(key, 0):
-            skipped += 1
-        elif op == "delete":
-            delete(table, row_id)
-            _forget_clash(clash, table, row_id)
-            versions[key] = version
-            new_versions.append((table, row_id, version))
-            applied += 1
-        else:
-            if table in CLASH_KEYS:
-                ckey = tuple(str(row.get(k)) for k in CLASH_KEYS[table])
-                other = clash.get((table, ckey))
-                if other is not None and other != row_id:
-                    # Two rows at one step: the newer head-office version stands (the older was undone there).
-                    if version_of((table, other), 0) > version:
-                        skipped += 1
-                        last_seq = seq
-                        continue
-                    delete(table, other)
-                clash[(table, ckey)] = row_id
-            upsert(table, row)
-            versions[key] = version
-            new_versions.append((table, row_id, version))
-            applied += 1
-        last_seq = seq
-    result.applied, result.skipped, result.last_seq = applied, skipped, last_seq
-    writer.flush()
+    # The statements run in a second thread while this loop builds the next ones (Runner).
+    runner = Runner(session)
+    writer = Writer(session, branch_code, runner=runner)
+    try:
+        upsert, delete, version_of = writer.upsert, writer.delete, versions.get
+        new_versions: list[tuple[str, str, int]] = []
+        applied = skipped = 0
+        last_seq: int | None = None
+        for (seq, op, table, row_id, version, _payload), row in zip(changes, rows, strict=True):
+            key = (table, row_id)
+            if (pend_rows and key in pend_rows) or (pend_cases and (case := case_id_of(table, row))
+                                                     and case in pend_cases):
+                result.blocked = True
+                break
+            if version <= version_of(key, 0):
+                skipped += 1
+            elif op == "delete":
+                delete(table, row_id)
+                _forget_clash(clash, table, row_id)
+                versions[key] = version
+                new_versions.append((table, row_id, version))
+                applied += 1
+            else:
+                if table in CLASH_KEYS:
+                    ckey = tuple(str(row.get(k)) for k in CLASH_KEYS[table])
+                    other = clash.get((table, ckey))
+                    if other is not None and other != row_id:
+                        # Two rows at one step: the newer head-office version stands (the older was undone there).
+                        if version_of((table, other), 0) > version:
+                            skipped += 1
+                            last_seq = seq
+                            continue
+                        delete(table, other)
+                    clash[(table, ckey)] = row_id
+                upsert(table, row)
+                versions[key] = version
+                new_versions.append((table, row_id, version))
+                applied += 1
+            last_seq = seq
+        result.applied, result.skipped, result.last_seq = applied, skipped, last_seq
+        writer.flush()
+        runner.drain()
+    finally:
+        runner.close()
     save_versions(session, new_versions)
     set_applying(session, False)
     return result
