@@ -254,15 +254,10 @@ def _process_files(paths: Sequence[Path], fmt: str, workers: int) -> tuple[list,
             jobs.append((path.name, path.read_bytes()))
         except OSError as exc:
             errors.append(f"无法打开文件“{path}”：{exc.strerror}")
-    if workers > 1 and len(jobs) > 1:
+    if workers > 1:
+        # Split by page, not by file: one long PDF or TIFF keeps every worker busy.
         with ProcessPoolExecutor(workers, initializer=service.worker_init) as pool:
-            futures = [pool.submit(service.process_file, name, data, fmt=fmt) for name, data in jobs]
-            results = []
-            for f in futures:
-                try:
-                    results.append(f.result())
-                except sources.UnreadableFile as exc:
-                    results.append(exc)
+            results = list(service.process_in_pool(pool, jobs, workers=workers, fmt=fmt))
     else:
         results = []
         for name, data in jobs:

@@ -25,6 +25,7 @@ from desk_app.scanfiles import SyncedPageFiles
 from desk_app.store.db import Store
 
 THUMB = 120
+WORKERS = 2  # processes for the clean-up: the counter PCs have two cores
 
 
 @dataclass(frozen=True)
@@ -70,21 +71,23 @@ def make_thumb(data: bytes) -> bytes:
 
 def process_files(paths: list[str], fmt: str, progress: Callable[[int, int], None],
                   done: Callable[[list, list], None], *, camera: bool = False) -> None:
-    """Plain thread: decode and clean the files in 2 processes, reporting per file."""
+    """Plain thread: decode and clean the files in 2 processes (split by page, so one long PDF
+    uses both), reporting per file."""
     files, errors = [], []
-    with ProcessPoolExecutor(2, mp_context=mp.get_context("spawn"), initializer=service.worker_init) as pool:
-        futures = []
-        for p in paths:
-            try:
-                futures.append(pool.submit(service.process_file, Path(p).name, Path(p).read_bytes(), fmt=fmt,
-                                           camera=camera))
-            except OSError as exc:
-                errors.append(str(exc))
-        for i, f in enumerate(futures, start=1):
-            try:
-                files.append(f.result())
-            except service.sources.UnreadableFile as exc:
-                errors.append(exc.message)
+    jobs = []
+    for p in paths:
+        try:
+            jobs.append((Path(p).name, Path(p).read_bytes()))
+        except OSError as exc:
+            errors.append(f"无法打开文件“{Path(p).name}”：{exc.strerror}")
+            progress(len(errors), len(paths))
+    with ProcessPoolExecutor(WORKERS, mp_context=mp.get_context("spawn"), initializer=service.worker_init) as pool:
+        for i, result in enumerate(service.process_in_pool(pool, jobs, workers=WORKERS, fmt=fmt, camera=camera),
+                                   start=len(errors) + 1):
+            if isinstance(result, service.sources.UnreadableFile):
+                errors.append(result.message)
+            else:
+                files.append(result)
             progress(i, len(paths))
     done(files, errors)
 

@@ -17,7 +17,9 @@ required document type has pages.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -131,6 +133,47 @@ def process_file(name: str, data: bytes, *, fmt: str = "jpeg", camera: bool = Fa
     pages = sources.read_pages(name, data)
     return ProcessedFile(name, data, _media_type(data),
                          tuple(process_page(p, fmt=fmt, camera=camera) for p in pages))
+
+
+def job_ranges(n_pages: int, workers: int) -> list[range]:
+    """A file's pages split for `workers` processes: about four jobs per worker, so a long PDF or
+    TIFF keeps every core busy to its last page (one page's OpenCV calls do not speed up with
+    threads here), at least 2 pages a job so short files are not sent out page by page."""
+    size = max(2, math.ceil(n_pages / (4 * max(1, workers))))
+    return [range(i, min(n_pages, i + size)) for i in range(0, n_pages, size)]
+
+
+def process_pages(name: str, data: bytes, pages: range, *, fmt: str = "jpeg",
+                  camera: bool = False) -> tuple[ProcessedPage, ...]:
+    """Some pages of one file (a pool job)."""
+    return tuple(process_page(p, fmt=fmt, camera=camera) for p in sources.read_pages(name, data, pages=pages))
+
+
+def process_in_pool(pool: Executor, files: Sequence[tuple[str, bytes]], *, workers: int, fmt: str = "jpeg",
+                    camera: bool = False) -> Iterator[ProcessedFile | sources.UnreadableFile]:
+    """Every file split by page across the pool's processes; yields, in file order, each
+    ProcessedFile or the UnreadableFile that refused it (no page of a refused file is kept)."""
+    plans: list[tuple[str, bytes, list[Future[tuple[ProcessedPage, ...]]] | sources.UnreadableFile]] = []
+    for name, data in files:
+        try:
+            n = sources.page_count(name, data)
+        except sources.UnreadableFile as exc:
+            plans.append((name, data, exc))
+            continue
+        plans.append((name, data, [pool.submit(process_pages, name, data, r, fmt=fmt, camera=camera)
+                                   for r in job_ranges(n, workers)]))
+    for name, data, plan in plans:
+        if isinstance(plan, sources.UnreadableFile):
+            yield plan
+            continue
+        try:
+            pages = tuple(p for f in plan for p in f.result())
+        except sources.UnreadableFile as exc:
+            for f in plan:
+                f.cancel()
+            yield exc
+            continue
+        yield ProcessedFile(name, data, _media_type(data), pages)
 
 
 # --- storing and indexing -------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,18 +69,37 @@ def _to_bgr(img: Image.Image) -> np.ndarray:
     return np.ascontiguousarray(rgb[:, :, ::-1])
 
 
-def _image_pages(name: str, data: bytes, default_dpi: int) -> Iterator[SourcePage]:
+def _open_image(name: str, data: bytes) -> Image.Image:
     try:
         img = Image.open(io.BytesIO(data))  # header only
     except Image.DecompressionBombError as exc:
         m = re.search(r"\((\d+) pixels\)", str(exc))
         count = f"（{int(m.group(1)) / 1e6:,.0f} 百万像素）" if m else ""
         raise UnreadableFile(f"文件“{name}”的图像过大{count}，已拒绝，未解码。请以不超过 600 dpi 重新扫描。") from None
-    except (OSError, ValueError, SyntaxError):
+    except DAMAGED:
         raise UnreadableFile(f"文件“{name}”不是可识别的图像（JPEG、PNG、TIFF 或 PDF）。") from None
     if img.format not in ("JPEG", "PNG", "TIFF", "BMP"):
         raise UnreadableFile(f"文件“{name}”的格式 {img.format} 不受支持。")
-    frames = getattr(img, "n_frames", 1)
+    return img
+
+
+# What PIL raises on a damaged file is not only OSError: a TIFF cut short fails with KeyError
+# or TypeError while its page directory is walked. Any of them means "damaged", never a crash.
+DAMAGED = (OSError, ValueError, SyntaxError, EOFError, KeyError, TypeError, IndexError, struct.error)
+
+
+def _frames(name: str, img: Image.Image) -> int:
+    try:
+        return int(getattr(img, "n_frames", 1))
+    except DAMAGED:
+        raise UnreadableFile(f"文件“{name}”已损坏或不完整，无法读取。") from None
+
+
+def _image_pages(name: str, data: bytes, default_dpi: int, pages: range | None = None) -> Iterator[SourcePage]:
+    img = _open_image(name, data)
+    frames = _frames(name, img)
+    if pages is not None and 0 not in pages and frames == 1:
+        return
     if img.format in ("JPEG", "PNG") and frames == 1:
         # Size checked on the header; then OpenCV's decoder (libjpeg-turbo), 2-3x faster than PIL's.
         _check_size(name, *img.size)
@@ -90,7 +110,7 @@ def _image_pages(name: str, data: bytes, default_dpi: int) -> Iterator[SourcePag
             raise UnreadableFile(f"文件“{name}”第 1 页已损坏或不完整，无法读取。")
         yield SourcePage(arr, _dpi_of(img, default_dpi), name, 0)
         return
-    for i in range(frames):
+    for i in range(frames)[pages.start:pages.stop] if pages is not None else range(frames):
         try:
             img.seek(i)
             _check_size(name, *img.size)
@@ -100,12 +120,12 @@ def _image_pages(name: str, data: bytes, default_dpi: int) -> Iterator[SourcePag
             raise
         except Image.DecompressionBombError:
             raise UnreadableFile(f"文件“{name}”的图像过大，已拒绝，未解码。") from None
-        except (OSError, ValueError, SyntaxError, EOFError):
+        except DAMAGED:
             raise UnreadableFile(f"文件“{name}”第 {i + 1} 页已损坏或不完整，无法读取。") from None
         yield SourcePage(arr, _dpi_of(img, default_dpi), name, i)
 
 
-def _pdf_pages(name: str, data: bytes, dpi: int) -> Iterator[SourcePage]:
+def _open_pdf(name: str, data: bytes):  # noqa: ANN202 - a pypdfium2 PdfDocument
     import pypdfium2 as pdfium
 
     try:
@@ -115,11 +135,17 @@ def _pdf_pages(name: str, data: bytes, dpi: int) -> Iterator[SourcePage]:
         if "password" in text.lower():
             raise UnreadableFile(f"文件“{name}”是加密的 PDF，无法读取，请扫描为未加密的文件。") from None
         raise UnreadableFile(f"文件“{name}”不是完整的 PDF，无法读取。") from None
+    if len(pdf) == 0:
+        pdf.close()
+        raise UnreadableFile(f"文件“{name}”是没有页面的 PDF。")
+    return pdf
+
+
+def _pdf_pages(name: str, data: bytes, dpi: int, pages: range | None = None) -> Iterator[SourcePage]:
+    pdf = _open_pdf(name, data)
     try:
-        if len(pdf) == 0:
-            raise UnreadableFile(f"文件“{name}”是没有页面的 PDF。")
         scale = dpi / 72.0
-        for i in range(len(pdf)):
+        for i in range(len(pdf))[pages.start:pages.stop] if pages is not None else range(len(pdf)):
             page = pdf[i]
             w, h = page.get_size()
             _check_size(name, w * scale, h * scale)
@@ -130,13 +156,28 @@ def _pdf_pages(name: str, data: bytes, dpi: int) -> Iterator[SourcePage]:
         pdf.close()
 
 
-def read_pages(name: str, data: bytes, *, default_dpi: int = 300) -> list[SourcePage]:
-    """Every page of one file (JPEG, PNG, multi-page TIFF, PDF), or UnreadableFile."""
+def read_pages(name: str, data: bytes, *, default_dpi: int = 300, pages: range | None = None) -> list[SourcePage]:
+    """Every page of one file (JPEG, PNG, multi-page TIFF, PDF), or only `pages` (0-based), or
+    UnreadableFile."""
     if not data:
         raise UnreadableFile(f"文件“{name}”是空文件。")
     if data[:5] == b"%PDF-":
-        return list(_pdf_pages(name, data, PDF_DPI))
-    return list(_image_pages(name, data, default_dpi))
+        return list(_pdf_pages(name, data, PDF_DPI, pages))
+    return list(_image_pages(name, data, default_dpi, pages))
+
+
+def page_count(name: str, data: bytes) -> int:
+    """How many pages a file has, from its header or page tree (nothing decoded); the refusals of
+    read_pages that need no decoding (empty, not an image, encrypted or broken PDF) come here first."""
+    if not data:
+        raise UnreadableFile(f"文件“{name}”是空文件。")
+    if data[:5] == b"%PDF-":
+        pdf = _open_pdf(name, data)
+        try:
+            return len(pdf)
+        finally:
+            pdf.close()
+    return _frames(name, _open_image(name, data))
 
 
 def read_file(path: Path, *, default_dpi: int = 300) -> tuple[bytes, list[SourcePage]]:
