@@ -34,7 +34,9 @@ class Barcode:
 def read_barcodes(gray: np.ndarray, dpi: float) -> list[Barcode]:
     """QR and Code128 codes on a (cleaned, upright) grayscale page, without duplicates."""
     k = DECODE_DPI / dpi
-    small = cv2.resize(gray, None, fx=k, fy=k, interpolation=cv2.INTER_AREA) if k < 0.95 else gray
+    # INTER_LINEAR, not INTER_AREA: area averaging at 2/3 scale cost 13 ms of a 16 ms decode, and
+    # on 168 degraded synthetic pages both (and no resize at all) read exactly the same codes.
+    small = cv2.resize(gray, None, fx=k, fy=k, interpolation=cv2.INTER_LINEAR) if k < 0.95 else gray
     out: list[Barcode] = []
     for r in zxingcpp.read_barcodes(small, formats=FORMATS, try_invert=False, try_downscale=False,
                                       try_rotate=False):
