@@ -89,11 +89,14 @@ def acknowledge(conn: Any, answered: Sequence[tuple[int, str]], stamp: str) -> N
         prev = seq
     if not runs:
         return
-    # Continue the range just below the first run when nothing unacknowledged lies between.
+    # Continue the range just below the first run when nothing unacknowledged lies between and it
+    # was answered the same day: a range's `acked_at` is its newest answer, and `prune` forgets a
+    # range a week after it, so a range that grew forever would never be forgotten.
     first = runs[0]
-    below = conn.execute("SELECT lo, hi, status FROM sync_acks WHERE lo < ? ORDER BY lo DESC LIMIT 1",
+    below = conn.execute("SELECT lo, hi, status, acked_at FROM sync_acks WHERE lo < ? ORDER BY lo DESC LIMIT 1",
                          (first[0],)).fetchone()
-    if below is not None and below[2] == first[2] and below[1] < first[0]:
+    if (below is not None and below[2] == first[2] and below[1] < first[0]
+            and str(below[3])[:10] == stamp[:10]):
         gap = conn.execute("SELECT 1 FROM sync_outbox WHERE seq > ? AND seq < ? LIMIT 1",
                            (below[1], first[0])).fetchone()
         if gap is None:

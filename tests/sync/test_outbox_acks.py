@@ -82,3 +82,18 @@ def test_ranges_acknowledge_exactly_the_answered_changes(script: list[tuple]) ->
     # New changes after everything: never taken for acknowledged.
     conn.executemany("INSERT INTO sync_outbox (table_name, row_id) VALUES ('t', 'r')", [()] * 3)
     _check(conn, acked)
+
+
+def test_ranges_of_different_days_stay_apart_and_a_week_old_one_is_forgotten() -> None:
+    conn = _db()
+    conn.executemany("INSERT INTO sync_outbox (table_name, row_id) VALUES ('t', 'r')", [()] * 9)
+    outbox.acknowledge(conn, [(1, "applied"), (2, "applied"), (3, "applied")], "2026-01-01 10:00:00")
+    outbox.acknowledge(conn, [(4, "applied"), (5, "applied")], "2026-01-01 23:00:00")  # same day: one range
+    outbox.acknowledge(conn, [(6, "applied"), (7, "applied")], "2026-01-09 08:00:00")  # a week later: a new one
+    assert conn.execute("SELECT lo, hi, acked_at FROM sync_acks ORDER BY lo").fetchall() == [
+        (1, 5, "2026-01-01 23:00:00"), (6, 7, "2026-01-09 08:00:00")]
+    outbox.prune(conn, "2026-01-02 00:00:00")
+    assert [r[0] for r in conn.execute("SELECT seq FROM sync_outbox")] == [6, 7, 8, 9]
+    assert _pending(conn) == [8, 9]
+    conn.execute("INSERT INTO sync_outbox (table_name, row_id) VALUES ('t', 'r')")
+    assert _pending(conn) == [8, 9, 10]
