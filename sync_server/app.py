@@ -162,6 +162,9 @@ def create_app(db_url: str, blob_dir: Path, *, engine: Engine | None = None) -> 
 
         def run() -> Response:
             with sync.collector_paused(), engine.begin() as conn:
+                # The push lock first (re-entrant; sync.push takes it again): the audit head read
+                # here must be the one this batch moves, not one a concurrent push is moving.
+                sync.lock(conn)
                 refused = audit_watch.screen_push(conn, device, changes)
                 rest = [ch for ch in changes if ch.change_id not in refused] if refused else changes
                 applied = iter(sync.push(conn, device, rest))
