@@ -48,6 +48,17 @@ BRANCH_TABLES = ("users", "user_roles", "proposals", "proposal_products", "case_
 # Rows that belong to one case (their case id: `id` for proposals, `proposal_id` otherwise).
 CASE_TABLES = ("proposals", "proposal_products", "case_events", "page_blobs", "intakes",
                "intake_checklist_items", "deficiencies", "print_jobs", "pages")
+# What a case row points at outside its case, by column: sent ahead of the row wherever the row
+# goes (a referred case's pages need their scan batch and scanner at the province). Kept equal to
+# the branch store's foreign keys by tests/sync/test_boundaries.py.
+CASE_ROW_PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "case_events": (("actor_id", "users"),),
+    "intakes": (("clerk_id", "users"),),
+    "deficiencies": (("raised_by", "users"),),
+    "print_jobs": (("printed_by", "users"),),
+    "pages": (("scanned_by", "users"), ("batch_id", "scan_batches")),
+    "scan_batches": (("scanned_by", "users"),),
+}
 # Reference data: only head office writes it, every organisation below the target receives it.
 REFDATA_TABLES = ("products", "benefit_levels", "occupation_classes", "intermediaries", "agents",
                   "authority_levels", "policies", "refdata_versions")

@@ -40,6 +40,8 @@ from sync_server.models import (
 from sync_server.orgs import DeviceView, utcnow
 from sync_server.protocol import (
     BRANCH_TABLES,
+    CASE_ROW_PARENTS,
+    CASE_TABLES,
     CLASH_KEYS,
     CONFLICT_TABLE,
     PUSH_ONLY_TABLES,
@@ -55,7 +57,8 @@ from sync_server.protocol import (
 
 LOCK_KEY = 0x4244_5359
 CHUNK = 900  # SQLite's limit of bound parameters is 999
-CASE_TABLE_ORDER = {t: i for i, t in enumerate(("proposals", "proposal_products", "case_events", "page_blobs"))}
+# Parents before children: CASE_TABLES lists the case's tables in that order.
+CASE_TABLE_ORDER = {t: i for i, t in enumerate(CASE_TABLES)}
 RULE_ABOVE = "上报案件的决定属于上级机构：省公司/总公司的修改优先"
 RULE_OWNER = "案件属于分公司：所属机构的修改优先"
 RULE_FIRST = "同一机构的两台设备同时修改：先到达总公司的修改优先"
@@ -163,6 +166,7 @@ class Batch:
     clash: dict[tuple[str, str], Row] = field(default_factory=dict)
     shared: set[str] = field(default_factory=set)
     user_shares: set[tuple[str, str, str]] = field(default_factory=set)
+    row_shares: set[tuple[str, str, str, str]] = field(default_factory=set)
     # Feed entries as tuples in the order of FEED_COLUMNS.
     feed: list[tuple[Any, ...]] = field(default_factory=list)
     upserts: dict[tuple[str, str], Row] = field(default_factory=dict)
@@ -252,8 +256,8 @@ class Batch:
     def write_row(self, *, table: str, row_id: str, org: str, data: dict[str, Any], payload: str,
                   lane: str = "own") -> Row:
         case_id = case_id_of(table, data)
-        if table == "case_events" and lane == "own":
-            self.ensure_user(str(data.get("actor_id")), org, "own")
+        if lane == "own" and table in CASE_ROW_PARENTS:
+            self.ensure_parents(table, data, org, "own")
         if table in PUSH_ONLY_TABLES:
             lane = "keep"
         version = self.emit(org=org, lane=lane, op="upsert", table=table, row_id=row_id, payload=payload,
@@ -266,8 +270,7 @@ class Batch:
         self.upserts[(table, row_id)] = row
         self.deletes.discard((table, row_id))
         if case_id in self.shared and lane == "own":
-            if table == "case_events":
-                self.ensure_user(str(data.get("actor_id")), org, "up")
+            self.ensure_parents(table, data, org, "up")
             self.emit(org=org, lane="up", op="upsert", table=table, row_id=row_id, payload=payload,
                       version=version, origin=self.writer_device)
         if table == "proposals" and data.get("state") == "REFERRED" and case_id and case_id not in self.shared:
@@ -286,6 +289,33 @@ class Batch:
         self.upserts.pop((row.table, row.row_id), None)
         self.deletes.add((row.table, row.row_id))
         return version
+
+    def ensure_parents(self, table: str, data: dict[str, Any], org: str, lane: str) -> None:
+        """Send what a case row points at outside its case (its actor, its scan batch) where the row
+        goes, ahead of it: the receiving store checks foreign keys."""
+        for column, parent in CASE_ROW_PARENTS.get(table, ()):
+            ref = data.get(column)
+            if not ref:
+                continue
+            if parent == "users":
+                self.ensure_user(str(ref), org, lane)
+            else:
+                self.ensure_row(parent, str(ref), org, lane)
+
+    def ensure_row(self, table: str, row_id: str, org: str, lane: str) -> None:
+        """A parent row other than a user (a scan batch): sent once per batch of changes and
+        destination; a later page of the same scan batch sends it again, which an upsert absorbs."""
+        key = (table, row_id, org, lane)
+        if key in self.row_shares:
+            return
+        self.row_shares.add(key)
+        self.load_rows([(table, row_id)])
+        row = self.state.get((table, row_id))
+        if row is None or (row.org == org and lane == "own"):
+            return
+        self.ensure_parents(table, json.loads(row.payload), org, lane)
+        self.emit(org=org, lane=lane, op="upsert", table=table, row_id=row_id, payload=row.payload,
+                  version=row.version)
 
     def ensure_user(self, user_id: str, org: str, lane: str) -> None:
         """Send the actor of an event where that event goes, so the receiving store has its user."""
@@ -332,8 +362,8 @@ class Batch:
                 rows[key] = now
         ordered = sorted(rows.values(), key=lambda r: (CASE_TABLE_ORDER.get(r.table, 9), r.version))
         for row in ordered:
-            if row.table == "case_events":
-                self.ensure_user(str(json.loads(row.payload).get("actor_id")), org, "up")
+            if row.table in CASE_ROW_PARENTS:
+                self.ensure_parents(row.table, json.loads(row.payload), org, "up")
             self.emit(org=org, lane="up", op="upsert", table=row.table, row_id=row.row_id, payload=row.payload,
                       version=row.version)
 

@@ -40,3 +40,19 @@ def test_the_core_does_not_import_sync() -> None:
     offenders = [str(p) for p, names in imports(REPO / "desk_app" / "core").items()
                  if any(n.startswith("desk_app.sync") for n in names)]
     assert offenders == []
+
+
+def test_every_foreign_key_leaving_a_case_is_sent_ahead_of_its_row() -> None:
+    """A referred case's rows reach the province with what they point at outside the case; a new
+    case table with a foreign key not in CASE_ROW_PARENTS would break the province's pull."""
+    import desk_app.store.models as m
+    from sync_server.protocol import CASE_ROW_PARENTS, CASE_TABLES
+
+    md = m.Proposal.metadata
+    found = {}
+    for table in (*CASE_TABLES, *{p for refs in CASE_ROW_PARENTS.values() for _c, p in refs} - {"users"}):
+        refs = tuple(sorted((fk.parent.name, fk.column.table.name) for fk in md.tables[table].foreign_keys
+                            if fk.column.table.name != "proposals"))
+        if refs:
+            found[table] = refs
+    assert found == {t: tuple(sorted(refs)) for t, refs in CASE_ROW_PARENTS.items()}
