@@ -41,11 +41,17 @@ def wait_for(condition: Callable[[], bool], timeout: float = 20.0) -> None:
         time.sleep(0.005)
 
 
-def main(out: Path = DEFAULT_OUT) -> int:
+def make_app() -> QApplication:
+    """The application as the desk app sets it up: Fusion style, bundled fonts, zh_CN."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setStyle("Fusion")
     install_fonts(app)
     install_translators(app)
+    return app
+
+
+def main(out: Path = DEFAULT_OUT) -> int:
+    make_app()
     with tempfile.TemporaryDirectory(prefix="branchdesk-shot-") as tmp:
         store = open_store(Path(tmp) / "branch.db")
         with store.transaction() as session:

@@ -17,17 +17,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import cv2  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from desk_app.core import demo, users  # noqa: E402
 from desk_app.store.migrate import open_store  # noqa: E402
 from desk_app.store.models import Proposal  # noqa: E402
-from desk_app.ui.fonts import install_fonts  # noqa: E402
-from desk_app.ui.i18n import install_translators  # noqa: E402
 from desk_app.ui.scan_window import ScanWindow  # noqa: E402
 from desk_app.ui.worker import DbWorker  # noqa: E402
-from scripts.screenshot import wait_for  # noqa: E402
+from scripts.screenshot import make_app, wait_for  # noqa: E402
 from tests.scanning import synth  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -35,10 +32,7 @@ DEFAULT_OUT = REPO / "docs" / "screenshot-scan.png"
 
 
 def main(out: Path = DEFAULT_OUT) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setStyle("Fusion")
-    install_fonts(app)
-    install_translators(app)
+    app = make_app()
     with tempfile.TemporaryDirectory(prefix="branchdesk-shot-") as tmp:
         store = open_store(Path(tmp) / "branch.db")
         with store.transaction() as s:
