@@ -54,3 +54,31 @@ def multipage_tiff(pages: list[np.ndarray], dpi: int) -> bytes:
     buf = io.BytesIO()
     imgs[0].save(buf, "TIFF", save_all=True, append_images=imgs[1:], dpi=(dpi, dpi), compression="tiff_lzw")
     return buf.getvalue()
+
+
+def camera_video(path: Path, case_nos: list[str]) -> str:
+    """A video file standing in for the document camera: cover sheets of `case_nos` slid under
+    it one after another, each held still, then taken away."""
+    rng = np.random.default_rng(2)
+    size = (1280, 960)
+    desk = np.full((size[1], size[0], 3), 40, np.uint8)
+
+    def shot(case_no: str) -> np.ndarray:
+        img = synth.camera_shot(synth.render(synth.form_pdf("cover", case_no=case_no), 100), rng)
+        h = size[1] - 40
+        img = cv2.resize(img, (int(img.shape[1] * h / img.shape[0]), h))
+        out = desk.copy()
+        x = (size[0] - img.shape[1]) // 2
+        out[20:20 + h, x:x + img.shape[1]] = img
+        return out
+
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 10, size)
+    frames = [desk] * 5
+    for case_no in case_nos:
+        page = shot(case_no)
+        frames += [np.roll(page, 300 - 60 * i, axis=1) for i in range(5)] + [page] * 12
+        frames += [np.roll(page, 80 * i, axis=0) for i in range(1, 4)] + [desk] * 2
+    for f in frames:
+        writer.write(f)
+    writer.release()
+    return str(path)

@@ -4,51 +4,22 @@ thread, and the pages kept become a camera batch indexed by their cover sheets."
 
 from __future__ import annotations
 
-import cv2
-import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from sqlalchemy import select
 
 from desk_app.store.models import Page, Proposal, ScanBatch
 from desk_app.ui.scan_window import ScanWindow
-from tests.scanning import synth
+from tests.scanning import helpers
 
 pytestmark = pytest.mark.scan_precondition
-
-
-def _video(path, case_nos: list[str]) -> str:
-    """Pages slid under the camera one after another (as tests/scanning/test_camera.py makes them)."""
-    rng = np.random.default_rng(2)
-    size = (1280, 960)
-    desk = np.full((size[1], size[0], 3), 40, np.uint8)
-
-    def shot(case_no: str) -> np.ndarray:
-        img = synth.camera_shot(synth.render(synth.form_pdf("cover", case_no=case_no), 100), rng)
-        h = size[1] - 40
-        img = cv2.resize(img, (int(img.shape[1] * h / img.shape[0]), h))
-        out = desk.copy()
-        x = (size[0] - img.shape[1]) // 2
-        out[20:20 + h, x:x + img.shape[1]] = img
-        return out
-
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 10, size)
-    frames = [desk] * 5
-    for case_no in case_nos:
-        page = shot(case_no)
-        frames += [np.roll(page, 300 - 60 * i, axis=1) for i in range(5)] + [page] * 12
-        frames += [np.roll(page, 80 * i, axis=0) for i in range(1, 4)] + [desk] * 2
-    for f in frames:
-        writer.write(f)
-    writer.release()
-    return str(path)
 
 
 def test_camera_preview_capture_and_camera_batch(qtbot, demo_store, worker, actors, tmp_path):
     with demo_store.reading() as s:
         cases = s.execute(select(Proposal.id, Proposal.case_no).where(Proposal.state == "RECEIVED")
                           .order_by(Proposal.case_no).limit(2)).all()
-    device = _video(tmp_path / "camera.avi", [c for _id, c in cases])
+    device = helpers.camera_video(tmp_path / "camera.avi", [c for _id, c in cases])
     window = ScanWindow(demo_store, worker, actors["scanner"])
     qtbot.addWidget(window)
     window.resize(1400, 820)
