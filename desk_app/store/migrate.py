@@ -204,14 +204,20 @@ def open_store(path: Path) -> Store:
         encrypt_plaintext_store(path, secret)
     elif exists and secret is None:
         raise StoreKeyMissingError(path)
-    elif exists and uses_legacy_cipher(path, secret):
-        convert_legacy_cipher(path, secret)
     elif not exists:
         if secret is None:
             secret = keys.create_secret(path.parent)
             new_recovery = keys.recovery_key(secret)
     head = head_revision()
-    rev = current_revision(path, secret)
+    try:
+        rev = current_revision(path, secret)
+    except StoreKeyWrongError:
+        # Only a store that does not open is tried under the older page MAC: the usual start
+        # opens the file once, as before.
+        if not uses_legacy_cipher(path, secret):
+            raise
+        convert_legacy_cipher(path, secret)
+        rev = current_revision(path, secret)
     if rev is not None and rev != head:
         known = {s.revision for s in ScriptDirectory.from_config(alembic_config(path)).walk_revisions()}
         if rev not in known:
