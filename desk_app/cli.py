@@ -17,6 +17,7 @@ from pathlib import Path
 from desk_app.core import audit, demo, users, workflow
 from desk_app.core.errors import DomainError
 from desk_app.core.roles import parse_role
+from desk_app.core.scanning.hotfolder import KEEP_DONE_DAYS
 from desk_app.logsetup import setup_logging
 from desk_app.paths import default_data_dir, store_path
 from desk_app.store.db import Store
@@ -426,7 +427,7 @@ def build_parser() -> argparse.ArgumentParser:
     sw.add_argument("--settle", type=float, default=2.0, help="文件大小多少秒不变才算写完")
     sw.add_argument("--interval", type=float, default=1.0)
     sw.add_argument("--once", action="store_true", help="只处理当前已有的文件后退出")
-    sw.add_argument("--keep-days", type=float, default=7.0,
+    sw.add_argument("--keep-days", type=float, default=KEEP_DONE_DAYS,
                     help="done/ 中已导入的原始文件保留天数（原件已加密存入本机），到期删除")
     for sp in (si, sw):
         sp.add_argument("--as", dest="as_user", required=True, help="扫描员用户名")

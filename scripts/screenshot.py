@@ -18,7 +18,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from desk_app.core import demo, users  # noqa: E402
 from desk_app.core.roles import Role  # noqa: E402
@@ -50,6 +50,12 @@ def make_app() -> QApplication:
     return app
 
 
+def save_grab(widget: QWidget, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not widget.grab().save(str(out)):
+        raise OSError(f"cannot write {out}")
+
+
 def main(out: Path = DEFAULT_OUT) -> int:
     make_app()
     with tempfile.TemporaryDirectory(prefix="branchdesk-shot-") as tmp:
@@ -73,9 +79,7 @@ def main(out: Path = DEFAULT_OUT) -> int:
         wait_for(lambda: bool(opened) and "机构：GD0101 " in window.branch_label.text())
         for _ in range(5):
             QCoreApplication.processEvents()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if not window.grab().save(str(out)):
-            raise OSError(f"cannot write {out}")
+        save_grab(window, out)
         window.close()
         store.close()
     print(f"wrote {out}")

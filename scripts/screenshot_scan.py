@@ -24,7 +24,7 @@ from desk_app.store.migrate import open_store  # noqa: E402
 from desk_app.store.models import Proposal  # noqa: E402
 from desk_app.ui.scan_window import ScanWindow  # noqa: E402
 from desk_app.ui.worker import DbWorker  # noqa: E402
-from scripts.screenshot import make_app, wait_for  # noqa: E402
+from scripts.screenshot import make_app, save_grab, wait_for  # noqa: E402
 from tests.scanning import synth  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -58,9 +58,7 @@ def main(out: Path = DEFAULT_OUT) -> int:
         wait_for(lambda: window.viewer.has_image(), timeout=30)
         for _ in range(20):
             app.processEvents()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if not window.grab().save(str(out)):
-            raise OSError(f"cannot write {out}")
+        save_grab(window, out)
         window.close()
         worker.shutdown(wait=True)
         store.close()

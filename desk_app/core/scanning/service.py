@@ -415,14 +415,16 @@ def move_page(session: Session, *, actor: Actor, page_id: str, step: int) -> lis
     Returns the batch's page ids in their new order (deleted pages keep their places).
     """
     _require_operator(actor)
+    if step not in (-1, 1):
+        raise InvalidInput("一次只能上移或下移一页。")
     page = _page(session, page_id)
     _require_live(page, "调整顺序")
     rows = list(session.scalars(select(Page).where(Page.batch_id == page.batch_id).order_by(Page.seq, Page.id)))
     i = next(k for k, r in enumerate(rows) if r.id == page_id)
     j = i + step
     while 0 <= j < len(rows) and rows[j].deleted:
-        j += 1 if step > 0 else -1
-    if step not in (-1, 1) or not 0 <= j < len(rows):
+        j += step
+    if not 0 <= j < len(rows):
         raise InvalidInput("该页已在最前面。" if step < 0 else "该页已在最后面。")
     rows[i], rows[j] = rows[j], rows[i]
     order = [r.id for r in rows]
