@@ -11,7 +11,6 @@ Run: .venv/bin/python bench/intake.py [--n 200] [--cases-per-state 200] [--compa
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import random
 import statistics
@@ -27,7 +26,8 @@ os.environ.setdefault("XDG_DATA_HOME", tempfile.mkdtemp(prefix="bench-keyring-")
 
 from sqlalchemy import func, select  # noqa: E402
 
-from desk_app.core import checklist, demo, intake, receipts, stationery, users  # noqa: E402
+from desk_app.core import checklist, demo, intake, stationery, users  # noqa: E402
+from desk_app.services.intake import take_in  # noqa: E402
 from desk_app.store.migrate import open_store  # noqa: E402
 from desk_app.store.models import Proposal  # noqa: E402
 from tests.factories import good_draft  # noqa: E402
@@ -54,11 +54,7 @@ def prepare(store, n: int, cases_per_state: int):  # noqa: ANN001, ANN201
             items = checklist.checklist_for(s, d)
         req = intake.IntakeRequest(d, tuple(intake.Tick(i.code, True) for i in items))
         t0 = time.perf_counter()
-        with store.transaction() as s:
-            result = intake.accept_proposal(s, actor=clerk, request=dataclasses.replace(req))
-            if with_pdf:
-                receipts.issue_paper(s, actor=clerk, proposal_id=result.proposal_id, kind="receipt",
-                                     files=store.files)
+        take_in(store, actor=clerk, request=req, paper=with_pdf)
         return (time.perf_counter() - t0) * 1000
 
     return cases, one

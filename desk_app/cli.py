@@ -175,7 +175,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 def cmd_intake(args: argparse.Namespace) -> int:
     """Register one proposal from a JSON description, with the same rules as the counter screen."""
-    from desk_app.core import intake, receipts
+    from desk_app.core import intake
+    from desk_app.services import intake as intake_service
 
     try:
         data = json.loads(Path(args.json).read_text(encoding="utf-8"))
@@ -188,13 +189,8 @@ def cmd_intake(args: argparse.Namespace) -> int:
         request = dataclasses.replace(request, confirm_duplicates=True)
     store = _store(args)
     actor = _operator(store, args)
-    with store.transaction() as session:
-        result = intake.accept_proposal(session, actor=actor, request=request)
-        paper = None
-        if not args.no_pdf:
-            kind = "return_notice" if result.outcome == "returned" else "receipt"
-            paper = receipts.issue_paper(session, actor=actor, proposal_id=result.proposal_id, kind=kind,
-                                         files=store.files)
+    taken = intake_service.take_in(store, actor=actor, request=request, paper=not args.no_pdf).value
+    result, paper = taken.result, taken.paper
     if paper is not None and args.pdf:
         Path(args.pdf).write_bytes(paper.pdf)
     if args.json_out:
@@ -296,21 +292,14 @@ def cmd_scan(args: argparse.Namespace) -> int:
         return 2 if errors else 0
 
     from desk_app.core.scanning import hotfolder
+    from desk_app.services import scanning as scanning_service
 
     def handle(name: str, data: bytes, digest: str) -> bool:
-        label = f"{name} sha256:{digest}"
-        with store.reading() as session:
-            if service.already_imported(session, label):
-                return False
-        processed = service.process_file(name, data, fmt=args.format)
-        with store.transaction() as session:
-            if service.already_imported(session, label):
-                return False
-            out = service.store_batch(session, SyncedPageFiles(store), actor=actor, files=[processed], source="hot_folder",
-                                      label=label)
-        for o in out:
+        out = scanning_service.import_hot_file(store, actor=actor, name=name, data=data, digest=digest,
+                                               fmt=args.format).value
+        for o in out or ():
             print(json.dumps(o.as_json(), ensure_ascii=False), flush=True)
-        return True
+        return out is not None
 
     def report(t: hotfolder.Taken) -> None:
         print(f"{t.name}: {t.outcome} {t.reason}".rstrip(), file=sys.stderr, flush=True)

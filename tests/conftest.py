@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import tempfile
@@ -11,6 +12,22 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Time travel for the whole run: `BRANCHDESK_TEST_TODAY=2028-12-04 ./scripts/test ...` runs every
+# test as if the branch's date were that day (10:00 Beijing time when the run starts, the clock
+# ticking on). time-machine moves Python's own clock in this process, so code that bypasses
+# desk_app.clock travels too; subprocesses (the command line, the sync server) get the same
+# shift through BRANCHDESK_NOW. Set before anything of desk_app is imported.
+TRAVEL_TO = os.environ.get("BRANCHDESK_TEST_TODAY", "").strip()
+if TRAVEL_TO:
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    _dest = dt.datetime.combine(dt.date.fromisoformat(TRAVEL_TO), dt.time(10, 0), ZoneInfo("Asia/Shanghai"))
+    _shift = _dest - dt.datetime.now(dt.UTC)
+    time_machine.travel(_dest, tick=True).start()
+    os.environ["BRANCHDESK_NOW"] = f"{_shift / dt.timedelta(days=1):+.9f}d"
 # Store secrets go to a plain-file keyring in a throw-away folder (never the developer's own
 # credential store); subprocesses inherit these, so they find the same keys.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"

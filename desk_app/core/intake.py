@@ -18,13 +18,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk_app.clock import branch_date
 from desk_app.core import audit, checklist, stationery, workflow
 from desk_app.core.checklist import ChecklistItem
 from desk_app.core.errors import InvalidInput, TransitionRefused
 from desk_app.core.proposals import CaseDraft, ProductLine, register_case, validate_draft
 from desk_app.core.roles import Actor, Role
 from desk_app.core.users import branch
-from desk_app.core.worktime import BRANCH_TZ
 from desk_app.store.models import (
     Deficiency,
     Intake,
@@ -83,10 +83,6 @@ class IntakeResult:
     return_reasons: tuple[str, ...]
 
 
-def branch_today(now: dt.datetime) -> dt.date:
-    return now.astimezone(BRANCH_TZ).date()
-
-
 def _add_months(d: dt.date, months: int) -> dt.date:
     y, m = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, m + 1
@@ -128,7 +124,7 @@ def preview(session: Session, draft: CaseDraft, *, now: dt.datetime | None = Non
         errors.append(exc.message)
         items = ()
     warnings = []
-    if draft.effective_date < branch_today(now):
+    if draft.effective_date < branch_date(now):
         warnings.append(IntakeWarning("past_date", f"生效日期 {draft.effective_date:%Y-%m-%d} 已过，"
                                                    "须经确认后才能受理（确认将记录在案）。"))
     dups = find_duplicates(session, draft)

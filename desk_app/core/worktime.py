@@ -7,9 +7,10 @@ office will publish a calendar with the reference data.
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
-BRANCH_TZ = ZoneInfo("Asia/Shanghai")
+from desk_app.clock import BRANCH_TZ
+
+__all__ = ["BRANCH_TZ", "PERIODS", "HOURS_PER_DAY", "working_hours_between"]
 PERIODS = ((dt.time(8, 30), dt.time(12, 0)), (dt.time(13, 30), dt.time(17, 30)))
 HOURS_PER_DAY = 7.5
 

@@ -122,6 +122,8 @@ class Store:
         self._anchor_job: Future[None] | None = None
         self._anchor_wake = threading.Event()
         self._anchor_flushing = 0  # callers waiting in flush_audit_anchor: no rest while > 0
+        # The rest between anchor writes; a test sets an hour to see the coalescing without a stopwatch.
+        self.anchor_interval_s = ANCHOR_INTERVAL_S
         self._anchor_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="branchdesk-anchor")
         event.listen(self._writer, "after_commit", self._anchor_audit_head)
 
@@ -155,7 +157,7 @@ class Store:
                 rest = self._anchor_flushing == 0
                 self._anchor_wake.clear()
             if rest:
-                self._anchor_wake.wait(ANCHOR_INTERVAL_S)
+                self._anchor_wake.wait(self.anchor_interval_s)
 
     def flush_audit_anchor(self) -> None:
         """Wait until the newest committed audit head is anchored (verification, shutdown)."""

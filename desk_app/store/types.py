@@ -10,6 +10,8 @@ from sqlalchemy import BigInteger, DateTime, String
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
+from desk_app import clock
+
 FEN = Decimal("0.01")
 
 
@@ -66,4 +68,5 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    """Now, from the app's one settable clock (desk_app.clock)."""
+    return clock.now()

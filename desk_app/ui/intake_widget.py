@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core import intake, receipts
+from desk_app import clock
+from desk_app.core import intake
 from desk_app.core.intake import FormChoices, IntakePreview, IntakeRequest, IntakeResult, Tick
 from desk_app.core.proposals import (
     BUSINESS_SOURCES,
@@ -45,6 +46,7 @@ from desk_app.core.proposals import (
 )
 from desk_app.core.receipts import PrintedPaper
 from desk_app.core.roles import Actor
+from desk_app.services import intake as intake_service
 from desk_app.store.db import Store
 from desk_app.ui.worker import DbWorker
 
@@ -59,13 +61,10 @@ def _preview_job(store: Store, draft: CaseDraft) -> IntakePreview:
         return intake.preview(session, draft)
 
 
-def _intake_job(store: Store, actor: Actor, request: IntakeRequest) -> tuple[IntakeResult, PrintedPaper]:
-    with store.transaction() as session:
-        result = intake.accept_proposal(session, actor=actor, request=request)
-        kind = "return_notice" if result.outcome == "returned" else "receipt"
-        paper = receipts.issue_paper(session, actor=actor, proposal_id=result.proposal_id, kind=kind,
-                                     files=store.files)
-    return result, paper
+def _take_in(store: Store, actor: Actor, request: IntakeRequest) -> tuple[IntakeResult, PrintedPaper]:
+    done = intake_service.take_in(store, actor=actor, request=request).value
+    assert done.paper is not None
+    return done.result, done.paper
 
 
 def print_pdf(pdf: bytes, printer: QPrinter) -> None:
@@ -137,7 +136,7 @@ class IntakeWidget(QWidget):
         self.industry_combo = QComboBox()
         self.insured_spin = QSpinBox()
         self.insured_spin.setRange(1, 100_000)
-        self.effective_edit = QDateEdit(QDate.currentDate().addDays(1))
+        self.effective_edit = QDateEdit(QDate(clock.today() + dt.timedelta(days=1)))
         self.effective_edit.setDisplayFormat("yyyy-MM-dd")
         self.product_combo = QComboBox()
         self.product_combo.currentIndexChanged.connect(self._on_product_changed)
@@ -353,7 +352,7 @@ class IntakeWidget(QWidget):
                                 self.confirm_dup_check.isChecked())
         for b in (self.accept_button, self.deficient_button, self.return_button):
             b.setEnabled(False)
-        self._worker.submit(_intake_job, self._store, self._actor, request, on_done=self._on_done,
+        self._worker.submit(_take_in, self._store, self._actor, request, on_done=self._on_done,
                             on_error=self._on_submit_failed, owner=self)
 
     def _on_submit_failed(self, message: str) -> None:

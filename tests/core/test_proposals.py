@@ -16,7 +16,7 @@ from desk_app.core.identifiers import valid_bank_card, valid_credit_code, valid_
 from desk_app.core.proposals import ProductLine
 from desk_app.core.workflow import State
 from desk_app.store.models import CaseEvent, Proposal
-from tests.factories import EFFECTIVE, good_draft
+from tests.factories import effective_date, good_draft
 
 
 def count(store, table):
@@ -49,7 +49,7 @@ BAD = {
     "credit code check digit": (dict(applicant_credit_code="91440101MA5CXXXXX0"), "校验位不正确"),
     "no credit code for group": (dict(applicant_credit_code=None), "必须填写统一社会信用代码"),
     "unknown industry": (dict(industry_code="Z99"), "不在团险职业分类表中"),
-    "proposal date": (dict(proposal_date=EFFECTIVE), "投保日期必须为生效日期的前一天"),
+    "proposal date": (dict(effective_date=effective_date(), proposal_date=effective_date()), "投保日期必须为生效日期的前一天"),
     "premium total": (dict(premium_total=Decimal("5999.99")), "与各险种保费之和"),
     "unknown product": (dict(products=(ProductLine("XXX99", "A", Decimal("1"), Decimal("1")),),
                              premium_total=Decimal("1")), "险种代码“XXX99”不存在"),

@@ -145,13 +145,17 @@ def test_underwriter_without_authority_level_is_refused(demo_store, actors):
     assert "没有核保权限级别" in refused(demo_store, trainee, pid, "issue")
 
 
-def test_registered_precondition_blocks_the_step(demo_store, actors, monkeypatch):
+@pytest.mark.scan_precondition
+def test_registered_precondition_blocks_the_step(demo_store, actors):
+    """The scanning stage's own precondition, registered by the workflow itself: a case with no
+    scanned pages cannot finish scanning; waived (as the demo builder does), the step goes."""
     pid = case_in(demo_store, State.RECEIVED)
-    monkeypatch.setitem(workflow._PRECONDITIONS, "finish_scan", [lambda s, p, a: "投保单尚未扫描。"])
-    assert refused(demo_store, actors["scanner"], pid, "finish_scan") == "投保单尚未扫描。"
-    monkeypatch.setitem(workflow._PRECONDITIONS, "finish_scan", [lambda s, p, a: None])
-    with demo_store.transaction() as s:
+    message = refused(demo_store, actors["scanner"], pid, "finish_scan")
+    assert message.startswith("尚未扫描：") and message.endswith("不能完成扫描。")
+    with workflow.preconditions_waived("finish_scan"), demo_store.transaction() as s:
         workflow.perform(s, actor=actors["scanner"], proposal_id=pid, action="finish_scan")
+    other = case_in(demo_store, State.RECEIVED, index=1)  # the check is back after the waiver
+    assert refused(demo_store, actors["scanner"], other, "finish_scan").startswith("尚未扫描：")
 
 
 def test_projection_that_disagrees_with_history_is_refused(demo_store, actors):

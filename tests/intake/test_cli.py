@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+from desk_app import clock
 from desk_app.core.demo import DEMO_PASSWORD, demo_credit_code
 
 REPO = Path(__file__).resolve().parents[2]
@@ -24,7 +26,8 @@ def description(**changes) -> dict:
 
     data = {"proposal_no": "T440100002", "business_type": "GROUP", "applicant_name": "广州市天河科技有限公司",
             "applicant_credit_code": demo_credit_code(random.Random(1)), "industry_code": "I65",
-            "business_source": "direct", "agent_code": "AG1001", "insured_count": 20, "effective_date": "2026-12-01",
+            "business_source": "direct", "agent_code": "AG1001", "insured_count": 20,
+            "effective_date": (clock.today() + dt.timedelta(days=1)).isoformat(),
             "products": [{"product_code": "GTL01", "benefit_level": "A", "sum_insured": "2000000",
                           "premium": "2400"}], "checklist": "all", "outcome": "accept"}
     return data | changes
@@ -35,6 +38,7 @@ def test_intake_from_json_then_already_used_and_past_date(demo_path, tmp_path):
     f = tmp_path / "case.json"
     f.write_text(json.dumps(description(), ensure_ascii=False), encoding="utf-8")
     pdf = tmp_path / "receipt.pdf"
+    a_month_ago = (clock.today() - dt.timedelta(days=30)).isoformat()
     r = run(d, "intake", "--json", str(f), "--as", "clerk", "--password-stdin", "--json-out", "--pdf", str(pdf))
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
@@ -44,14 +48,14 @@ def test_intake_from_json_then_already_used_and_past_date(demo_path, tmp_path):
     r = run(d, "intake", "--json", str(f), "--as", "clerk", "--password-stdin")
     assert r.returncode == 2 and "已被使用" in r.stderr and out["case_no"] in r.stderr
 
-    f.write_text(json.dumps(description(proposal_no="T440100003", effective_date="2026-01-10",
+    f.write_text(json.dumps(description(proposal_no="T440100003", effective_date=a_month_ago,
                                         applicant_credit_code="91440101MA59XXXX0X"), ensure_ascii=False),
                  encoding="utf-8")
     r = run(d, "intake", "--json", str(f), "--as", "clerk", "--password-stdin", "--no-pdf")
     assert r.returncode == 2 and "校验位不正确" in r.stderr
     import random
 
-    f.write_text(json.dumps(description(proposal_no="T440100003", effective_date="2026-01-10",
+    f.write_text(json.dumps(description(proposal_no="T440100003", effective_date=a_month_ago,
                                         applicant_credit_code=demo_credit_code(random.Random(2))),
                             ensure_ascii=False), encoding="utf-8")
     r = run(d, "intake", "--json", str(f), "--as", "clerk", "--password-stdin", "--no-pdf")

@@ -9,18 +9,18 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from desk_app import clock
 from desk_app.core import intake, stationery, workflow
 from desk_app.core.demo import demo_credit_code
 from desk_app.core.errors import InvalidInput, TransitionRefused
 from desk_app.core.proposals import ProductLine
 from desk_app.core.workflow import State
 from desk_app.store.models import AuditEntry, Deficiency, Intake, IntakeChecklistItem, StationeryNumber
+from tests.factories import effective_date
 from tests.intake.helpers import NUMBER, draft, request, snapshot
 
-NOW = dt.datetime(2026, 11, 25, 2, 0, tzinfo=dt.UTC)  # 10:00 in the branch
 
-
-def accept(store, actor, req, now=NOW):
+def accept(store, actor, req, now=None):
     with store.transaction() as s:
         return intake.accept_proposal(s, actor=actor, request=req, now=now)
 
@@ -136,10 +136,10 @@ def test_only_a_counter_clerk_takes_in(demo_store, actors):
 
 
 def test_past_effective_date_must_be_confirmed_and_is_recorded(demo_store, actors):
-    eff = dt.date(2026, 11, 20)
+    eff = clock.today() - dt.timedelta(days=12)
     d = draft(effective_date=eff, proposal_date=eff - dt.timedelta(days=1))
     before = snapshot(demo_store)
-    with pytest.raises(InvalidInput, match="生效日期 2026-11-20 已过"):
+    with pytest.raises(InvalidInput, match=f"生效日期 {eff.isoformat()} 已过"):
         accept(demo_store, actors["clerk"], request(demo_store, d))
     assert snapshot(demo_store) == before
     result = accept(demo_store, actors["clerk"], request(demo_store, d, confirm_past_date=True))
@@ -150,10 +150,10 @@ def test_past_effective_date_must_be_confirmed_and_is_recorded(demo_store, actor
 def test_duplicate_open_case_is_flagged_before_accepting(demo_store, actors):
     accept(demo_store, actors["clerk"], request(demo_store))
     # Same unit and product, cover overlapping (starts two months later), another number.
-    eff = dt.date(2027, 2, 1)
+    eff = effective_date() + dt.timedelta(days=62)
     dup = draft(proposal_no="T440100002", effective_date=eff, proposal_date=eff - dt.timedelta(days=1))
     with demo_store.reading() as s:
-        pv = intake.preview(s, dup, now=NOW)
+        pv = intake.preview(s, dup)
     assert [w.code for w in pv.warnings] == ["duplicate"] and len(pv.duplicates) == 1
     with pytest.raises(InvalidInput, match="疑似重复投保"):
         accept(demo_store, actors["clerk"], request(demo_store, dup))
@@ -162,10 +162,10 @@ def test_duplicate_open_case_is_flagged_before_accepting(demo_store, actors):
         assert s.scalar(select(Intake.duplicates_confirmed).where(Intake.proposal_id == result.proposal_id)) \
             == pv.duplicates[0]
     # A cover starting after both have ended is no duplicate.
-    later = dt.date(2028, 2, 2)
+    later = eff + dt.timedelta(days=366 + 31)
     with demo_store.reading() as s:
         assert not intake.preview(s, draft(proposal_no="T440100003", effective_date=later,
-                                           proposal_date=later - dt.timedelta(days=1)), now=NOW).warnings
+                                           proposal_date=later - dt.timedelta(days=1))).warnings
 
 
 def test_unknown_checklist_code_is_refused(demo_store, actors):

@@ -11,18 +11,15 @@ import pytest
 import zxingcpp
 from sqlalchemy import select
 
-from desk_app.core import intake, receipts
+from desk_app.core import receipts
+from desk_app.services.intake import take_in
 from desk_app.store.models import PrintJob
 from tests.intake.helpers import request
 
 
 def _take_in(store, actors, **changes):
-    with store.transaction() as s:
-        result = intake.accept_proposal(s, actor=actors["clerk"], request=request(store, **changes))
-        kind = "return_notice" if result.outcome == "returned" else "receipt"
-        paper = receipts.issue_paper(s, actor=actors["clerk"], proposal_id=result.proposal_id, kind=kind,
-                                     files=store.files)
-    return result, paper
+    taken = take_in(store, actor=actors["clerk"], request=request(store, **changes)).value
+    return taken.result, taken.paper
 
 
 def _fonts(reader: pypdf.PdfReader) -> list[dict]:

@@ -8,6 +8,7 @@ import time
 import pytest
 from sqlalchemy import func, select
 
+from desk_app import clock
 from desk_app.core import stationery
 from desk_app.core.errors import InvalidInput, TransitionRefused
 from desk_app.store.models import AuditEntry, StationeryNumber, SyncOutbox
@@ -75,12 +76,12 @@ def test_void_lost_destroy_record_who_when_why(demo_store, actors):
 
 
 def test_unused_report_lists_numbers_issued_more_than_n_days_ago(demo_store, actors):
-    long_ago = dt.datetime(2026, 9, 1, 2, tzinfo=dt.UTC)
+    long_ago = clock.now() - dt.timedelta(days=85)
     run(demo_store, stationery.issue_range, actors["super"], first="T440100301", last="T440100303",
         holder="AG1004", now=long_ago)
     with demo_store.reading() as s:
-        rows = stationery.unused_report(s, older_than_days=30, now=dt.datetime(2026, 11, 25, tzinfo=dt.UTC))
+        rows = stationery.unused_report(s, older_than_days=30)
         ranges = stationery.available_ranges(s, holder="AG1004")
     assert [(r.number, r.holder, r.holder_name, r.days) for r in rows] == [
-        (f"T44010030{i}", "AG1004", "刘芳", 84) for i in (1, 2, 3)]
+        (f"T44010030{i}", "AG1004", "刘芳", 85) for i in (1, 2, 3)]
     assert ranges == [("AG1004", "T440100301", "T440100303", 3)]

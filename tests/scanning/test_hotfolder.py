@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import threading
-import time
+import os
 
 from sqlalchemy import func, select
 
-from desk_app.core.scanning import hotfolder, service
-from desk_app.scanfiles import SyncedPageFiles
+from desk_app.core.scanning import hotfolder
+from desk_app.services.scanning import import_hot_file
 from desk_app.store.models import Page, ScanBatch
 from desk_app.sync.files import page_files
 from tests.scanning import helpers, synth
@@ -17,44 +16,39 @@ from tests.scanning.test_service import received_case, stack
 
 
 def handler(store, actor):
+    """The command line's hot-folder handler: the real service, printing nothing."""
     def handle(name: str, data: bytes, digest: str) -> bool:
-        label = f"{name} sha256:{digest}"
-        with store.transaction() as s:
-            if service.already_imported(s, label):
-                return False
-            service.store_batch(s, SyncedPageFiles(store), actor=actor, files=[service.process_file(name, data)],
-                                source="hot_folder", label=label)
-        return True
+        return import_hot_file(store, actor=actor, name=name, data=data, digest=digest).value is not None
     return handle
 
 
 def test_slow_writer_file_imported_once_and_whole(demo_store, actors, tmp_path):
+    """A scanner writing a file in eight pieces, a poll between each: nothing is taken while the
+    file keeps changing, even with long pauses shorter than the settle time; it is taken once,
+    whole, when it has stood still for the settle time. Time is the monotonic reading handed to
+    the poll, so the outcome does not depend on the machine's speed."""
     _pid, case_no, proposal_no, _ = received_case(demo_store)
     data = stack(case_no, proposal_no, 2)
     folder = tmp_path / "hot"
     folder.mkdir()
     target = folder / "scan0001.tif"
-
-    def write_slowly() -> None:
-        with open(target, "wb") as f:
-            step = len(data) // 8 + 1
-            for i in range(0, len(data), step):
-                f.write(data[i:i + step])
-                f.flush()
-                time.sleep(0.15)
-
-    writer = threading.Thread(target=write_slowly)
-    writer.start()
     state = hotfolder.FolderState()
-    taken = []
-    deadline = time.monotonic() + 30
     handle = handler(demo_store, actors["scanner"])
-    while time.monotonic() < deadline and not (taken and not writer.is_alive()):
-        taken += hotfolder.poll_once(folder, state, handle, settle=0.5)
-        time.sleep(0.05)
-    writer.join()
-    for _ in range(5):  # more rounds: nothing left to take
-        taken += hotfolder.poll_once(folder, state, handle, settle=0.0)
+    settle, clock_s, taken = 2.0, 1000.0, []
+    step = len(data) // 8 + 1
+    with open(target, "wb") as f:
+        for i in range(0, len(data), step):
+            f.write(data[i:i + step])
+            f.flush()
+            os.utime(target, ns=(int(clock_s * 1e9), int(clock_s * 1e9)))  # each piece a new mtime
+            taken += hotfolder.poll_once(folder, state, handle, settle=settle, now=clock_s)
+            clock_s += settle * 0.9  # a pause, but shorter than the settle time
+            taken += hotfolder.poll_once(folder, state, handle, settle=settle, now=clock_s)
+            clock_s += 0.05
+    assert taken == [] and target.exists()
+    taken += hotfolder.poll_once(folder, state, handle, settle=settle, now=clock_s + settle)
+    for k in range(5):  # more rounds: nothing left to take
+        taken += hotfolder.poll_once(folder, state, handle, settle=0.0, now=clock_s + settle + k)
     assert taken == [hotfolder.Taken("scan0001.tif", "done")]
     assert (folder / "done" / "scan0001.tif").read_bytes() == data and not target.exists()
     with demo_store.reading() as s:

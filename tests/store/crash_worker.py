@@ -1,6 +1,7 @@
 """A real BranchDesk writer for the crash-safety and concurrency tests, run as a subprocess.
 
-    crash_worker.py loop DB SEED            register cases and advance them, forever, until killed
+    crash_worker.py loop DB SEED            register cases and advance them, forever, until killed;
+                                            "did" after each committed action
     crash_worker.py register DB SEED N      wait for "go" on stdin, then N x (register + finish_scan),
                                             proposal numbers R<SEED>N<i>
 
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from desk_app import clock
 from desk_app.core import proposals, users, workflow
 from desk_app.core.demo import UNIT_NAMES, demo_credit_code
 from desk_app.core.proposals import CaseDraft, ProductLine
@@ -65,7 +67,7 @@ def make_draft(rng: random.Random, lines: list[tuple[str, str, Decimal, Decimal]
     for line in rng.sample(lines, rng.randrange(1, 3)):
         chosen.setdefault(line[0], line)  # at most one level per product
     products = tuple(ProductLine(code, level, si * insured, prem * insured) for code, level, si, prem in chosen.values())
-    effective = dt.date.today() + dt.timedelta(days=rng.randrange(1, 30))
+    effective = clock.today() + dt.timedelta(days=rng.randrange(1, 30))
     return CaseDraft(
         proposal_no=proposal_no or "C" + uuid.UUID(int=rng.getrandbits(128)).hex[:15].upper(),
         business_type="GROUP",
@@ -117,6 +119,7 @@ def loop(db: Path, seed: int) -> None:
     while True:
         if rng.random() < 0.5 or not advance_one(store, rng, actors):
             register(store, actors["clerk"], make_draft(rng, lines, industries))
+        print("did", flush=True)
 
 
 def register_many(db: Path, seed: int, n: int) -> None:

@@ -45,6 +45,28 @@ def start_worker(*args: str) -> subprocess.Popen[str]:
     )
 
 
+def wait_lines(proc: subprocess.Popen[str], text: str, count: int) -> None:
+    """Block until the worker has printed `text` on `count` more lines (read in a thread, like wait_ready)."""
+    lines: queue.Queue[str] = queue.Queue()
+    assert proc.stdout is not None
+
+    def read() -> None:
+        for _ in range(count):
+            lines.put(proc.stdout.readline())
+
+    threading.Thread(target=read, daemon=True).start()
+    for _ in range(count):
+        try:
+            line = lines.get(timeout=READY_TIMEOUT_S)
+        except queue.Empty:
+            proc.kill()
+            raise AssertionError(f"worker silent for {READY_TIMEOUT_S}s: {proc.communicate()[1]}") from None
+        if line.strip() != text:
+            proc.kill()
+            _, err = proc.communicate()
+            raise AssertionError(f"worker stopped (rc={proc.returncode}):\n{line}{err}")
+
+
 def wait_ready(proc: subprocess.Popen[str]) -> None:
     """Block until the worker prints "ready" (read in a thread: pipes cannot be polled on Windows)."""
     lines: queue.Queue[str] = queue.Queue()

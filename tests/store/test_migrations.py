@@ -180,8 +180,7 @@ def test_older_store_is_backed_up_before_migration(demo_path: Path) -> None:
 
     script = ScriptDirectory.from_config(alembic_config(demo_path))
     head = script.get_revision(head_revision())
-    if not head.down_revision:
-        pytest.skip("only one revision exists: backup() is tested directly below")
+    assert head.down_revision, "the head revision has a predecessor to go back to"
     older = head.down_revision if isinstance(head.down_revision, str) else head.down_revision[0]
     res = alembic(demo_path, "downgrade", older)
     assert res.returncode == 0, res.stderr

@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desk_app.core.demo import DEMO_PASSWORD
-from desk_app.store import migrate
+from desk_app.store import keys, migrate
+from desk_app.store.db import Store, raw_connect
 from desk_app.ui.app import EXIT_OK, EXIT_REFUSED, StartupController, seconds_since_process_start
 
 REPO = Path(__file__).resolve().parents[2]
@@ -57,31 +58,44 @@ def test_a_store_without_branch_tells_how_to_set_one_up(qtbot, tmp_path, start):
     assert finished.args == [EXIT_REFUSED]
 
 
-def test_a_store_too_new_is_refused_with_its_message(qtbot, demo_path, start, monkeypatch):
-    def too_new(path: Path):
-        raise migrate.StoreTooNewError(path, "f00dbeef")
-
-    monkeypatch.setattr(migrate, "open_store", too_new)
+def test_a_store_too_new_is_refused_with_its_message(qtbot, demo_path, start):
+    # A real store as a newer BranchDesk would leave it: a schema revision this version does not know.
+    conn = raw_connect(demo_path, keys.load_secret(demo_path.parent))
+    conn.execute("UPDATE alembic_version SET version_num = 'f00dbeef'")
+    conn.commit()
+    conn.close()
+    before = demo_path.read_bytes()
     controller = start(demo_path.parent)
     qtbot.waitUntil(lambda: controller.message_box is not None, timeout=10_000)
     assert "更新版本" in controller.message_box.text() and "f00dbeef" in controller.message_box.text()
     with qtbot.waitSignal(controller.finished) as finished:
         controller.message_box.done(0)
     assert finished.args == [EXIT_REFUSED]
+    assert demo_path.read_bytes() == before
 
 
-def test_a_new_recovery_key_is_shown_before_the_log_in(qtbot, demo_path, start, monkeypatch):
-    real_open = migrate.open_store
+def test_a_new_recovery_key_is_shown_before_the_log_in(qtbot, tmp_path, start):
+    """A plaintext store of an older version: opening it encrypts it and makes a new secret, whose
+    recovery key the supervisor must see before anyone logs in."""
+    from alembic import command
 
-    def converting_open(path: Path):
-        store = real_open(path)
-        store.new_recovery_key = "ABCD-EFGH-IJKL"  # as when an old plaintext store was just encrypted
-        return store
+    from desk_app.core import users
 
-    monkeypatch.setattr(migrate, "open_store", converting_open)
-    controller = start(demo_path.parent)
+    path = tmp_path / "old" / "branch.db"
+    path.parent.mkdir()
+    plain = Store(path, None)
+    with plain.engine.begin() as conn:
+        cfg = migrate.alembic_config(path)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    with plain.transaction() as s:
+        users.init_branch(s, branch_code="FS01", branch_name="佛山", admin_username="boss",
+                          admin_password="Secret123")
+    plain.close()
+    controller = start(path.parent)
     qtbot.waitUntil(lambda: controller.message_box is not None, timeout=20_000)
-    assert "ABCD-EFGH-IJKL" in controller.message_box.text() and "恢复密钥" in controller.message_box.text()
+    text = controller.message_box.text()
+    assert "恢复密钥" in text and controller.store.new_recovery_key in text
     assert controller.login_dialog is None
     controller.message_box.button(QMessageBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: controller.login_dialog is not None and controller.login_dialog.isVisible())

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from desk_app.core import proposals
 from desk_app.core.demo import DEMO_PASSWORD
-from desk_app.store.models import AuditEntry, User
+from desk_app.store.models import AuditEntry, Policy, User
 from desk_app.ui.app import StartupController
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.password_dialog import ChangePasswordDialog
@@ -99,8 +99,11 @@ def test_idle_lock_covers_the_window_keeps_typed_text_and_unlocks_with_the_passw
 
 
 def test_policy_sets_the_idle_minutes(qtbot, demo_store, worker, actors):
+    # Not the default (10 minutes, which the lock starts with): 7 can only come from the policy.
+    with demo_store.transaction() as s:
+        s.execute(update(Policy).where(Policy.key == "idle_lock_minutes").values(value="7"))
     window = open_window(qtbot, demo_store, worker, actors["clerk"])
-    qtbot.waitUntil(lambda: window.idle_lock.idle_seconds == 10 * 60.0, timeout=10_000)
+    qtbot.waitUntil(lambda: window.idle_lock.idle_seconds == 7 * 60.0, timeout=10_000)
 
 
 def _individual_case(store, actors) -> str:

@@ -76,11 +76,12 @@ def ready_files(root: Path, state: FolderState, *, settle: float, now: float | N
     return ready
 
 
-def poll_once(root: Path, state: FolderState, handler: Handler, *, settle: float = 2.0) -> list[Taken]:
-    """Take every complete file once; returns what happened to each."""
+def poll_once(root: Path, state: FolderState, handler: Handler, *, settle: float = 2.0,
+              now: float | None = None) -> list[Taken]:
+    """Take every complete file once; returns what happened to each (`now`: a monotonic reading)."""
     root = Path(root)
     out = []
-    for path in ready_files(root, state, settle=settle):
+    for path in ready_files(root, state, settle=settle, now=now):
         data = path.read_bytes()
         # Read again after the read: a writer that resumed in between makes us wait one more round.
         st = path.stat()
