@@ -216,7 +216,7 @@ def cmd_stationery(args: argparse.Namespace) -> int:
                                "issued_at": r.issued_at.isoformat(), "days": r.days} for r in rows],
                              ensure_ascii=False))
         else:
-            print(f"发放超过 {args.days} 天仍未使用的单证：{len(rows)} 个")
+            print(f"发放满 {args.days} 天仍未使用的单证：{len(rows)} 个")
             for r in rows:
                 print(f"  {r.number}  {r.holder} {r.holder_name}  发放于 {r.issued_at:%Y-%m-%d}（{r.days} 天）")
         return 0
@@ -392,7 +392,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--as", dest="as_user", required=True, help="业务主管用户名")
         sp.add_argument("--password-stdin", action="store_true")
         if name == "report":
-            sp.add_argument("--days", type=int, default=30, help="发放超过多少天仍未使用")
+            sp.add_argument("--days", type=int, default=30, help="发放满多少天仍未使用（按日历日）")
             sp.add_argument("--json", action="store_true")
             continue
         sp.add_argument("--first", required=True, help="起始单证号，如 T440100001")

@@ -27,6 +27,10 @@ if TRAVEL_TO:
     _dest = dt.datetime.combine(dt.date.fromisoformat(TRAVEL_TO), dt.time(10, 0), ZoneInfo("Asia/Shanghai"))
     _shift = _dest - dt.datetime.now(dt.UTC)
     time_machine.travel(_dest, tick=True).start()
+    # The app's clock in this process is read first (no BRANCHDESK_NOW yet: Python's clock already
+    # travels, a shift on top would count twice); then the shift is left for subprocesses only.
+    import desk_app.clock  # noqa: F401
+
     os.environ["BRANCHDESK_NOW"] = f"{_shift / dt.timedelta(days=1):+.9f}d"
 # Store secrets go to a plain-file keyring in a throw-away folder (never the developer's own
 # credential store); subprocesses inherit these, so they find the same keys.

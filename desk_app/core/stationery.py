@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from desk_app.clock import BRANCH_TZ, branch_date
 from desk_app.core import audit
 from desk_app.core.errors import InvalidInput, TransitionRefused
 from desk_app.core.roles import Actor, Role
@@ -225,16 +226,20 @@ def mark_used(session: Session, *, number: str, agent_code: str | None, proposal
 
 
 def unused_report(session: Session, *, older_than_days: int, now: dt.datetime | None = None) -> list[UnusedNumber]:
-    """Numbers issued more than N days ago and still unused, oldest first."""
+    """Numbers issued N or more days ago and still unused, oldest first (N = 0: all of them).
+
+    Days are the branch's calendar days (issued on the 1st, reported on the 11th: 10 days), not
+    24-hour periods, which would report a number issued at 10:00 as 9 days old at 09:59."""
     now = now or utcnow()
-    cutoff = now - dt.timedelta(days=older_than_days)
+    cutoff = dt.datetime.combine(branch_date(now) - dt.timedelta(days=older_than_days - 1), dt.time(0), BRANCH_TZ)
     rows = session.execute(
         select(StationeryNumber.number, StationeryNumber.holder, StationeryNumber.issued_at, Agent.name)
         .outerjoin(Agent, Agent.code == StationeryNumber.holder)
         .where(StationeryNumber.state == "issued", StationeryNumber.issued_at < cutoff,
                StationeryNumber.deleted.is_(False))
         .order_by(StationeryNumber.issued_at, StationeryNumber.number)).all()
-    return [UnusedNumber(n, h or "", name or ("本机构柜面" if h == BRANCH_HOLDER else ""), at, (now - at).days)
+    return [UnusedNumber(n, h or "", name or ("本机构柜面" if h == BRANCH_HOLDER else ""), at,
+                          (branch_date(now) - branch_date(at)).days)
             for n, h, at, name in rows]
 
 

@@ -6,12 +6,12 @@ message of the SyncError, which the status bar shows as the reason of the last f
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import requests
 
+from desk_app import clock
 from sync_server import protocol as p
 
 CONNECT_TIMEOUT_S = 5
@@ -46,7 +46,7 @@ class Transport:
 
     def _headers(self) -> dict[str, str]:
         h = {p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION),
-             p.HEADER_CLIENT_TIME: dt.datetime.now(dt.UTC).isoformat()}
+             p.HEADER_CLIENT_TIME: clock.now().isoformat()}
         if self.token:
             h[p.HEADER_AUTH] = f"Bearer {self.token}"
         return h

@@ -91,15 +91,13 @@ def test_unreadable_file_moves_to_failed_with_its_reason(demo_store, actors, tmp
 
 def test_done_files_are_cleared_after_their_keep_days_and_failed_ones_stay(tmp_path):
     """The originals are in the encrypted page store: done/ must not become a plaintext archive."""
-    import time
-
     folder = tmp_path / "hot"
     (folder / "done").mkdir(parents=True)
     (folder / "failed").mkdir()
     old, fresh, bad = folder / "done" / "old.jpg", folder / "done" / "fresh.jpg", folder / "failed" / "bad.jpg"
     for f in (old, fresh, bad):
         f.write_bytes(b"scan")
-    now = time.time()
+    now = fresh.stat().st_ctime  # the file system's clock, which time travel does not move
     assert hotfolder.purge_done(folder, keep_days=7, now=now) == []
     assert hotfolder.purge_done(folder, keep_days=7, now=now + 8 * 86400) == ["fresh.jpg", "old.jpg"]
     assert not old.exists() and not fresh.exists() and bad.exists()
