@@ -20,9 +20,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from desk_app.core import demo, users  # noqa: E402
+from desk_app.core import demo  # noqa: E402
 from desk_app.core.roles import Role  # noqa: E402
 from desk_app.core.workflow import State  # noqa: E402
+from desk_app.services import users as user_service
 from desk_app.store.migrate import open_store  # noqa: E402
 from desk_app.ui.fonts import install_fonts  # noqa: E402
 from desk_app.ui.i18n import install_translators  # noqa: E402
@@ -62,7 +63,7 @@ def main(out: Path = DEFAULT_OUT) -> int:
         store = open_store(Path(tmp) / "branch.db")
         with store.transaction() as session:
             demo.create_demo(session, cases_per_state=6)
-        actor = users.login(store, username="super", password=demo.DEMO_PASSWORD)
+        actor = user_service.login(store, username="super", password=demo.DEMO_PASSWORD)
         window = MainWindow(store, actor)
         window.resize(1280, 800)
         window.show()

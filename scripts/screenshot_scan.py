@@ -19,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import cv2  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
-from desk_app.core import demo, users  # noqa: E402
+from desk_app.core import demo  # noqa: E402
+from desk_app.services import users as user_service
 from desk_app.store.migrate import open_store  # noqa: E402
 from desk_app.store.models import Proposal  # noqa: E402
 from desk_app.ui.scan_window import ScanWindow  # noqa: E402
@@ -40,7 +41,7 @@ def main(out: Path = DEFAULT_OUT) -> int:
         with store.reading() as s:
             case_no = s.scalars(select(Proposal.case_no).where(Proposal.state == "RECEIVED")
                                 .order_by(Proposal.case_no)).first()
-        actor = users.login(store, username="scanner", password=demo.DEMO_PASSWORD)
+        actor = user_service.login(store, username="scanner", password=demo.DEMO_PASSWORD)
         pages = [synth.form_pdf("cover", case_no=case_no), synth.form_pdf("proposal"),
                  synth.form_pdf("insured_list", seal=False), synth.form_pdf("blank")]
         paths = []

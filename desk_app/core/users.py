@@ -17,7 +17,6 @@ from desk_app.core import audit
 from desk_app.core.errors import AuthenticationFailed, InvalidInput, NotFound
 from desk_app.core.policy import branch_policy
 from desk_app.core.roles import Actor, Role
-from desk_app.store.db import Store
 from desk_app.store.models import BranchInfo, User, UserRole
 from desk_app.store.types import utcnow
 
@@ -143,17 +142,6 @@ def authenticate(session: Session, *, username: str, password: str, now: dt.date
     actor = _actor(user, roles, code)
     audit.record(session, actor=actor, action="login.ok", target_type="user", target_id=user.id, now=now)
     return actor
-
-
-def login(store: Store, *, username: str, password: str) -> Actor:
-    """Authenticate in its own transaction, keeping failure counts even when the log-in is refused."""
-    failure: AuthenticationFailed | None = None
-    with store.transaction() as session:
-        try:
-            return authenticate(session, username=username, password=password)
-        except AuthenticationFailed as exc:
-            failure = exc
-    raise failure
 
 
 def change_password(session: Session, *, actor: Actor, old_password: str, new_password: str) -> Actor:

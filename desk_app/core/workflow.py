@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk_app.core import audit
+from desk_app.core.completeness import scanning_complete
 from desk_app.core.errors import NotFound, TransitionRefused
 from desk_app.core.roles import Actor, Role
 from desk_app.store.models import AuthorityLevel, CaseEvent, Proposal, User
@@ -385,8 +386,5 @@ def preconditions_waived(action: str) -> Iterator[None]:
 
 
 # The stages' own preconditions, registered here so they hold wherever the workflow runs, not only
-# after some other module happens to be imported. At the end: the module is complete by then, and
-# completeness imports nothing of the workflow (no cycle) and no OpenCV.
-from desk_app.core.scanning.completeness import scanning_complete  # noqa: E402
-
+# after some other module happens to be imported (completeness imports no OpenCV).
 precondition("finish_scan")(scanning_complete)

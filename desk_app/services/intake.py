@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from desk_app.core import intake, receipts
-from desk_app.core.intake import IntakeRequest, IntakeResult
+from desk_app.core.intake import FormChoices, IntakePreview, IntakeRequest, IntakeResult
+from desk_app.core.proposals import CaseDraft
 from desk_app.core.receipts import PrintedPaper
 from desk_app.core.roles import Actor
 from desk_app.services.changes import Changes, Done
@@ -34,3 +36,20 @@ def take_in(store: Store, *, actor: Actor, request: IntakeRequest, paper: bool =
             printed = receipts.issue_paper(session, actor=actor, proposal_id=result.proposal_id, kind=kind,
                                            files=store.files)
     return Done(TakenIn(result, printed), TOUCHED)
+
+
+def form_choices(store: Store) -> FormChoices:
+    """What the intake form offers: business types, products and levels, industries, agents."""
+    with store.reading() as session:
+        return intake.form_choices(session)
+
+
+def preview(store: Store, draft: CaseDraft) -> IntakePreview:
+    """The checklist the draft needs, what refuses it and what the clerk must confirm."""
+    with store.reading() as session:
+        return intake.preview(session, draft)
+
+
+def request_from_json(data: dict[str, Any]) -> IntakeRequest:
+    """An intake described as JSON (the command line's file), checked like the form."""
+    return intake.request_from_json(data)

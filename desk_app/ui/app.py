@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from desk_app.core.errors import DomainError, NotFound
 from desk_app.core.roles import Actor
 from desk_app.paths import store_path
+from desk_app.services import setup
+from desk_app.services.setup import BranchLabel
 from desk_app.store.db import Store
-from desk_app.ui.branch import BranchLabel, branch_job
+from desk_app.ui import ops
 from desk_app.ui.fonts import install_fonts
 from desk_app.ui.i18n import install_translators
 from desk_app.ui.login_dialog import LoginDialog
@@ -67,29 +68,6 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
-def _open_job(path: Path) -> tuple[Store | None, BranchLabel | None]:
-    """Worker job: open and migrate the store; (None, None) when there is no store file yet.
-
-    The GUI never creates a store: `desk-app demo` or `desk-app init` does, and prints the
-    recovery key of its new secret where the person setting up the PC can write it down.
-    """
-    from desk_app.store.keys import KeyStoreError
-    from desk_app.store.migrate import StoreOpenError, open_store
-
-    if not path.exists() or path.stat().st_size == 0:
-        return None, None
-    try:
-        store = open_store(path)
-    except (StoreOpenError, KeyStoreError) as exc:
-        # Not DomainErrors in the store layer, but the same kind of thing for the user:
-        # a message that says what to do (too new, key missing or wrong, failed integrity check).
-        raise DomainError(str(exc)) from exc
-    try:
-        return store, branch_job(store)
-    except NotFound:
-        return store, None
-
-
 class StartupController(QObject):
     """Open the store, log in, show the main window; `finished(exit code)` when the app should end."""
 
@@ -108,8 +86,8 @@ class StartupController(QObject):
         self.password_dialog: QDialog | None = None
 
     def start(self) -> None:
-        self.worker.submit(_open_job, store_path(self.data_dir), on_done=self._on_store_opened,
-                           on_error=self._on_store_failed)
+        ops.read(self.worker, setup.open_existing, self.data_dir, on_done=self._on_store_opened,
+                 on_error=self._on_store_failed)
 
     def _on_store_opened(self, result: tuple[Store | None, BranchLabel | None]) -> None:
         self.store, branch = result

@@ -20,24 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core import users
-from desk_app.core.policy import branch_policy
 from desk_app.core.roles import Actor
+from desk_app.services import users
 from desk_app.store.db import Store
+from desk_app.ui import ops
 from desk_app.ui.worker import DbWorker
 
 USER_INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
               QEvent.Type.InputMethod}
-
-
-def _policy_job(store: Store) -> int:
-    with store.reading() as session:
-        return branch_policy(session).idle_lock_minutes
-
-
-def _verify_job(store: Store, actor: Actor, password: str) -> bool:
-    with store.transaction() as session:
-        return users.verify_password(session, actor=actor, password=password)
 
 
 class UnlockDialog(QDialog):
@@ -74,8 +64,8 @@ class UnlockDialog(QDialog):
         if not self.unlock_button.isEnabled():
             return
         self.unlock_button.setEnabled(False)
-        self._worker.submit(_verify_job, self._store, self._actor, self.password_edit.text(),
-                            on_done=self._on_checked, on_error=self._on_failed, owner=self, urgent=True)
+        ops.read(self._worker, users.verify_password, self._store, actor=self._actor, password=self.password_edit.text(),
+                 on_done=self._on_checked, on_error=self._on_failed, owner=self, urgent=True)
 
     def _on_checked(self, ok: bool) -> None:
         self.unlock_button.setEnabled(True)
@@ -121,7 +111,7 @@ class IdleLock(QObject):
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
-        worker.submit(_policy_job, store, on_done=self._on_policy_loaded, owner=self)
+        ops.read(worker, users.idle_lock_minutes, store, on_done=self._on_policy_loaded, owner=self)
 
     @property
     def is_locked(self) -> bool:

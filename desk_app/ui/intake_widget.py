@@ -35,8 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app import clock
-from desk_app.core import intake
-from desk_app.core.intake import FormChoices, IntakePreview, IntakeRequest, IntakeResult, Tick
+from desk_app.core.intake import FormChoices, IntakePreview, IntakeRequest, Tick
 from desk_app.core.proposals import (
     BUSINESS_SOURCES,
     BUSINESS_TYPES,
@@ -48,23 +47,8 @@ from desk_app.core.receipts import PrintedPaper
 from desk_app.core.roles import Actor
 from desk_app.services import intake as intake_service
 from desk_app.store.db import Store
+from desk_app.ui import ops
 from desk_app.ui.worker import DbWorker
-
-
-def _choices_job(store: Store) -> FormChoices:
-    with store.reading() as session:
-        return intake.form_choices(session)
-
-
-def _preview_job(store: Store, draft: CaseDraft) -> IntakePreview:
-    with store.reading() as session:
-        return intake.preview(session, draft)
-
-
-def _take_in(store: Store, actor: Actor, request: IntakeRequest) -> tuple[IntakeResult, PrintedPaper]:
-    done = intake_service.take_in(store, actor=actor, request=request).value
-    assert done.paper is not None
-    return done.result, done.paper
 
 
 def print_pdf(pdf: bytes, printer: QPrinter) -> None:
@@ -110,8 +94,8 @@ class IntakeWidget(QWidget):
         # Test hook and "save as PDF": when set, printing writes this file instead of opening a dialog.
         self.print_target: str | None = None
         self._build()
-        self._worker.submit(_choices_job, store, on_done=self._on_choices_loaded, on_error=self._show_error,
-                            owner=self)
+        ops.read(self._worker, intake_service.form_choices, store, on_done=self._on_choices_loaded,
+                 on_error=self._show_error, owner=self)
 
     # -- construction -----------------------------------------------------------------------
 
@@ -303,8 +287,8 @@ class IntakeWidget(QWidget):
         if draft is None:
             return
         self._draft = draft
-        self._worker.submit(_preview_job, self._store, draft, on_done=self._on_preview, on_error=self._show_error,
-                            owner=self)
+        ops.read(self._worker, intake_service.preview, self._store, draft, on_done=self._on_preview,
+                 on_error=self._show_error, owner=self)
 
     def _on_preview(self, pv: IntakePreview) -> None:
         self._preview = pv
@@ -352,16 +336,16 @@ class IntakeWidget(QWidget):
                                 self.confirm_dup_check.isChecked())
         for b in (self.accept_button, self.deficient_button, self.return_button):
             b.setEnabled(False)
-        self._worker.submit(_take_in, self._store, self._actor, request, on_done=self._on_done,
-                            on_error=self._on_submit_failed, owner=self)
+        ops.run(self._worker, intake_service.take_in, self._store, actor=self._actor, request=request,
+                on_done=self._on_done, on_error=self._on_submit_failed, owner=self, initiator=self)
 
     def _on_submit_failed(self, message: str) -> None:
         for b in (self.accept_button, self.deficient_button, self.return_button):
             b.setEnabled(True)
         self._show_error(message)
 
-    def _on_done(self, done: tuple[IntakeResult, PrintedPaper]) -> None:
-        result, paper = done
+    def _on_done(self, taken: intake_service.TakenIn) -> None:
+        result, paper = taken.result, taken.paper
         self.paper = paper
         labels = {"accepted": self.tr("Accepted"), "accepted_with_deficiencies": self.tr("Accepted, papers missing"),
                   "returned": self.tr("Papers returned")}
@@ -370,7 +354,7 @@ class IntakeWidget(QWidget):
                                   .replace("%2", result.case_no))
         self.print_button.setEnabled(True)
         self.print_button.setFocus()
-        self.intake_done.emit(done)
+        self.intake_done.emit((result, paper))
 
     def _show_error(self, message: str) -> None:
         self.result_label.setStyleSheet("color: #b91c1c;")

@@ -19,15 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core import users
 from desk_app.core.roles import Actor
+from desk_app.services import users
 from desk_app.store.db import Store
+from desk_app.ui import ops
 from desk_app.ui.worker import DbWorker
-
-
-def _login_job(store: Store, username: str, password: str) -> Actor:
-    # Worker thread. `login` commits the failure count itself even when it refuses.
-    return users.login(store, username=username, password=password)
 
 
 class LoginDialog(QDialog):
@@ -115,9 +111,8 @@ class LoginDialog(QDialog):
             (self.username_edit if not username else self.password_edit).setFocus()
             return
         self._set_busy(True)
-        self._worker.submit(_login_job, self._store, username, password,
-                            on_done=self._on_login_done, on_error=self._on_login_refused, owner=self,
-                            urgent=True)
+        ops.read(self._worker, users.login, self._store, username=username, password=password,
+                 on_done=self._on_login_done, on_error=self._on_login_refused, owner=self, urgent=True)
 
     def _on_login_done(self, actor: Actor) -> None:
         self._set_busy(False)

@@ -22,13 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core import proposals, queues, workflow
+from desk_app.core import queues
 from desk_app.core.privacy import PersonalField, can_unmask
 from desk_app.core.proposals import CaseDetail
 from desk_app.core.roles import Actor, Role
 from desk_app.core.workflow import State
+from desk_app.services import cases, setup
+from desk_app.services.changes import Changes
 from desk_app.store.db import Store
-from desk_app.ui.branch import BranchLabel, branch_job
+from desk_app.ui import ops
 from desk_app.ui.case_view import CaseViewWidget
 from desk_app.ui.idle_lock import IdleLock
 from desk_app.ui.intake_widget import IntakeWidget
@@ -51,16 +53,6 @@ from desk_app.ui.worker import DbWorker
 ROW_HEIGHT = 26
 COLUMN_WIDTHS = {COL_CASE_NO: 168, COL_PROPOSAL_NO: 100, COL_APPLICANT: 200, COL_BUSINESS_TYPE: 62,
                  COL_STAGE: 72, COL_AGE: 84, COL_OVERDUE: 44}
-
-
-def _stage_counts_job(store: Store) -> dict[State, int]:
-    with store.reading() as session:
-        return workflow.count_by_state(session)
-
-
-def _case_job(store: Store, proposal_id: str) -> CaseDetail:
-    with store.reading() as session:
-        return proposals.case_detail(session, proposal_id)
 
 
 def make_queue_view(model: CaseQueueTableModel) -> QTableView:
@@ -142,8 +134,10 @@ class MainWindow(QMainWindow):
         # After the central widget exists: the lock covers it without destroying it.
         self.idle_lock = IdleLock(self, store, self._worker, actor)
         self.sync_runner = install_sync(self, store)
-        self._worker.submit(branch_job, store, on_done=self._on_branch_loaded,
-                            on_error=self._on_branch_failed, owner=self)
+        ops.read(self._worker, setup.branch_label, store, on_done=self._on_branch_loaded,
+                 on_error=self._on_branch_failed, owner=self)
+        # What another action changed (an intake, a scan, a sync that pulled cases) is shown at once.
+        ops.bus().changed.connect(self._on_changes)
         # After the models' first pages and counts: the least urgent read goes last.
         QTimer.singleShot(0, self, self._load_stage_counts)
 
@@ -257,8 +251,8 @@ class MainWindow(QMainWindow):
 
     def _load_stage_counts(self) -> None:
         if self.stage_labels:
-            self._worker.submit(_stage_counts_job, self._store, on_done=self._on_stage_counts_loaded,
-                                on_error=self._on_queue_load_failed, owner=self)
+            ops.read(self._worker, cases.stage_counts, self._store, on_done=self._on_stage_counts_loaded,
+                     on_error=self._on_queue_load_failed, owner=self)
 
     def _on_stage_counts_loaded(self, counts: dict[State, int]) -> None:
         for role, label in self.stage_labels.items():
@@ -271,11 +265,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10_000)
 
     def _on_refresh_triggered(self) -> None:
-        for model in self.queue_models.values():
-            model.refresh()
-        if self._open_case_id is not None:
+        self._on_changes(Changes(cases=True, queues=True), None)
+
+    def _on_changes(self, changes: Changes, _initiator: object) -> None:
+        """Refresh what an action touched: the queues and their counts, the opened case."""
+        if changes.queues or changes.cases:
+            for model in self.queue_models.values():
+                model.refresh()
+            QTimer.singleShot(0, self, self._load_stage_counts)
+        if changes.cases and self._open_case_id is not None:
             self.open_case(self._open_case_id)
-        QTimer.singleShot(0, self, self._load_stage_counts)
 
     def _on_worker_busy_changed(self, pending: int) -> None:
         self.busy_label.setText(self.tr("Reading…") if pending else "")
@@ -302,10 +301,9 @@ class MainWindow(QMainWindow):
         self._open_case_id = proposal_id
         if self.case_view.detail is None or self.case_view.detail.proposal_id != proposal_id:
             self.case_view.show_loading()
-        self._worker.submit(_case_job, self._store, proposal_id,
-                            on_done=lambda detail: self._on_case_loaded(request, detail),
-                            on_error=lambda message: self._on_case_failed(request, message), owner=self,
-                            urgent=True)
+        ops.read(self._worker, cases.case_detail, self._store, proposal_id,
+                 on_done=lambda detail: self._on_case_loaded(request, detail),
+                 on_error=lambda message: self._on_case_failed(request, message), owner=self, urgent=True)
 
     def _on_case_loaded(self, request: int, detail: CaseDetail) -> None:
         if request != self._case_request:
@@ -347,7 +345,7 @@ class MainWindow(QMainWindow):
 
     # -- branch and closing -----------------------------------------------------------------
 
-    def _on_branch_loaded(self, branch: BranchLabel) -> None:
+    def _on_branch_loaded(self, branch: setup.BranchLabel) -> None:
         self.branch_label.setText(self.tr("Branch: %1").replace("%1", str(branch)))
 
     def _on_branch_failed(self, message: str) -> None:

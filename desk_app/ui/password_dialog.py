@@ -5,15 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from desk_app.core import users
 from desk_app.core.roles import Actor
+from desk_app.services import users
 from desk_app.store.db import Store
+from desk_app.ui import ops
 from desk_app.ui.worker import DbWorker
-
-
-def _change_job(store: Store, actor: Actor, old: str, new: str) -> Actor:
-    with store.transaction() as session:
-        return users.change_password(session, actor=actor, old_password=old, new_password=new)
 
 
 class ChangePasswordDialog(QDialog):
@@ -64,8 +60,8 @@ class ChangePasswordDialog(QDialog):
             self._show_error(self.tr("The two new passwords differ."))
             return
         self.ok_button.setEnabled(False)
-        self._worker.submit(_change_job, self._store, self.actor, self.old_edit.text(), self.new_edit.text(),
-                            on_done=self._on_changed, on_error=self._on_refused, owner=self, urgent=True)
+        ops.run(self._worker, users.change_password, self._store, actor=self.actor, old_password=self.old_edit.text(),
+                new_password=self.new_edit.text(), on_done=self._on_changed, on_error=self._on_refused, owner=self)
 
     def _on_changed(self, actor: Actor) -> None:
         self.actor = actor

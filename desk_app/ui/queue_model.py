@@ -9,7 +9,6 @@ their pre-formatted cells only: no session, no ORM row.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,7 +26,9 @@ from desk_app.core import queues
 from desk_app.core.proposals import BUSINESS_TYPES
 from desk_app.core.queues import QueueRow
 from desk_app.core.roles import Role
+from desk_app.services import cases
 from desk_app.store.db import Store
+from desk_app.ui import ops
 from desk_app.ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -46,17 +47,6 @@ FIRST_PAGE_SIZE = 60
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
-
-
-def _page_job(store: Store, role: Role, after: tuple[dt.datetime, str] | None, limit: int) -> list[QueueRow]:
-    # Worker thread: one consistent read snapshot per page.
-    with store.reading() as session:
-        return queues.queue_page(session, role, after=after, limit=limit)
-
-
-def _count_job(store: Store, role: Role) -> int:
-    with store.reading() as session:
-        return queues.queue_count(session, role)
 
 
 class CaseQueueTableModel(QAbstractTableModel):
@@ -187,8 +177,8 @@ class CaseQueueTableModel(QAbstractTableModel):
         after = self._rows[-1].cursor if self._rows else None
         limit = self.page_size if self._rows else self.first_page_size
         generation = self._generation
-        self._worker.submit(
-            _page_job, self._store, self.role, after, limit,
+        ops.read(
+            self._worker, cases.queue_page, self._store, self.role, after=after, limit=limit,
             on_done=lambda page: self._on_page_loaded(generation, limit, page),
             on_error=lambda message: self._on_load_failed(generation, message),
             # Someone is looking at the end of the list: ahead of counts still queued.
@@ -217,10 +207,9 @@ class CaseQueueTableModel(QAbstractTableModel):
 
     def refresh_count(self) -> None:
         generation = self._generation
-        self._worker.submit(_count_job, self._store, self.role,
-                            on_done=lambda n: self._on_count_loaded(generation, n),
-                            on_error=lambda message: self._on_load_failed(generation, message),
-                            owner=self)
+        ops.read(self._worker, cases.queue_count, self._store, self.role,
+                 on_done=lambda n: self._on_count_loaded(generation, n),
+                 on_error=lambda message: self._on_load_failed(generation, message), owner=self)
 
     # -- results (GUI thread) ---------------------------------------------------------------
 

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from desk_app.core import stationery
 from desk_app.core.roles import Actor
+from desk_app.services import stationery as stationery_service
 from desk_app.store.db import Store
+from desk_app.ui import ops
 from desk_app.ui.case_view import format_local_time
 from desk_app.ui.worker import DbWorker
 
@@ -34,23 +36,6 @@ ACTIONS = {
     "lost": (False, False, True),
     "destroy": (False, False, True),
 }
-
-
-def _apply_job(store: Store, actor: Actor, action: str, first: str, last: str, batch_no: str, holder: str,
-               reason: str) -> stationery.RangeResult:
-    with store.transaction() as s:
-        if action == "receive":
-            return stationery.receive_batch(s, actor=actor, batch_no=batch_no, first=first, last=last)
-        if action == "issue":
-            return stationery.issue_range(s, actor=actor, first=first, last=last, holder=holder)
-        change = {"void": stationery.void_range, "lost": stationery.report_lost,
-                  "destroy": stationery.destroy_range}[action]
-        return change(s, actor=actor, first=first, last=last, reason=reason)
-
-
-def _overview_job(store: Store, days: int) -> tuple[list[tuple[str, str, str, int]], list[stationery.UnusedNumber]]:
-    with store.reading() as s:
-        return stationery.available_ranges(s), stationery.unused_report(s, older_than_days=days)
 
 
 class StationeryDialog(QDialog):
@@ -129,10 +114,10 @@ class StationeryDialog(QDialog):
         if not self.apply_button.isEnabled():
             return
         self.apply_button.setEnabled(False)
-        self._worker.submit(_apply_job, self._store, self._actor, self.action_combo.currentData(),
-                            self.first_edit.text().strip(), self.last_edit.text().strip(), self.batch_edit.text(),
-                            self.holder_edit.text(), self.reason_edit.text(),
-                            on_done=self._on_applied, on_error=self._on_refused, owner=self)
+        ops.run(self._worker, stationery_service.change_range, self._store, actor=self._actor,
+                action=self.action_combo.currentData(), first=self.first_edit.text().strip(),
+                last=self.last_edit.text().strip(), batch_no=self.batch_edit.text(), holder=self.holder_edit.text(),
+                reason=self.reason_edit.text(), on_done=self._on_applied, on_error=self._on_refused, owner=self)
 
     def _on_applied(self, result: stationery.RangeResult) -> None:
         self.apply_button.setEnabled(True)
@@ -147,8 +132,8 @@ class StationeryDialog(QDialog):
         self.result_label.setText(message)
 
     def refresh(self) -> None:
-        self._worker.submit(_overview_job, self._store, self.days_spin.value(), on_done=self._on_overview,
-                            on_error=self._on_refused, owner=self)
+        ops.read(self._worker, stationery_service.overview, self._store, older_than_days=self.days_spin.value(),
+                 on_done=self._on_overview, on_error=self._on_refused, owner=self)
 
     def _on_overview(self, result: tuple[list[tuple[str, str, str, int]], list[stationery.UnusedNumber]]) -> None:
         ranges, unused = result

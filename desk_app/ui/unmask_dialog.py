@@ -5,16 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from desk_app.core import privacy
 from desk_app.core.privacy import PersonalField
 from desk_app.core.roles import Actor
+from desk_app.services import cases
 from desk_app.store.db import Store
+from desk_app.ui import ops
 from desk_app.ui.worker import DbWorker
-
-
-def _unmask_job(store: Store, actor: Actor, proposal_id: str, field: PersonalField, reason: str) -> str:
-    with store.transaction() as session:
-        return privacy.unmask(session, actor=actor, proposal_id=proposal_id, field=field, reason=reason).value
 
 
 class UnmaskDialog(QDialog):
@@ -52,8 +48,8 @@ class UnmaskDialog(QDialog):
     def _on_show_clicked(self) -> None:
         store, actor, proposal_id, field = self._args
         self.show_button.setEnabled(False)
-        self._worker.submit(_unmask_job, store, actor, proposal_id, field, self.reason_edit.text(),
-                            on_done=self._on_value, on_error=self._on_refused, owner=self, urgent=True)
+        ops.run(self._worker, cases.unmask, store, actor=actor, proposal_id=proposal_id, field=field,
+                reason=self.reason_edit.text(), on_done=self._on_value, on_error=self._on_refused, owner=self)
 
     def _on_value(self, value: str) -> None:
         self.error_label.hide()

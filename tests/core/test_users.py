@@ -12,6 +12,7 @@ from desk_app.core import refdata, users
 from desk_app.core.errors import AuthenticationFailed, InvalidInput
 from desk_app.core.policy import BranchPolicy, branch_policy
 from desk_app.core.roles import Role, parse_role
+from desk_app.services import users as user_service
 from desk_app.store.models import AuditEntry, User
 
 POLICY = BranchPolicy()
@@ -24,7 +25,7 @@ def audit_actions(store, username):
 
 
 def test_login_returns_the_actor_with_roles_and_authority(demo_store):
-    actor = users.login(demo_store, username="uw", password="Demo2026")
+    actor = user_service.login(demo_store, username="uw", password="Demo2026")
     assert actor.roles == {Role.UNDERWRITER} and actor.authority_level == 2 and actor.branch_code == "GD0101"
     assert audit_actions(demo_store, "uw")[-1] == "login.ok"
 
@@ -39,13 +40,13 @@ def test_wrong_password_counts_down_then_locks(demo_store):
     messages = []
     for _ in range(POLICY.max_failed_logins):
         with pytest.raises(AuthenticationFailed) as exc:
-            users.login(demo_store, username="clerk", password="wrong-one1")
+            user_service.login(demo_store, username="clerk", password="wrong-one1")
         messages.append(exc.value.message)
     assert messages[0] == "用户名或密码错误。再错 4 次账户将被锁定。"
     assert "已锁定" in messages[-1]
     # Even the right password is refused while locked.
     with pytest.raises(AuthenticationFailed) as exc:
-        users.login(demo_store, username="clerk", password="Demo2026")
+        user_service.login(demo_store, username="clerk", password="Demo2026")
     assert "账户已锁定" in exc.value.message
     assert audit_actions(demo_store, "clerk")[-2:] == ["login.failed", "login.locked"]
 
@@ -53,21 +54,21 @@ def test_wrong_password_counts_down_then_locks(demo_store):
 def test_lock_expires_and_supervisor_can_unlock(demo_store, actors):
     for _ in range(POLICY.max_failed_logins):
         with pytest.raises(AuthenticationFailed):
-            users.login(demo_store, username="entry1", password="nope12345")
+            user_service.login(demo_store, username="entry1", password="nope12345")
     later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=POLICY.lockout_minutes) + dt.timedelta(seconds=1)
     with demo_store.transaction() as s:
         assert users.authenticate(s, username="entry1", password="Demo2026", now=later).username == "entry1"
     for _ in range(POLICY.max_failed_logins):
         with pytest.raises(AuthenticationFailed):
-            users.login(demo_store, username="entry1", password="nope12345")
+            user_service.login(demo_store, username="entry1", password="nope12345")
     with demo_store.transaction() as s:
         users.unlock(s, actor=actors["super"], username="entry1")
-    assert users.login(demo_store, username="entry1", password="Demo2026").username == "entry1"
+    assert user_service.login(demo_store, username="entry1", password="Demo2026").username == "entry1"
 
 
 def test_unknown_user_gets_the_same_message_as_a_wrong_password(demo_store):
     with pytest.raises(AuthenticationFailed) as exc:
-        users.login(demo_store, username="nobody", password="Demo2026")
+        user_service.login(demo_store, username="nobody", password="Demo2026")
     assert exc.value.message == "用户名或密码错误。"
 
 
@@ -77,7 +78,7 @@ def test_disabled_user_cannot_log_in_and_only_admin_or_supervisor_disables(demo_
     with demo_store.transaction() as s:
         users.set_active(s, actor=actors["admin"], username="entry2", active=False)
     with pytest.raises(AuthenticationFailed, match="已停用"):
-        users.login(demo_store, username="entry2", password="Demo2026")
+        user_service.login(demo_store, username="entry2", password="Demo2026")
     with pytest.raises(InvalidInput, match="不能停用自己的账户"), demo_store.transaction() as s:
         users.set_active(s, actor=actors["admin"], username="admin", active=False)
 
@@ -105,7 +106,7 @@ def test_user_with_several_roles(demo_store, actors):
     with demo_store.transaction() as s:
         users.add_user(s, actor=actors["super"], username="multi", display_name="多岗 员工", password="Passw0rd9",
                        roles=[Role.COUNTER_CLERK, Role.SCANNING_OPERATOR])
-    actor = users.login(demo_store, username="multi", password="Passw0rd9")
+    actor = user_service.login(demo_store, username="multi", password="Passw0rd9")
     assert actor.roles == {Role.COUNTER_CLERK, Role.SCANNING_OPERATOR}
     assert "user.add" in audit_actions(demo_store, "super")
 
@@ -140,9 +141,9 @@ def test_head_office_policy_changes_lockout_and_password_rules(demo_store, actor
     assert policy.idle_lock_minutes == POLICY.idle_lock_minutes  # unreadable value keeps the default
     for _ in range(2):
         with pytest.raises(AuthenticationFailed):
-            users.login(demo_store, username="printer", password="bad-pass1")
+            user_service.login(demo_store, username="printer", password="bad-pass1")
     with pytest.raises(AuthenticationFailed, match="连续错误 3 次，账户已锁定 30 分钟"):
-        users.login(demo_store, username="printer", password="bad-pass1")
+        user_service.login(demo_store, username="printer", password="bad-pass1")
     with pytest.raises(InvalidInput, match="密码至少需要 12 位"), demo_store.transaction() as s:
         users.add_user(s, actor=actors["admin"], username="n12", display_name="某人", password="Passw0rd9",
                        roles=[Role.COUNTER_CLERK])
@@ -155,7 +156,7 @@ def test_demo_accounts_must_change_their_published_password(tmp_path):
     store = open_store(tmp_path / "d" / "branch.db")
     with store.transaction() as s:
         demo.create_demo(s, cases_per_state=0)
-    assert all(users.login(store, username=u.username, password="Demo2026").must_change_password
+    assert all(user_service.login(store, username=u.username, password="Demo2026").must_change_password
                for u in demo.DEMO_USERS)
     store.close()
 
@@ -163,7 +164,7 @@ def test_demo_accounts_must_change_their_published_password(tmp_path):
 def test_must_change_password_then_can(demo_store):
     with demo_store.transaction() as s:
         s.scalar(select(User).where(User.username == "admin")).must_change_password = True
-    admin = users.login(demo_store, username="admin", password="Demo2026")
+    admin = user_service.login(demo_store, username="admin", password="Demo2026")
     assert admin.must_change_password
     for old, new, message in [("wrong", "NewPass123", "原密码不正确"), ("Demo2026", "Demo2026", "不能与原密码相同"),
                               ("Demo2026", "short1", "密码至少需要")]:
@@ -172,7 +173,7 @@ def test_must_change_password_then_can(demo_store):
     with demo_store.transaction() as s:
         changed = users.change_password(s, actor=admin, old_password="Demo2026", new_password="NewPass123")
     assert not changed.must_change_password
-    again = users.login(demo_store, username="admin", password="NewPass123")
+    again = user_service.login(demo_store, username="admin", password="NewPass123")
     assert not again.must_change_password
     assert "user.change_password" in audit_actions(demo_store, "admin")
 

@@ -1,22 +1,17 @@
-"""`desk-app enrol` and `desk-app sync --json` as scripts use them (argparse wiring of desk_app.sync.cli)."""
+"""`desk-app enrol` and `desk-app sync --json` as scripts use them (desk_app.cli.main, in process)."""
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
-from desk_app.sync.cli import register
+from desk_app.cli import main
 from tests.e2e.world import Site
 from tests.server.harness import branch_store, enrolment_code, new_server_db, running_server
 
 
 def run(data_dir: Path, *argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="desk-app")
-    register(parser.add_subparsers(dest="cmd"))
-    args = parser.parse_args(argv)
-    args.data_dir = data_dir
-    return args.func(args)
+    return main(["--data-dir", str(data_dir), *argv])
 
 
 def test_enrol_and_sync_json(tmp_path: Path, capsys) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pypdf
 from PySide6.QtCore import QEvent, Qt
@@ -11,8 +12,10 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from desk_app.core.demo import demo_credit_code
+from desk_app.core.roles import Role
 from desk_app.store.models import StationeryNumber
 from desk_app.ui.main_window import MainWindow
+from desk_app.ui.queue_model import COL_CASE_NO
 
 
 def type_text(widget, text: str) -> None:
@@ -20,6 +23,15 @@ def type_text(widget, text: str) -> None:
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def case_numbers(model) -> set[str]:
+    return {model.index(r, COL_CASE_NO).data() for r in range(model.rowCount())}
+
+
+def received_count(stage_text: str) -> int:
+    """The 受理 figure of a queue's stage line ("受理&nbsp;1,234 ...")."""
+    return int(re.search(r"受理(?:&nbsp;|\s)+([\d,]+)", stage_text).group(1).replace(",", ""))
 
 
 def key(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
@@ -88,10 +100,17 @@ def test_keyboard_only_intake_and_print(qtbot, demo_store, worker, actors, tmp_p
     w.checklist_table.setCurrentCell(row, 1)
     qtbot.keyClick(w.checklist_table, Qt.Key.Key_Space)
     assert w.ticks()[row].received is False
+    clerk_queue = window.queue_models[Role.COUNTER_CLERK]
+    stages = window.stage_labels[Role.COUNTER_CLERK]
+    qtbot.waitUntil(lambda: "受理" in stages.text(), timeout=10_000)
+    received_before = received_count(stages.text())
     with qtbot.waitSignal(w.intake_done, timeout=10_000) as done:
         key(qtbot, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     result, paper = done.args[0]
     assert result.outcome == "accepted_with_deficiencies"
+    # The queue and the stage counts show the new case without F5: the intake announced its changes.
+    qtbot.waitUntil(lambda: result.case_no in case_numbers(clerk_queue), timeout=10_000)
+    qtbot.waitUntil(lambda: received_count(stages.text()) == received_before + 1, timeout=10_000)
     assert result.case_no in w.result_label.text()
     with demo_store.reading() as s:
         assert s.scalar(select(StationeryNumber.state).where(StationeryNumber.number == "T440100001")) == "used"

@@ -27,10 +27,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk_app.core import audit, proposals, workflow
-from desk_app.core.errors import InvalidInput, NotFound
-from desk_app.core.roles import Actor, Role
-from desk_app.core.scanning import indexing, pipeline, seal, sources
-from desk_app.core.scanning.completeness import (  # noqa: F401 (re-exported: the service's vocabulary)
+from desk_app.core.completeness import (  # noqa: F401 (re-exported: the service's vocabulary)
     COVER_SHEET,
     DOC_TYPE_BY_CODE,
     DOC_TYPES,
@@ -42,6 +39,9 @@ from desk_app.core.scanning.completeness import (  # noqa: F401 (re-exported: th
     required_doc_types,
     scanning_complete,
 )
+from desk_app.core.errors import InvalidInput, NotFound
+from desk_app.core.roles import Actor, Role
+from desk_app.core.scanning import indexing, pipeline, seal, sources
 from desk_app.store.models import Deficiency, Page, Proposal, ScanBatch, User
 from desk_app.store.types import utcnow
 

@@ -1,0 +1,89 @@
+"""Setting up and opening a branch PC's store: first start, demo data, recovery, the branch label."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desk_app.core import audit, demo, refdata, users
+from desk_app.core.audit import VerifyResult
+from desk_app.core.errors import DomainError, NotFound
+from desk_app.paths import resources_dir, store_path
+from desk_app.services.changes import Changes, Done
+from desk_app.store import migrate
+from desk_app.store.db import Store
+from desk_app.store.keys import KeyStoreError
+
+EVERYTHING = Changes(cases=True, queues=True, stationery=True, pages=True, users=True, sync=True, conflicts=True)
+
+
+@dataclass(frozen=True)
+class BranchLabel:
+    code: str
+    name: str
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+def open_store(data_dir: Path) -> Store:
+    """Open (creating if needed) and upgrade the store of a data folder.
+
+    A store that cannot be opened (too new, key missing or wrong, damaged) is refused with its
+    Chinese message as a DomainError, like any other refusal."""
+    try:
+        return migrate.open_store(store_path(data_dir))
+    except (migrate.StoreOpenError, KeyStoreError) as exc:
+        raise DomainError(str(exc)) from exc
+
+
+def open_existing(data_dir: Path) -> tuple[Store | None, BranchLabel | None]:
+    """The window's start: (None, None) when there is no store yet (the window never creates one:
+    `desk-app demo` or `init` does, and prints the recovery key where it can be written down);
+    the store and None when it has no branch yet."""
+    path = store_path(data_dir)
+    if not path.exists() or path.stat().st_size == 0:
+        return None, None
+    store = open_store(data_dir)
+    try:
+        return store, branch_label(store)
+    except NotFound:
+        return store, None
+
+
+def branch_label(store: Store) -> BranchLabel:
+    """The branch this store belongs to (NotFound when it has none yet)."""
+    with store.reading() as session:
+        info = users.branch(session)
+        return BranchLabel(info.branch_code, info.branch_name)
+
+
+def init_branch(store: Store, *, branch_code: str, branch_name: str, admin_username: str,
+                admin_password: str) -> Done[None]:
+    """First start of a branch PC: its branch, the first admin, and the reference data."""
+    with store.transaction() as session:
+        users.init_branch(session, branch_code=branch_code, branch_name=branch_name,
+                          admin_username=admin_username, admin_password=admin_password)
+        refdata.load_dir(session, resources_dir() / "refdata")
+    return Done(None, EVERYTHING)
+
+
+def create_demo(store: Store, *, cases_per_state: int = 4, force_password_change: bool = True) -> Done[None]:
+    """Reference data, a user for every role and cases in every workflow state."""
+    with store.transaction() as session:
+        demo.create_demo(session, cases_per_state=cases_per_state, force_password_change=force_password_change)
+    return Done(None, EVERYTHING)
+
+
+def recover(data_dir: Path, recovery_key: str) -> None:
+    """Put the store's key back into this PC's credential store from its recovery key."""
+    try:
+        migrate.recover(store_path(data_dir), recovery_key)
+    except (migrate.StoreOpenError, KeyStoreError) as exc:
+        raise DomainError(str(exc)) from exc
+
+
+def verify_audit(store: Store) -> VerifyResult:
+    """Check the audit chain against the anchor kept outside the store."""
+    with store.reading() as session:
+        return audit.verify(session, anchor=store.audit_anchor())
