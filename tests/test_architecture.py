@@ -1,4 +1,4 @@
-"""The layering the project relies on: core and store run without Qt and never import the UI."""
+"""The layering the project relies on: the services, sync, core and store run without Qt and never import the UI."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 QT_TOP = ("PySide6", "shiboken6")
-NO_QT_PACKAGES = ("desk_app.core", "desk_app.store")
+NO_QT_PACKAGES = ("desk_app.core", "desk_app.store", "desk_app.services", "desk_app.sync")
 
 
 def _env() -> dict[str, str]:
@@ -164,3 +164,27 @@ def test_no_qt_imports_in_core_and_store_sources() -> None:
             files += 1
     assert files >= 15
     assert not bad, "\n".join(bad)
+
+
+def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    exe = Path(sys.executable).with_name("lint-imports" + (".exe" if os.name == "nt" else ""))
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "importlinter.cli"]
+    env = dict(os.environ, PYTHONPATH=str(root))
+    return subprocess.run([*cmd, "--no-cache", "--no-logo"], cwd=root, env=env, capture_output=True, text=True,
+                          encoding="utf-8", timeout=300)
+
+
+def test_a_widget_that_imports_sqlalchemy_breaks_the_contracts(tmp_path: Path) -> None:
+    """The contracts can fail: a copy of the code where one widget module imports SQLAlchemy (and
+    another a model) is refused, naming the import."""
+    import shutil
+
+    for name in ("desk_app", "sync_server"):
+        shutil.copytree(REPO / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
+    widget = tmp_path / "desk_app" / "ui" / "queue_model.py"
+    widget.write_text(widget.read_text(encoding="utf-8") + "\nimport sqlalchemy  # noqa\n", encoding="utf-8")
+    res = _lint_imports(tmp_path)
+    out = res.stdout + res.stderr
+    assert res.returncode != 0, out
+    assert "desk_app.ui.queue_model -> sqlalchemy" in out, out
