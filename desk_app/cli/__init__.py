@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from desk_app.core.errors import DomainError
+    from desk_app.errors import Refusal
     from desk_app.logsetup import setup_logging
     from desk_app.paths import default_data_dir
 
@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         setup_logging(args.data_dir)
         return func(args)
-    except DomainError as exc:
+    except Refusal as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
         return 2
     finally:

@@ -12,14 +12,9 @@ from desk_app.cli.common import add_operator_arguments, open_store, operator
 
 
 def intake_command(args: argparse.Namespace) -> int:
-    from desk_app.core.errors import DomainError
     from desk_app.services import intake
 
-    try:
-        data = json.loads(Path(args.json).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise DomainError(f"无法读取受理描述文件 {args.json}：{exc}") from None
-    request = intake.request_from_json(data)
+    request = intake.read_description(Path(args.json))
     if args.confirm_past_date:
         request = dataclasses.replace(request, confirm_past_date=True)
     if args.confirm_duplicates:

@@ -1,4 +1,4 @@
-"""`desk-app status` (cases per workflow state) and `desk-app audit verify` (the audit chain)."""
+"""`desk-app status` (cases per workflow state), `audit verify` (the audit chain), `store check` (the file)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,21 @@ def audit_command(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def store_check_command(args: argparse.Namespace) -> int:
+    from desk_app.services import setup
+
+    problems = setup.check_store(args.data_dir)
+    if args.json:
+        print(json.dumps({"ok": not problems, "problems": problems}, ensure_ascii=False))
+    elif problems:
+        print("数据库已损坏，请停止在本机办理业务，由业务主管用最近的备份恢复。发现的问题：")
+        for problem in problems:
+            print(f"  ✗ {problem}")
+    else:
+        print("数据库完整。")
+    return 0 if not problems else 1
+
+
 def add_parsers(commands: Any) -> None:
     status_parser = commands.add_parser("status", help="各环节案件数")
     status_parser.add_argument("--json", action="store_true")
@@ -51,3 +66,9 @@ def add_parsers(commands: Any) -> None:
     verify_parser = audit_actions.add_parser("verify", help="校验审计链（修改、删除、调序、截断）")
     verify_parser.add_argument("--json", action="store_true")
     audit_parser.set_defaults(func=audit_command)
+
+    store_parser = commands.add_parser("store", help="数据库维护")
+    store_actions = store_parser.add_subparsers(dest="store_action", required=True)
+    check_parser = store_actions.add_parser("check", help="逐页检查数据库文件是否完整（不修改任何内容）")
+    check_parser.add_argument("--json", action="store_true")
+    store_parser.set_defaults(func=store_check_command)

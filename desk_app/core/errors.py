@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+from desk_app.errors import Refusal
 
-class DomainError(Exception):
+
+class DomainError(Refusal):
     """Bad input, wrong role, wrong state: refused with a message a clerk understands."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class TransitionRefused(DomainError):

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk_app.clock import branch_date
-from desk_app.core import audit, checklist, stationery, workflow
+from desk_app.core import audit, checklist, stationery, text, workflow
 from desk_app.core.checklist import ChecklistItem
 from desk_app.core.errors import InvalidInput, TransitionRefused
-from desk_app.core.proposals import CaseDraft, ProductLine, register_case, validate_draft
+from desk_app.core.proposals import CaseDraft, normalise_draft, register_case, validate_draft
 from desk_app.core.roles import Actor, Role
 from desk_app.core.users import branch
 from desk_app.store.models import (
@@ -111,10 +110,28 @@ def find_duplicates(session: Session, draft: CaseDraft) -> list[str]:
             if eff is not None and eff < end and start < _add_months(eff, term)]
 
 
+NOTE_LIMIT = 200
+
+# How far from today an effective date may lie: further is a slip (a wrong year), not a plan.
+EFFECTIVE_AHEAD_DAYS = 90
+EFFECTIVE_BEHIND_DAYS = 365
+
+
+def _date_window(effective: dt.date, today: dt.date) -> list[str]:
+    if effective > today + dt.timedelta(days=EFFECTIVE_AHEAD_DAYS):
+        return [f"生效日期 {effective:%Y-%m-%d} 距今超过 {EFFECTIVE_AHEAD_DAYS} 天，请核对年份和月份。"]
+    if effective < today - dt.timedelta(days=EFFECTIVE_BEHIND_DAYS):
+        return [f"生效日期 {effective:%Y-%m-%d} 已过去一年以上，不能受理，请核对。"]
+    return []
+
+
 def preview(session: Session, draft: CaseDraft, *, now: dt.datetime | None = None) -> IntakePreview:
     """Checklist, refusals and warnings of a draft, without writing anything."""
     now = now or utcnow()
+    draft = normalise_draft(draft)
     errors = validate_draft(session, draft)
+    if not errors:
+        errors += _date_window(draft.effective_date, branch_date(now))
     why = stationery.usable_refusal(session, number=draft.proposal_no, agent_code=draft.agent_code)
     if why:
         errors.insert(0, why)
@@ -145,7 +162,7 @@ def accept_proposal(session: Session, *, actor: Actor, request: IntakeRequest,
     if not actor.has(Role.COUNTER_CLERK):
         raise TransitionRefused("只有柜面受理员可以受理新单。")
     now = now or utcnow()
-    draft = request.draft
+    draft = normalise_draft(request.draft)
     pv = preview(session, draft, now=now)
     errors = list(pv.errors)
     if request.outcome not in OUTCOMES:
@@ -157,7 +174,13 @@ def accept_proposal(session: Session, *, actor: Actor, request: IntakeRequest,
             c: t for c, t in ticks.items() if c not in needed}
     unknown = sorted(set(ticks) - set(needed))
     if unknown:
-        errors.append("材料清单中没有这些项目：" + "、".join(unknown))
+        errors.append("材料清单中没有这些项目：" + "、".join(text.shorten(u) for u in unknown[:5])
+                      + ("等" if len(unknown) > 5 else ""))
+    notes = [t.note for t in ticks.values()] + list(request.return_reasons)
+    if any(len(n) > NOTE_LIMIT for n in notes) or len(request.return_reasons) > 20:
+        errors.append(f"材料备注和退件原因每条最多 {NOTE_LIMIT} 个字，退件原因最多 20 条。")
+    elif any(text.has_hidden_characters(n) for n in notes):
+        errors.append("材料备注或退件原因中有看不见的控制字符，请删除后重新输入。")
     if errors:
         raise InvalidInput("\n".join(errors))
     warned = {w.code: w for w in pv.warnings}
@@ -211,50 +234,6 @@ def accept_proposal(session: Session, *, actor: Actor, request: IntakeRequest,
                          reason="；".join(reasons), now=now)
     return IntakeResult(detail.proposal_id, detail.case_no, detail.proposal_no, outcome, deficiencies,
                         reasons if outcome == "returned" else ())
-
-
-def request_from_json(data: dict[str, Any]) -> IntakeRequest:
-    """An IntakeRequest from the JSON description `desk-app intake --json` reads.
-
-    Draft fields have CaseDraft's names (dates ISO, money and ratios as strings); `proposal_date`
-    defaults to the day before `effective_date` and `premium_total` to the sum of the lines.
-    `checklist` maps item codes to true/false or {"received": bool, "note": text}, or is the
-    string "all" (every item of the proposal's checklist received). `outcome` is accept,
-    accept_with_deficiencies or return, with `return_reasons` a list of texts.
-    """
-    try:
-        eff = dt.date.fromisoformat(data["effective_date"])
-        lines = tuple(ProductLine(p["product_code"], str(p["benefit_level"]), Decimal(str(p["sum_insured"])),
-                                  Decimal(str(p["premium"]))) for p in data["products"])
-        ratio = data.get("commission_ratio")
-        draft = CaseDraft(
-            proposal_no=str(data["proposal_no"]), business_type=data["business_type"],
-            applicant_name=data["applicant_name"], business_source=data["business_source"], effective_date=eff,
-            proposal_date=dt.date.fromisoformat(data["proposal_date"]) if data.get("proposal_date")
-            else eff - dt.timedelta(days=1),
-            products=lines,
-            premium_total=Decimal(str(data["premium_total"])) if data.get("premium_total") is not None
-            else sum((line.premium for line in lines), Decimal("0")),
-            applicant_credit_code=data.get("applicant_credit_code"), industry_code=data.get("industry_code"),
-            intermediary_code=data.get("intermediary_code"),
-            commission_ratio=Decimal(str(ratio)) if ratio is not None else None,
-            agent_code=data.get("agent_code"), insured_count=int(data.get("insured_count", 1)),
-            term_months=int(data.get("term_months", 12)), special_agreements=data.get("special_agreements", "无"),
-            applicant_id_no=data.get("applicant_id_no"), contact_name=data.get("contact_name"),
-            contact_phone=data.get("contact_phone"), payer_bank_account=data.get("payer_bank_account"))
-        raw = data.get("checklist", {})
-        ticks: tuple[Tick, ...] | str
-        if raw == "all":
-            ticks = "all"
-        else:
-            ticks = tuple(Tick(code, bool(v["received"] if isinstance(v, dict) else v),
-                               str(v.get("note", "")) if isinstance(v, dict) else "") for code, v in raw.items())
-        reasons = tuple(str(r) for r in data.get("return_reasons", []))
-    except (KeyError, TypeError, ValueError, ArithmeticError, AttributeError) as exc:
-        raise InvalidInput(f"受理描述文件内容不正确：{exc!r}") from None
-    return IntakeRequest(draft, ticks if isinstance(ticks, tuple) else (), data.get("outcome", "accept"), reasons,
-                         bool(data.get("confirm_past_date")), bool(data.get("confirm_duplicates")),
-                         all_received=ticks == "all")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ The counter-intake issue adds the material checklist and stationery control on t
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -13,7 +14,8 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk_app.core import workflow
+from desk_app.clock import branch_date
+from desk_app.core import text, workflow
 from desk_app.core.errors import InvalidInput, NotFound
 from desk_app.core.identifiers import valid_bank_card, valid_credit_code, valid_mobile, valid_resident_id
 from desk_app.core.privacy import PersonalField, masked
@@ -113,9 +115,52 @@ class CaseDetail:
     payer_bank_account: str | None = None
 
 
+# Plausibility limits of what a counter form can say (the store's fen column holds far more: these
+# catch a slip of the finger or a hostile file, not business limits, which the products set).
+MAX_MONEY = Decimal("100000000000")  # 1,000 亿元 per amount
+MAX_INSURED = 1_000_000
+TEXT_LIMITS = {"applicant_name": ("投保单位（投保人）名称", 100), "contact_name": ("联系人", 50),
+               "special_agreements": ("特别约定", 2000), "proposal_no": ("投保单号", 20)}
+CODE_FIELDS = ("proposal_no", "applicant_credit_code", "industry_code", "intermediary_code", "agent_code",
+               "applicant_id_no", "contact_phone", "payer_bank_account")
+
+
+def credit_code_problem(code: str) -> str:
+    """Why a unified social credit code (GB 32100: 18 characters) is refused: its length first."""
+    if len(code) != 18:
+        return f"统一社会信用代码应为 18 位，现在是 {len(code)} 位，请核对。"
+    return f"统一社会信用代码“{code}”校验位不正确，请核对。"
+
+
+def normalise_draft(draft: CaseDraft) -> CaseDraft:
+    """The draft as the store will keep it (core.text): NFKC everywhere, codes upper-case without
+    spaces, empty optional codes as None. Checks and the duplicate search run on this."""
+    changes: dict[str, object] = {}
+    for name in ("applicant_name", "contact_name", "special_agreements", "business_type", "business_source"):
+        value = getattr(draft, name)
+        if isinstance(value, str):
+            changes[name] = text.clean(value)
+    for name in CODE_FIELDS:
+        value = getattr(draft, name)
+        if isinstance(value, str):
+            changes[name] = text.clean_code(value) or (None if name != "proposal_no" else "")
+    changes["products"] = tuple(dataclasses.replace(line, product_code=text.clean_code(line.product_code),
+                                                    benefit_level=text.clean_code(line.benefit_level))
+                                for line in draft.products)
+    return dataclasses.replace(draft, **changes)
+
+
 def validate_draft(session: Session, draft: CaseDraft) -> list[str]:
     """Every reason the draft cannot be registered, in Chinese; empty when it can."""
     errs: list[str] = []
+    for name, (label, limit) in TEXT_LIMITS.items():
+        value = getattr(draft, name) or ""
+        if len(value) > limit:
+            errs.append(f"{label}太长：最多 {limit} 个字，现有 {len(value)} 个。")
+        elif text.has_hidden_characters(value.replace("\n", "") if name == "special_agreements" else value):
+            errs.append(f"{label}中有看不见的控制字符或方向控制符，请删除后重新输入。")
+    if errs:
+        return errs  # the other checks would quote these values back
     if not draft.proposal_no.strip() or not draft.proposal_no.isalnum():
         errs.append("投保单号不能为空，只能由字母和数字组成。")
     if draft.business_type not in BUSINESS_TYPES:
@@ -126,12 +171,12 @@ def validate_draft(session: Session, draft: CaseDraft) -> list[str]:
         if not draft.applicant_credit_code:
             errs.append("团险投保单位必须填写统一社会信用代码。")
         elif not valid_credit_code(draft.applicant_credit_code):
-            errs.append(f"统一社会信用代码“{draft.applicant_credit_code}”校验位不正确，请核对。")
+            errs.append(credit_code_problem(draft.applicant_credit_code))
         if not draft.industry_code:
             errs.append("团险必须填写行业类别（团险职业分类表代码）。")
         elif session.scalar(select(OccupationClass.id).where(
                 OccupationClass.industry_code == draft.industry_code, OccupationClass.deleted.is_(False))) is None:
-            errs.append(f"行业类别代码“{draft.industry_code}”不在团险职业分类表中。")
+            errs.append(f"行业类别代码“{text.shorten(draft.industry_code)}”不在团险职业分类表中。")
     if draft.business_type == "INDIVIDUAL":
         if not draft.applicant_id_no:
             errs.append("个险投保人必须填写身份证号码。")
@@ -161,17 +206,21 @@ def validate_draft(session: Session, draft: CaseDraft) -> list[str]:
         errs.append("非中介业务不应填写中介机构或手续费比例。")
     if draft.agent_code and session.scalar(select(Agent.id).where(
             Agent.code == draft.agent_code, Agent.deleted.is_(False))) is None:
-        errs.append(f"业务员代码“{draft.agent_code}”不存在。")
+        errs.append(f"业务员代码“{text.shorten(draft.agent_code)}”不存在。")
     if draft.proposal_date != draft.effective_date - dt.timedelta(days=1):
         errs.append("投保日期必须为生效日期的前一天。")
     if draft.insured_count < 1:
         errs.append("被保险人数至少为 1。")
+    elif draft.insured_count > MAX_INSURED:
+        errs.append(f"被保险人数 {draft.insured_count:,} 不合理，最多 {MAX_INSURED:,} 人。")
+    if draft.term_months < 1:
+        errs.append("保险期间至少 1 个月。")
     if not draft.products:
         errs.append("至少需要一个险种。")
     for line in draft.products:
         product = session.scalar(select(Product).where(Product.code == line.product_code, Product.deleted.is_(False)))
         if product is None:
-            errs.append(f"险种代码“{line.product_code}”不存在。")
+            errs.append(f"险种代码“{text.shorten(line.product_code)}”不存在。")
             continue
         if product.business_type != draft.business_type:
             errs.append(f"险种“{product.name}”不适用于{BUSINESS_TYPES.get(draft.business_type, '该')}业务。")
@@ -180,13 +229,17 @@ def validate_draft(session: Session, draft: CaseDraft) -> list[str]:
         if session.scalar(select(BenefitLevel.id).where(
                 BenefitLevel.product_code == line.product_code, BenefitLevel.level == line.benefit_level,
                 BenefitLevel.deleted.is_(False))) is None:
-            errs.append(f"险种“{product.name}”没有保障等级“{line.benefit_level}”。")
+            errs.append(f"险种“{product.name}”没有保障等级“{text.shorten(line.benefit_level)}”。")
         if line.sum_insured <= 0 or line.premium < 0:
             errs.append(f"险种“{product.name}”的保额必须大于零，保费不能为负。")
+        elif line.sum_insured > MAX_MONEY or line.premium > MAX_MONEY:
+            errs.append(f"险种“{product.name}”的保额或保费超过 {MAX_MONEY:,.0f} 元，请核对。")
         if line.sum_insured != line.sum_insured.quantize(FEN) or line.premium != line.premium.quantize(FEN):
             errs.append("金额最多精确到分。")
     computed = sum((line.premium for line in draft.products), Decimal("0"))
-    if draft.products and computed != draft.premium_total:
+    if draft.premium_total > MAX_MONEY * 10:
+        errs.append("保费合计超出合理范围，请核对。")
+    elif draft.products and computed != draft.premium_total:
         errs.append(f"保费合计 {draft.premium_total:,.2f} 元与各险种保费之和 {computed:,.2f} 元不符。")
     return errs
 
@@ -203,13 +256,14 @@ def next_case_no(session: Session, branch_code: str, today: dt.date) -> str:
 
 def register_case(session: Session, *, actor: Actor, draft: CaseDraft, now: dt.datetime | None = None) -> CaseDetail:
     """Create the case and its 受理 event; InvalidInput lists every problem and writes nothing."""
+    draft = normalise_draft(draft)
     errs = validate_draft(session, draft)
     if errs:
         raise InvalidInput("\n".join(errs))
     now = now or utcnow()
     code = branch(session).branch_code
     proposal = Proposal(
-        branch_code=code, case_no=next_case_no(session, code, now.date()), proposal_no=draft.proposal_no.strip(),
+        branch_code=code, case_no=next_case_no(session, code, branch_date(now)), proposal_no=draft.proposal_no.strip(),
         business_type=draft.business_type, applicant_name=draft.applicant_name.strip(),
         applicant_credit_code=draft.applicant_credit_code, industry_code=draft.industry_code,
         business_source=draft.business_source, intermediary_code=draft.intermediary_code,

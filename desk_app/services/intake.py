@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
 
 from desk_app.core import intake, receipts
 from desk_app.core.intake import FormChoices, IntakePreview, IntakeRequest, IntakeResult
 from desk_app.core.proposals import CaseDraft
 from desk_app.core.receipts import PrintedPaper
 from desk_app.core.roles import Actor
+from desk_app.services import intake_description
 from desk_app.services.changes import Changes, Done
 from desk_app.store.db import Store
 
@@ -50,6 +51,7 @@ def preview(store: Store, draft: CaseDraft) -> IntakePreview:
         return intake.preview(session, draft)
 
 
-def request_from_json(data: dict[str, Any]) -> IntakeRequest:
-    """An intake described as JSON (the command line's file), checked like the form."""
-    return intake.request_from_json(data)
+def read_description(path: Path) -> IntakeRequest:
+    """The intake a JSON description file asks for (`desk-app intake --json`), checked at the edge:
+    one Chinese sentence naming the field for anything wrong (services.intake_description)."""
+    return intake_description.read_description(path)

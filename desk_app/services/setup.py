@@ -7,12 +7,11 @@ from pathlib import Path
 
 from desk_app.core import audit, demo, refdata, users
 from desk_app.core.audit import VerifyResult
-from desk_app.core.errors import DomainError, NotFound
+from desk_app.core.errors import NotFound
 from desk_app.paths import resources_dir, store_path
 from desk_app.services.changes import Changes, Done
-from desk_app.store import migrate
+from desk_app.store import keys, migrate
 from desk_app.store.db import Store
-from desk_app.store.keys import KeyStoreError
 
 EVERYTHING = Changes(cases=True, queues=True, stationery=True, pages=True, users=True, sync=True, conflicts=True)
 
@@ -30,11 +29,8 @@ def open_store(data_dir: Path) -> Store:
     """Open (creating if needed) and upgrade the store of a data folder.
 
     A store that cannot be opened (too new, key missing or wrong, damaged) is refused with its
-    Chinese message as a DomainError, like any other refusal."""
-    try:
-        return migrate.open_store(store_path(data_dir))
-    except (migrate.StoreOpenError, KeyStoreError) as exc:
-        raise DomainError(str(exc)) from exc
+    Chinese message (a Refusal), like any other refusal."""
+    return migrate.open_store(store_path(data_dir))
 
 
 def open_existing(data_dir: Path) -> tuple[Store | None, BranchLabel | None]:
@@ -77,10 +73,20 @@ def create_demo(store: Store, *, cases_per_state: int = 4, force_password_change
 
 def recover(data_dir: Path, recovery_key: str) -> None:
     """Put the store's key back into this PC's credential store from its recovery key."""
-    try:
-        migrate.recover(store_path(data_dir), recovery_key)
-    except (migrate.StoreOpenError, KeyStoreError) as exc:
-        raise DomainError(str(exc)) from exc
+    migrate.recover(store_path(data_dir), recovery_key)
+
+
+def check_store(data_dir: Path) -> list[str]:
+    """The full page-by-page check of the store file (SQLite's integrity_check, no time limit):
+    the problems found, empty when the file is whole. Reads only; the store need not be open."""
+    path = store_path(data_dir)
+    if not path.exists():
+        raise NotFound(f"没有找到数据库 {path}。")
+    secret = keys.load_secret(path.parent)
+    if secret is None:
+        raise migrate.StoreKeyMissingError(path)
+    migrate.current_revision(path, secret)  # a wrong key is refused as such, not reported as damage
+    return migrate.check_pages(path, secret, seconds=None, full=True)
 
 
 def verify_audit(store: Store) -> VerifyResult:

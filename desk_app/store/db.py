@@ -24,7 +24,8 @@ from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from desk_app.store.filestore import EncryptedFileStore
+from desk_app.store.errors import READ_ONLY, storage_failure
+from desk_app.store.filestore import NEW_FILES, EncryptedFileStore
 from desk_app.store.keys import db_passphrase, derive, load_anchor, save_anchor
 
 # session.info keys shared with core.audit (the store cannot import core: layers point down).
@@ -38,6 +39,23 @@ BUSY_TIMEOUT_MS = 10_000
 # from ~+13 % to ~+8 % over plaintext). Stores made before used SHA512; open_store converts them.
 PAGE_HMAC = "HMAC_SHA256"
 LEGACY_PAGE_HMAC = "HMAC_SHA512"
+
+
+_cipher_log_quiet = False
+
+
+def quiet_cipher_log() -> None:
+    """Silence SQLCipher's own log (process-wide, once). It writes "ERROR CORE … hmac check failed"
+    to stderr for a wrong key, a damaged page and every successful conversion of an older store;
+    the person gets the Chinese refusal instead, and the details are in the exception."""
+    global _cipher_log_quiet
+    if not _cipher_log_quiet:
+        conn = sqlcipher.connect(":memory:")
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+        finally:
+            conn.close()
+        _cipher_log_quiet = True
 
 
 def apply_cipher(conn: Any, *, schema: str = "", hmac: str = PAGE_HMAC) -> None:
@@ -81,6 +99,7 @@ def _configure(engine: Engine, begin: str, *, encrypted: bool = False) -> None:
 
 def make_engine(path: Path, *, secret: bytes | None, write: bool = True) -> Engine:
     """An engine on the store file; `write=False` begins deferred (read) transactions."""
+    quiet_cipher_log()
     if secret is None:
         url = URL.create("sqlite", database=str(path))
     else:
@@ -95,6 +114,7 @@ def make_engine(path: Path, *, secret: bytes | None, write: bool = True) -> Engi
 
 def raw_connect(path: Path, secret: bytes | None, *, uri_flags: str = "", hmac: str = PAGE_HMAC) -> Any:
     """A bare DB-API connection with the key applied (maintenance, checks, tests)."""
+    quiet_cipher_log()
     target = f"file:{path}?{uri_flags}" if uri_flags else str(path)
     conn = sqlcipher.connect(target, uri=bool(uri_flags), check_same_thread=False)
     if secret is not None:
@@ -181,19 +201,42 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One user action: commit on success, roll back on any error."""
-        with self._writer.begin() as session:
-            yield session
+        """One user action: commit on success, roll back on any error.
+
+        On a failure, files the action wrote (a receipt, page images) are removed again, and a
+        failing disk (full, read-only, I/O error, damaged file) is refused as StorageFailure
+        with its Chinese sentence instead of SQLite's English."""
+        made: list[Path] = []
+        token = NEW_FILES.set(made)
+        try:
+            with self._writer.begin() as session:
+                yield session
+        except BaseException as exc:
+            for path in made:
+                path.unlink(missing_ok=True)
+            failure = storage_failure(exc)
+            if failure is not None and failure is not exc:
+                raise failure from exc
+            raise
+        finally:
+            NEW_FILES.reset(token)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A consistent read snapshot (deferred transaction); writes are refused by SQLite's query_only."""
-        with self._reader() as session, session.begin():
-            session.execute(text("PRAGMA query_only = ON"))
-            try:
-                yield session
-            finally:
-                session.execute(text("PRAGMA query_only = OFF"))
+        try:
+            with self._reader() as session, session.begin():
+                session.execute(text("PRAGMA query_only = ON"))
+                try:
+                    yield session
+                finally:
+                    session.execute(text("PRAGMA query_only = OFF"))
+        except Exception as exc:
+            # A write attempted in a read is a bug (query_only), not a read-only disk: left as it is.
+            failure = storage_failure(exc)
+            if failure is not None and failure is not exc and failure.message != READ_ONLY:
+                raise failure from exc
+            raise
 
     def close(self) -> None:
         self.flush_audit_anchor()

@@ -13,6 +13,7 @@ import hashlib
 import os
 import secrets
 import tempfile
+from contextvars import ContextVar
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -26,6 +27,11 @@ NONCE = 12
 
 class FileStoreError(Exception):
     """A stored file is missing, damaged or not ours; the message is for the clerk (Chinese)."""
+
+
+# Files made by the write transaction running in this thread (store.db sets the list): removed
+# again when the transaction fails, so a refused or failed action leaves no orphan file behind.
+NEW_FILES: ContextVar[list[Path] | None] = ContextVar("branchdesk_new_files", default=None)
 
 
 class EncryptedFileStore:
@@ -58,6 +64,9 @@ class EncryptedFileStore:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        made = NEW_FILES.get()
+        if made is not None:
+            made.append(target)
         dir_fd = os.open(target.parent, os.O_RDONLY)
         try:
             os.fsync(dir_fd)

@@ -21,6 +21,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from keyring.backend import KeyringBackend
 
+from desk_app.errors import Refusal
+
 try:
     import fcntl
 except ImportError:  # Windows
@@ -32,7 +34,7 @@ ID_FILE = "store.json"
 INSECURE_FILE_KEYRING = "BRANCHDESK_INSECURE_FILE_KEYRING"
 
 
-class KeyStoreError(Exception):
+class KeyStoreError(Refusal):
     """The store's secret cannot be had; the message tells the clerk what to do (Chinese)."""
 
 
@@ -82,18 +84,46 @@ def _set_password(name: str, value: str) -> None:
         os.replace(tmp, path)
 
 
-def store_id(data_dir: Path, *, create: bool = False) -> str | None:
+def _read_id_file(data_dir: Path) -> dict[str, str]:
     path = Path(data_dir) / ID_FILE
-    if path.exists():
-        return json.loads(path.read_text("utf-8"))["store_id"]
+    return json.loads(path.read_text("utf-8")) if path.exists() else {}
+
+
+def _write_id_file(data_dir: Path, doc: dict[str, str]) -> None:
+    path = Path(data_dir) / ID_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(doc), "utf-8")
+    os.replace(tmp, path)
+
+
+def store_id(data_dir: Path, *, create: bool = False) -> str | None:
+    doc = _read_id_file(data_dir)
+    if "store_id" in doc:
+        return doc["store_id"]
     if not create:
         return None
     sid = str(uuid.uuid4())
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"store_id": sid}), "utf-8")
-    os.replace(tmp, path)
+    _write_id_file(data_dir, {"store_id": sid})
     return sid
+
+
+def key_check(secret: bytes) -> str:
+    """A value derived from the secret that reveals nothing of it: kept in store.json so that a
+    store that will not open can be told apart — a wrong key, or a damaged file with the right key."""
+    return derive(secret, "key-check").hex()[:32]
+
+
+def remember_key_check(data_dir: Path, secret: bytes) -> None:
+    doc = _read_id_file(data_dir)
+    if doc and doc.get("key_check") != key_check(secret):
+        _write_id_file(data_dir, {**doc, "key_check": key_check(secret)})
+
+
+def key_matches(data_dir: Path, secret: bytes) -> bool | None:
+    """Whether `secret` is the store's key by its recorded check; None for a store without one."""
+    recorded = _read_id_file(data_dir).get("key_check")
+    return None if recorded is None else recorded == key_check(secret)
 
 
 def load_secret(data_dir: Path) -> bytes | None:

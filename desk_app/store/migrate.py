@@ -9,13 +9,16 @@ converted once: exported into a new encrypted file, verified, then swapped in.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
+import time
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
+from desk_app.errors import Refusal
 from desk_app.store import keys
 from desk_app.store.db import LEGACY_PAGE_HMAC, PAGE_HMAC, Store, attach_encrypted, raw_connect
 
@@ -24,7 +27,10 @@ KEEP_BACKUPS = 5
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-class StoreOpenError(Exception):
+log = logging.getLogger(__name__)
+
+
+class StoreOpenError(Refusal):
     """The store cannot be opened; the message says why and what to do (Chinese)."""
 
 
@@ -53,6 +59,40 @@ class StoreKeyWrongError(StoreOpenError):
             f"数据库 {path} 无法用本机保存的密钥打开（密钥不匹配或文件已损坏）。"
             "请用恢复密钥运行 desk-app recover，或从备份恢复。数据库未作任何修改。"
         )
+
+
+class StoreDamagedError(StoreOpenError):
+    """The key is right (by its check in store.json) but the file does not read back whole."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"数据库 {path} 已损坏（密钥正确，但文件内容校验失败）。"
+            f"请停止在本机办理业务，由业务主管用最近的备份恢复（备份在 {path.parent / 'backups'}）。数据库未作任何修改。"
+        )
+
+
+# At start-up the store is checked for damage for at most this long (PRAGMA quick_check reads every
+# page; a large store is checked in full by `desk-app store check` instead).
+QUICK_CHECK_SECONDS = 1.0
+
+
+def check_pages(path: Path, secret: bytes | None, *, seconds: float | None = QUICK_CHECK_SECONDS,
+                full: bool = False) -> list[str]:
+    """Problems SQLite finds in the file (empty when none, or when the time ran out first)."""
+    conn = _read_only(path, secret)
+    deadline = None if seconds is None else time.monotonic() + seconds
+    if deadline is not None:
+        conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
+    try:
+        rows = conn.execute("PRAGMA integrity_check(20)" if full else "PRAGMA quick_check(20)").fetchall()
+    except Exception as exc:  # interrupted (time ran out), or the file failed under the check
+        if "interrupt" in str(exc).lower():
+            return []
+        return [str(exc)]
+    finally:
+        conn.close()
+    problems = [r[0] for r in rows]
+    return [] if problems == ["ok"] else problems
 
 
 def alembic_config(path: Path) -> Config:
@@ -215,9 +255,17 @@ def open_store(path: Path) -> Store:
         # Only a store that does not open is tried under the older page MAC: the usual start
         # opens the file once, as before.
         if not uses_legacy_cipher(path, secret):
+            if keys.key_matches(path.parent, secret):
+                raise StoreDamagedError(path) from None
             raise
         convert_legacy_cipher(path, secret)
         rev = current_revision(path, secret)
+    if exists:
+        problems = check_pages(path, secret)
+        if problems:
+            log.error("store %s failed its quick check: %s", path, "; ".join(problems))
+            raise StoreDamagedError(path)
+    keys.remember_key_check(path.parent, secret)
     if rev is not None and rev != head:
         known = {s.revision for s in ScriptDirectory.from_config(alembic_config(path)).walk_revisions()}
         if rev not in known:

@@ -6,7 +6,8 @@ database and two jobs never race on the same file. A job's result, or its error,
 through a Qt signal whose receiver lives in the GUI thread; the queued connection makes Qt run
 the callback there. Jobs must not touch widgets: they get plain arguments and return plain values.
 
-Errors a person caused (`DomainError`) reach `on_error` as their Chinese message, unchanged.
+Refusals (`desk_app.errors.Refusal`: bad input, a wrong step, a full disk) reach `on_error` as their
+Chinese message, unchanged.
 Anything else is a bug: it is logged with its traceback and `on_error` gets a generic message.
 
 Jobs still waiting can be overtaken: `urgent=True` (opening a case, the first page of a queue)
@@ -28,7 +29,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
-from desk_app.core.errors import DomainError
+from desk_app.errors import Refusal
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +106,7 @@ class DbWorker(QObject):
     def _run(self, job_id: int, fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
         try:
             result = fn(*args)
-        except DomainError as exc:
+        except Refusal as exc:
             self._emit(job_id, False, exc.message)
             return None
         except Exception:
