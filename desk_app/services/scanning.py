@@ -16,10 +16,10 @@ from desk_app.core import proposals
 from desk_app.core.roles import Actor
 from desk_app.core.scanning import service, sources
 from desk_app.core.scanning.service import BatchInfo, CaseScan, PageOutcome, ProcessedFile
-from desk_app.scanfiles import SyncedPageFiles
 from desk_app.services.changes import Changes, Done
 from desk_app.store.db import Store
 from desk_app.store.models import Proposal
+from desk_app.sync.pages import SyncedPageFiles
 
 # Storing or typing pages can complete a case (扫描 SCANNED: the queues move); every write is
 # carried by sync.

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from desk_app.core.errors import InvalidInput
 from desk_app.core.scanning import service
-from desk_app.scanfiles import SyncedPageFiles
 from desk_app.store.models import Page, Proposal
+from desk_app.sync.pages import SyncedPageFiles
 from tests.scanning import helpers, synth
 
 COLUMNS = ("proposal_id", "doc_type", "seq", "sha256", "original_sha256", "rotation", "deleted", "source_name")

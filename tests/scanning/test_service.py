@@ -13,9 +13,8 @@ from sqlalchemy import func, select
 from desk_app.core import workflow
 from desk_app.core.errors import TransitionRefused
 from desk_app.core.scanning import pipeline, service
-from desk_app.scanfiles import SyncedPageFiles
 from desk_app.store.models import Deficiency, Page, PageBlob, Proposal, SyncOutbox
-from desk_app.sync.files import page_files
+from desk_app.sync.pages import SyncedPageFiles, page_files
 from tests.scanning import helpers, synth
 
 
