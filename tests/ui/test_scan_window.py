@@ -237,3 +237,24 @@ def test_move_rotate_rescan_badges_and_completeness(qtbot, demo_store, worker, a
         assert s.scalar(select(ScanBatch.source).where(ScanBatch.id == window.batches.current_key())) == "file"
         assert "blur" in [code for code, _reason in json.loads(s.get(Page, c).qc_flags)]
     _close(window)
+
+
+def test_the_window_lists_what_another_view_stored(qtbot, demo_store, worker, actors):
+    """A batch stored elsewhere (another tab, through the same services and ops) reaches the
+    scanning window by the change bus: its batch list and tray count follow without a reload."""
+    from desk_app.core.scanning import service
+    from desk_app.services import scanning
+    from desk_app.ui import ops
+
+    window = ScanWindow(demo_store, worker, actors["scanner"])
+    qtbot.addWidget(window)
+    window.show()
+    _settled(qtbot, window, worker)
+    assert window.batches.batch_list.count() == 1 and window.strip.page_list.count() == 0
+    orphan = service.process_file("orphan.jpg", helpers.jpeg_bytes(synth.render(synth.form_pdf("proposal"), 150)))
+    ops.run(worker, scanning.store_files, demo_store, actor=actors["scanner"], files=[orphan])
+    qtbot.waitUntil(lambda: window.batches.batch_list.count() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: window.batches.batch_list.item(0).text() == "未索引页面（1）", timeout=10_000)
+    qtbot.waitUntil(lambda: window.strip.page_list.count() == 1, timeout=10_000)  # the tray, shown
+    assert _texts(window)[0].startswith("未索引")
+    _close(window)
