@@ -30,7 +30,7 @@ class CaseLine(QLabel):
             self._set(self.tr("This page has no case yet: type its case or proposal number below and press Enter."))
         else:
             ops.read(self._worker, scanning.case_completeness, self._store, page.proposal_id,
-                     on_done=self._on_loaded, owner=self)
+                     on_done=self._on_loaded, on_error=lambda message: self._set(message, bad=True), owner=self)
 
     def _on_loaded(self, case: scanning.CaseCompleteness) -> None:
         if case.scan.proposal_id != self._proposal_id:
