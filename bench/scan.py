@@ -33,11 +33,11 @@ from sqlalchemy import select  # noqa: E402
 
 from desk_app.core import demo, users  # noqa: E402
 from desk_app.core.scanning import indexing, pipeline, seal, service, sources  # noqa: E402
-from desk_app.scanfiles import SyncedPageFiles  # noqa: E402
 from desk_app.store import keys  # noqa: E402
 from desk_app.store.db import Store, attach_encrypted, raw_connect  # noqa: E402
 from desk_app.store.migrate import open_store  # noqa: E402
 from desk_app.store.models import Proposal  # noqa: E402
+from desk_app.sync.pages import SyncedPageFiles  # noqa: E402
 from tests.scanning import synth  # noqa: E402
 
 DPI = 300

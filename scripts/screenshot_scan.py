@@ -53,9 +53,9 @@ def main(out: Path = DEFAULT_OUT) -> int:
         window = ScanWindow(store, worker, actor)
         window.resize(1400, 820)
         window.show()
-        window.import_files(paths)
-        wait_for(lambda: window.page_list.count() >= 3 and window.progress.value() == len(paths), timeout=120)
-        window.page_list.setCurrentRow(1)
+        window.importer.import_files(paths)
+        wait_for(lambda: window.strip.page_list.count() >= 3 and window.importer.progress.value() == len(paths), timeout=120)
+        window.strip.page_list.setCurrentRow(1)
         wait_for(lambda: window.viewer.has_image(), timeout=30)
         for _ in range(20):
             app.processEvents()

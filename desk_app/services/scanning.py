@@ -1,19 +1,31 @@
-"""Scanning station actions: files through the clean-up pipeline into pages of their cases."""
+"""Scanning station actions and reads: files through the clean-up pipeline into pages of their
+cases, the operator's page edits, and what the scanning window lists.
+
+Each action owns its transaction and returns `Done(value, Changes)`; each read opens one read
+snapshot and returns frozen values (the core's `PageOutcome`, `BatchInfo`, `CaseScan`), never a row.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import multiprocessing as mp
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from desk_app.core import proposals
 from desk_app.core.roles import Actor
 from desk_app.core.scanning import service, sources
-from desk_app.core.scanning.service import PageOutcome, ProcessedFile
-from desk_app.scanfiles import SyncedPageFiles
+from desk_app.core.scanning.service import BatchInfo, CaseScan, PageOutcome, ProcessedFile
 from desk_app.services.changes import Changes, Done
 from desk_app.store.db import Store
+from desk_app.store.models import Proposal
+from desk_app.sync.pages import SyncedPageFiles
 
+# Storing or typing pages can complete a case (扫描 SCANNED: the queues move); every write is
+# carried by sync.
 TOUCHED = Changes(cases=True, queues=True, pages=True, sync=True)
+# Edits that re-check the case's scan deficiencies but never move it to another stage.
+REDONE = Changes(cases=True, pages=True, sync=True)
 
 
 @dataclass(frozen=True)
@@ -22,10 +34,15 @@ class Imported:
     errors: list[str]  # one Chinese sentence per file that could not be read
 
 
-def process_files(paths: Sequence[Path], *, fmt: str = "jpeg", workers: int = 2) -> tuple[list[ProcessedFile], list[str]]:
+def process_files(paths: Sequence[Path | str], *, fmt: str = "jpeg", workers: int = 2, camera: bool = False,
+                  progress: Callable[[int, int], None] | None = None) -> tuple[list[ProcessedFile], list[str]]:
     """Decode and clean every file (split by page over `workers` processes, so one long PDF or
-    TIFF keeps both cores busy); unreadable files come back as their messages. No store work."""
-    from concurrent.futures import ProcessPoolExecutor
+    TIFF keeps both cores busy); unreadable files come back as their messages. No store work.
+
+    `progress(done, total)` is called once per file, from the calling thread."""
+    def tick(done: int) -> None:
+        if progress is not None:
+            progress(done, len(paths))
 
     done: list[ProcessedFile] = []
     errors: list[str] = []
@@ -34,23 +51,33 @@ def process_files(paths: Sequence[Path], *, fmt: str = "jpeg", workers: int = 2)
         try:
             jobs.append((Path(path).name, Path(path).read_bytes()))
         except OSError as exc:
-            errors.append(f"无法打开文件“{path}”：{exc.strerror}")
+            errors.append(f"无法打开文件“{Path(path).name}”：{exc.strerror}")
+            tick(len(errors))
     if workers > 1 and jobs:
-        with ProcessPoolExecutor(workers, initializer=service.worker_init) as pool:
-            results = list(service.process_in_pool(pool, jobs, workers=workers, fmt=fmt))
+        from concurrent.futures import ProcessPoolExecutor
+
+        # Spawned, never forked: the window's process runs Qt and the database worker, and a
+        # forked copy of a threaded process can deadlock; spawn is also what Windows counters do.
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"), initializer=service.worker_init) as pool:
+            for i, r in enumerate(service.process_in_pool(pool, jobs, workers=workers, fmt=fmt, camera=camera),
+                                  start=len(errors) + 1):
+                _sort(r, done, errors)
+                tick(i)
     else:
-        results = []
-        for name, data in jobs:
+        for i, (name, data) in enumerate(jobs, start=len(errors) + 1):
             try:
-                results.append(service.process_file(name, data, fmt=fmt))
+                _sort(service.process_file(name, data, fmt=fmt, camera=camera), done, errors)
             except sources.UnreadableFile as exc:
-                results.append(exc)
-    for r in results:
-        if isinstance(r, sources.UnreadableFile):
-            errors.append(r.message)
-        else:
-            done.append(r)
+                errors.append(exc.message)
+            tick(i)
     return done, errors
+
+
+def _sort(result: ProcessedFile | sources.UnreadableFile, done: list[ProcessedFile], errors: list[str]) -> None:
+    if isinstance(result, sources.UnreadableFile):
+        errors.append(result.message)
+    else:
+        done.append(result)
 
 
 def store_files(store: Store, *, actor: Actor, files: Sequence[ProcessedFile], case: str | None = None,
@@ -91,3 +118,95 @@ def import_hot_file(store: Store, *, actor: Actor, name: str, data: bytes, diges
         out = service.store_batch(session, SyncedPageFiles(store), actor=actor, files=[processed],
                                   source="hot_folder", label=label)
     return Done(out, TOUCHED)
+
+
+# --- the operator's page edits ---------------------------------------------------------------------
+
+def set_doc_type(store: Store, *, actor: Actor, page_ids: Sequence[str], doc_type: str) -> Done[None]:
+    """Type pages (keys 1–9); a case whose required documents are then all there becomes 扫描."""
+    with store.transaction() as session:
+        service.assign_pages(session, actor=actor, page_ids=page_ids, doc_type=doc_type)
+    return Done(None, TOUCHED)
+
+
+def assign_to_case(store: Store, *, actor: Actor, page_ids: Sequence[str], case: str) -> Done[str]:
+    """Put pages in the case named by its case or proposal number; returns the case number.
+
+    An unknown number is refused (NotFound) before anything changes."""
+    with store.transaction() as session:
+        proposal_id = proposals.find_case(session, case)
+        service.assign_pages(session, actor=actor, page_ids=page_ids, case=case)
+        case_no = session.get(Proposal, proposal_id).case_no
+    return Done(case_no, TOUCHED)
+
+
+def set_deleted(store: Store, *, actor: Actor, page_ids: Sequence[str], deleted: bool) -> Done[None]:
+    """Delete pages (recoverable tombstones) or restore them, all or none."""
+    with store.transaction() as session:
+        for page_id in page_ids:
+            service.set_deleted(session, actor=actor, page_id=page_id, deleted=deleted)
+    return Done(None, REDONE)
+
+
+def move_page(store: Store, *, actor: Actor, page_id: str, step: int) -> Done[list[str]]:
+    """Move a page up (-1) or down (+1) in its batch; returns the batch's page ids in order."""
+    with store.transaction() as session:
+        order = service.move_page(session, actor=actor, page_id=page_id, step=step)
+    return Done(order, Changes(pages=True, sync=True))
+
+
+def rotate_page(store: Store, *, actor: Actor, page_id: str, quarter: int) -> Done[PageOutcome]:
+    """Turn a page by a quarter (90 right, -90 left), redone from its kept original."""
+    with store.transaction() as session:
+        out = service.rotate_page(session, SyncedPageFiles(store), actor=actor, page_id=page_id, quarter=quarter)
+    return Done(out, REDONE)
+
+
+def rescan_page(store: Store, *, actor: Actor, page_id: str, file: ProcessedFile) -> Done[PageOutcome]:
+    """Replace a page by a processed one-page rescan, in place (case, type and order stay)."""
+    with store.transaction() as session:
+        out = service.rescan_page(session, SyncedPageFiles(store), actor=actor, page_id=page_id, file=file)
+    return Done(out, REDONE)
+
+
+# --- reads for the scanning window -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Batches:
+    """The batch list: the newest batches, and how many pages wait in the unindexed tray."""
+
+    recent: tuple[BatchInfo, ...]
+    unindexed: int
+
+
+@dataclass(frozen=True)
+class CaseCompleteness:
+    """A case's scan as the completeness line says it: number, stage and what is (not) there."""
+
+    case_no: str
+    state: str
+    scan: CaseScan
+
+
+def batches(store: Store, *, limit: int = 50) -> Batches:
+    with store.reading() as session:
+        return Batches(tuple(service.recent_batches(session, limit=limit)), len(service.unindexed(session)))
+
+
+def pages(store: Store, batch_id: str | None, *, include_deleted: bool = False) -> tuple[PageOutcome, ...]:
+    """A batch's pages in order, or (batch_id None) the unindexed tray's."""
+    with store.reading() as session:
+        if batch_id is None:
+            return tuple(service.tray_pages(session, include_deleted=include_deleted))
+        return tuple(service.batch_pages(session, batch_id, include_deleted=include_deleted))
+
+
+def page_image(store: Store, sha256: str) -> bytes:
+    """A stored page file (decrypted), by its hash."""
+    return SyncedPageFiles(store).get(sha256)
+
+
+def case_completeness(store: Store, proposal_id: str) -> CaseCompleteness:
+    with store.reading() as session:
+        p = session.get(Proposal, proposal_id)
+        return CaseCompleteness(p.case_no, p.state, service.case_scan(session, proposal_id))

@@ -28,7 +28,7 @@ from desk_app.store.db import Store
 from desk_app.store.models import PageBlob, SyncBlobUpload, SyncState
 from desk_app.store.types import utcnow
 from desk_app.sync import apply, outbox
-from desk_app.sync.files import page_files
+from desk_app.sync.pages import page_files
 from desk_app.sync.transport import PreparedChanges, SyncError, Transport
 from sync_server import protocol as p
 

@@ -12,9 +12,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from desk_app.core.scanning import service
+from desk_app.core.scanning.service import BatchInfo
+from desk_app.services import scanning
 from desk_app.store.db import Store
-from desk_app.ui import scan_jobs
+from desk_app.ui import ops
 from desk_app.ui.worker import DbWorker
 
 TRAY = ""  # the tray's key in the list (batch ids are never empty)
@@ -43,15 +44,15 @@ class BatchPanel(QWidget):
     def reload(self, select: str | None = None) -> None:
         """Read the list again; `select` a batch id (TRAY for the tray), else keep the current entry."""
         self._want = select if select is not None else self.current_key()
-        self._worker.submit(scan_jobs.batches_job, self._store, on_done=self._on_loaded,
-                            on_error=self.failed.emit, owner=self)
+        ops.read(self._worker, scanning.batches, self._store, on_done=self._on_loaded, on_error=self.failed.emit,
+                 owner=self)
 
     def current_key(self) -> str | None:
         item = self.batch_list.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
-    def _on_loaded(self, result: tuple[list[service.BatchInfo], int]) -> None:
-        batches, waiting = result
+    def _on_loaded(self, result: scanning.Batches) -> None:
+        batches, waiting = result.recent, result.unindexed
         self.batch_list.blockSignals(True)
         before = self.current_key()
         self.batch_list.clear()
@@ -73,7 +74,7 @@ class BatchPanel(QWidget):
         if self.current_key() != before:
             self._on_current_changed(self.batch_list.currentItem(), None)
 
-    def _text(self, b: service.BatchInfo) -> str:
+    def _text(self, b: BatchInfo) -> str:
         sources = {"file": self.tr("Files"), "hot_folder": self.tr("Hot folder"), "camera": self.tr("Document camera")}
         when = b.started_at
         if isinstance(when, dt.datetime):

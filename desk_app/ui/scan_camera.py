@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.errors import DomainError
 from desk_app.core.scanning import camera, service, sources
-from desk_app.ui import scan_jobs
+from desk_app.ui.scan_background import emitter
+from desk_app.ui.scan_thumbs import make_thumb
 
 PREVIEW_WIDTH = 640
 CAMERA_DPI = 150  # until the page is found and measured (then the pipeline computes it)
@@ -151,16 +152,16 @@ class CameraDialog(QDialog):
                 if f.captured:
                     self._pool.submit(self._process, f.image.copy(), f"camera-{n:03d}.jpg")
         except DomainError as exc:
-            scan_jobs.emitter(self._bridge, "failed")(exc.message)
+            emitter(self._bridge, "failed")(exc.message)
         finally:
             with self._lock:
                 self._ended = True
 
     def _process(self, image: np.ndarray, name: str) -> None:
         try:
-            scan_jobs.emitter(self._bridge, "processed")(process_shot(image, name))
+            emitter(self._bridge, "processed")(process_shot(image, name))
         except Exception as exc:  # noqa: BLE001 (reported in the dialog, the capture goes on)
-            scan_jobs.emitter(self._bridge, "failed")(str(exc))
+            emitter(self._bridge, "failed")(str(exc))
 
     # -- the GUI side -----------------------------------------------------------------------------
 
@@ -193,7 +194,7 @@ class CameraDialog(QDialog):
             self._pending -= 1
         self.captured.append(file)
         pix = QPixmap()
-        pix.loadFromData(scan_jobs.make_thumb(file.pages[0].data))
+        pix.loadFromData(make_thumb(file.pages[0].data))
         self.shots.addItem(QListWidgetItem(QIcon(pix), str(len(self.captured))))
         self.keep_button.setEnabled(True)
 

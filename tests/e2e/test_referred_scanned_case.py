@@ -8,8 +8,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from desk_app.core.scanning import service
-from desk_app.scanfiles import SyncedPageFiles
 from desk_app.store.models import Deficiency, Page, PageBlob, Proposal, ScanBatch
+from desk_app.sync.pages import SyncedPageFiles
 from tests.e2e.world import UW_PATH, make_site
 from tests.scanning import helpers, synth
 from tests.server.harness import new_server_db, running_server

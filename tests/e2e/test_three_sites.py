@@ -16,8 +16,7 @@ from sqlalchemy import select, text
 from desk_app.paths import resources_dir
 from desk_app.store.models import CaseEvent, PageBlob, Product, Proposal, SyncConflict
 from desk_app.sync import engine
-from desk_app.sync.files import page_files
-from desk_app.sync.pages import add_page_file
+from desk_app.sync.pages import add_page_file, page_files
 from sync_server import db as server_db
 from tests.e2e.world import Site, make_site
 from tests.server.harness import REPO, PgCluster, env, new_server_db, running_server

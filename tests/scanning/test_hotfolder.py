@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from desk_app.core.scanning import hotfolder
 from desk_app.services.scanning import import_hot_file
 from desk_app.store.models import Page, ScanBatch
-from desk_app.sync.files import page_files
+from desk_app.sync.pages import page_files
 from tests.scanning import helpers, synth
 from tests.scanning.test_service import received_case, stack
 

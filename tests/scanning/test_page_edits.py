@@ -9,8 +9,9 @@ from sqlalchemy import select
 
 from desk_app.core.errors import InvalidInput
 from desk_app.core.scanning import service
-from desk_app.scanfiles import SyncedPageFiles
+from desk_app.services import scanning
 from desk_app.store.models import Page, Proposal
+from desk_app.sync.pages import SyncedPageFiles
 from tests.scanning import helpers, synth
 
 COLUMNS = ("proposal_id", "doc_type", "seq", "sha256", "original_sha256", "rotation", "deleted", "source_name")
@@ -32,8 +33,7 @@ def batch(demo_store, actors):
              synth.render(synth.form_pdf("cover", case_no=case_no), 150),
              synth.render(synth.form_pdf("proposal"), 150)]
     files = [service.process_file(f"p{i}.jpg", helpers.jpeg_bytes(p, 85)) for i, p in enumerate(pages)]
-    with demo_store.transaction() as s:
-        out = service.store_batch(s, SyncedPageFiles(demo_store), actor=actors["scanner"], files=files)
+    out = scanning.store_files(demo_store, actor=actors["scanner"], files=files).value
     return [o.page_id for o in out], case_no
 
 

@@ -13,9 +13,9 @@ from sqlalchemy import func, select
 from desk_app.core import workflow
 from desk_app.core.errors import TransitionRefused
 from desk_app.core.scanning import pipeline, service
-from desk_app.scanfiles import SyncedPageFiles
+from desk_app.services import scanning
 from desk_app.store.models import Deficiency, Page, PageBlob, Proposal, SyncOutbox
-from desk_app.sync.files import page_files
+from desk_app.sync.pages import SyncedPageFiles, page_files
 from tests.scanning import helpers, synth
 
 
@@ -52,8 +52,7 @@ def stack(case_no: str, proposal_no: str, insured_pages: int, *, sealed: bool = 
 
 def store_stack(store, actor, data: bytes, *, name: str = "scan.tif", case: str | None = None, fmt: str = "jpeg"):
     processed = service.process_file(name, data, fmt=fmt)
-    with store.transaction() as s:
-        return service.store_batch(s, SyncedPageFiles(store), actor=actor, files=[processed], case=case)
+    return scanning.store_files(store, actor=actor, files=[processed], case=case).value
 
 
 def test_cover_sheet_indexes_the_stack_and_the_case_becomes_scanned(demo_store, actors):

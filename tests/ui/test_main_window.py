@@ -128,3 +128,30 @@ def test_supervisor_and_admin_see_their_queues(qtbot, demo_store, worker, actors
     wait_loaded(qtbot, window, Role.SUPERVISOR)
     with demo_store.reading() as session:
         assert window.queue_models[Role.SUPERVISOR].rowCount() == queues.queue_count(session, Role.SUPERVISOR)
+
+
+def test_a_scanned_case_leaves_the_scanning_queue_without_a_refresh(qtbot, demo_store, worker, actors, tmp_path):
+    """In the scanning tab, a stack is imported and its insured list typed (key 2): the case is
+    complete (扫描 SCANNED), and the operator's queue and stage counts follow by the change bus, no F5."""
+    from tests.scanning.test_service import received_case, stack
+
+    window = open_window(qtbot, demo_store, worker, actors["scanner"])
+    role = Role.SCANNING_OPERATOR
+    wait_loaded(qtbot, window, role)
+    model, label = window.queue_models[role], window.stage_labels[role]
+    before = model.total
+    assert f"{before:,}" in label.text()
+    _pid, case_no, proposal_no, _insured = received_case(demo_store, max_insured=25)
+    path = tmp_path / "stack.tif"
+    path.write_bytes(stack(case_no, proposal_no, 1))  # cover, proposal form, one insured-list page
+    scanning_tab = window.open_scanning()
+    strip = scanning_tab.strip.page_list
+    scanning_tab.importer.import_files([str(path)])
+    qtbot.waitUntil(lambda: strip.count() == 3, timeout=120_000)
+    assert model.total == before  # stored, but the insured list is not typed yet: still to scan
+    strip.setCurrentRow(2)
+    qtbot.keyClick(strip, Qt.Key.Key_2)
+    qtbot.waitUntil(lambda: model.total == before - 1 and not model.fetching, timeout=30_000)
+    qtbot.waitUntil(lambda: f"{before - 1:,}" in label.text(), timeout=10_000)
+    assert case_no not in [model.index(r, COL_CASE_NO).data() for r in range(model.rowCount())]
+    assert "被保险人清单" in strip.item(2).text()

@@ -25,7 +25,7 @@ def test_camera_preview_capture_and_camera_batch(qtbot, demo_store, worker, acto
     window.resize(1400, 820)
     window.show()
     qtbot.waitUntil(lambda: worker.pending == 0, timeout=10_000)
-    dialog = window.open_camera()
+    dialog = window.importer.open_camera()
     dialog.device_edit.setText(device)
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(dialog.captured) == 2 and "已停止" in dialog.state_label.text(), timeout=60_000)
@@ -33,10 +33,10 @@ def test_camera_preview_capture_and_camera_batch(qtbot, demo_store, worker, acto
     assert dialog.shots.count() == 2 and dialog.keep_button.isEnabled()
     dialog.grab().save(str(tmp_path / "camera.png"))
     qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.page_list.count() == 2 and bool(window.batches.current_key()), timeout=30_000)
+    qtbot.waitUntil(lambda: window.strip.page_list.count() == 2 and bool(window.batches.current_key()), timeout=30_000)
     qtbot.waitUntil(lambda: worker.pending == 0, timeout=10_000)
-    assert window.camera_device == device
-    texts = [window.page_list.item(i).text() for i in range(2)]
+    assert window.importer.camera_device == device
+    texts = [window.strip.page_list.item(i).text() for i in range(2)]
     assert [c in t for (_id, c), t in zip(cases, texts, strict=True)] == [True, True]
     assert "高拍仪" in window.batches.batch_list.currentItem().text()
     with demo_store.reading() as s:
@@ -47,8 +47,8 @@ def test_camera_preview_capture_and_camera_batch(qtbot, demo_store, worker, acto
         assert all('"perspective"' in p.steps and '"corners": null' not in p.steps for p in pages)
         first = pages[0].id
     # A camera page is redone as a camera shot (page found again) when it is rotated.
-    window.page_list.setCurrentRow(0)
-    qtbot.keyClick(window.page_list, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    window.strip.page_list.setCurrentRow(0)
+    qtbot.keyClick(window.strip.page_list, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "页面已向右旋转" in window.status.text(), timeout=30_000)
     with demo_store.reading() as s:
         p = s.get(Page, first)
@@ -61,7 +61,7 @@ def test_camera_preview_capture_and_camera_batch(qtbot, demo_store, worker, acto
 def test_unknown_camera_device_is_a_clear_message(qtbot, demo_store, worker, actors, tmp_path):
     window = ScanWindow(demo_store, worker, actors["scanner"])
     qtbot.addWidget(window)
-    dialog = window.open_camera()
+    dialog = window.importer.open_camera()
     dialog.device_edit.setText(str(tmp_path / "none.avi"))
     dialog.start()
     qtbot.waitUntil(lambda: "无法打开文档摄像头" in dialog.state_label.text(), timeout=10_000)

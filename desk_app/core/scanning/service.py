@@ -5,7 +5,7 @@ store writes (`store_batch` and the page edits) take the caller's session and ne
 entry point owns the unit of work (one transaction per batch in the CLI and the hot folder).
 
 Every stored image goes through the `PageFiles` the entry point hands in (the core imports nothing
-of sync; `desk_app.scanfiles.SyncedPageFiles` stores through `desk_app.sync.pages.add_page_file`:
+of sync; `desk_app.sync.pages.SyncedPageFiles` stores through `add_page_file` there:
 encrypted, content-addressed, atomic, a page blob that sync uploads): the cleaned page and the
 untouched original file. A page row records both hashes, so a page can be redone from its original.
 

@@ -12,7 +12,6 @@ import re
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import cv2
 import numpy as np
@@ -178,12 +177,3 @@ def page_count(name: str, data: bytes) -> int:
         finally:
             pdf.close()
     return _frames(name, _open_image(name, data))
-
-
-def read_file(path: Path, *, default_dpi: int = 300) -> tuple[bytes, list[SourcePage]]:
-    """The file's bytes (kept as the original) and its pages."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise UnreadableFile(f"无法打开文件“{Path(path).name}”：{exc.strerror}") from None
-    return data, read_pages(Path(path).name, data, default_dpi=default_dpi)
