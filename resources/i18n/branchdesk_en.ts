@@ -100,38 +100,38 @@
 <context>
     <name>CaseQueueTableModel</name>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="90"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="80"/>
         <source>Case no.</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="90"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="80"/>
         <source>Proposal no.</source>
         <translation>Proposal no.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="90"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="80"/>
         <source>Applicant</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="90"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="80"/>
         <source>Business type</source>
         <translation>Business type</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="91"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="81"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="91"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="81"/>
         <source>Waiting (working h)</source>
         <translation>Waiting (working h)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="91"/>
-        <location filename="../../desk_app/ui/queue_model.py" line="93"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="81"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="83"/>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
@@ -317,50 +317,98 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="26"/>
-        <location filename="../../desk_app/ui/password_dialog.py" line="48"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="22"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="44"/>
         <source>Change password</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="29"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="25"/>
         <source>This account still has its initial password. Choose your own before you start.</source>
         <translation>This account still has its initial password. Choose your own before you start.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="30"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="26"/>
         <source>Choose a new password.</source>
         <translation>Choose a new password.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="37"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="33"/>
         <source>Current password:</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="38"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="34"/>
         <source>New password:</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="39"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="35"/>
         <source>New password again:</source>
         <translation>New password again:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="50"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="46"/>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="50"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="46"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="64"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="60"/>
         <source>The two new passwords differ.</source>
         <translation>The two new passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictInboxDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="35"/>
+        <source>Conflict inbox</source>
+        <translation>Conflict inbox</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="38"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="38"/>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="38"/>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="38"/>
+        <source>Change not taken</source>
+        <translation>Change not taken</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="39"/>
+        <source>Change taken</source>
+        <translation>Change taken</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="45"/>
+        <source>No conflicts to read.</source>
+        <translation>No conflicts to read.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="46"/>
+        <source>Mark as read</source>
+        <translation>Mark as read</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="50"/>
+        <source>When two places change the same record at once, one change is taken by the rules of docs/sync.md; the other is kept here and is not lost.</source>
+        <translation>When two places change the same record at once, one change is taken by the rules of docs/sync.md; the other is kept here and is not lost.</translation>
     </message>
 </context>
 <context>
@@ -372,9 +420,52 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="26"/>
+        <source>Enrol with head office</source>
+        <translation>Enrol with head office</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="33"/>
+        <source>Enter the server address and the one-time enrolment code head office gave you.</source>
+        <translation>Enter the server address and the one-time enrolment code head office gave you.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="37"/>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="38"/>
+        <source>Enrolment code</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="40"/>
+        <source>Enrol</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="51"/>
+        <source>Both the server address and the enrolment code are required.</source>
+        <translation>Both the server address and the enrolment code are required.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="54"/>
+        <source>Enrolling…</source>
+        <translation>Enrolling…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="64"/>
+        <source>Enrolled with: %1 %2</source>
+        <translation>Enrolled with: %1 %2</translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="111"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="101"/>
         <source>Locked</source>
         <translation>Locked</translation>
     </message>
@@ -382,182 +473,182 @@
 <context>
     <name>IntakeWidget</name>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="121"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="104"/>
         <source>Scan or type the pre-printed number</source>
         <translation>Scan or type the pre-printed number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="132"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="115"/>
         <source>e.g. 0.05</source>
         <translation>e.g. 0.05</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="147"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="130"/>
         <source>&amp;Add product</source>
         <translation>&amp;Add product</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="155"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="138"/>
         <source>Proposal number</source>
         <translation>Proposal number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="156"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="139"/>
         <source>Business type</source>
         <translation>Business type</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="157"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="140"/>
         <source>Business source</source>
         <translation>Business source</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="158"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="141"/>
         <source>Intermediary</source>
         <translation>Intermediary</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="159"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="142"/>
         <source>Commission ratio</source>
         <translation>Commission ratio</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="160"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="143"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="161"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="144"/>
         <source>Applicant unit</source>
         <translation>Applicant unit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="145"/>
         <source>Credit code</source>
         <translation>Credit code</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="163"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="146"/>
         <source>Industry</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="164"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="147"/>
         <source>Insured persons</source>
         <translation>Insured persons</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="165"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="148"/>
         <source>Effective date</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="169"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="152"/>
         <source>Sum insured</source>
         <translation>Sum insured</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="170"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="153"/>
         <source>Premium</source>
         <translation>Premium</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="171"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="154"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="174"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="157"/>
         <source>&amp;Check materials</source>
         <translation>&amp;Check materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="176"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="159"/>
         <source>All rece&amp;ived</source>
         <translation>All rece&amp;ived</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="179"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="179"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="179"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="186"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="169"/>
         <source>Effective date already passed: confirmed</source>
         <translation>Effective date already passed: confirmed</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="187"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="170"/>
         <source>Not a duplicate: confirmed</source>
         <translation>Not a duplicate: confirmed</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="189"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="172"/>
         <source>Return reasons, one per line</source>
         <translation>Return reasons, one per line</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="192"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="175"/>
         <source>Acce&amp;pt</source>
         <translation>Acce&amp;pt</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="193"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="176"/>
         <source>Accept with &amp;deficiencies</source>
         <translation>Accept with &amp;deficiencies</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="194"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="177"/>
         <source>&amp;Return papers</source>
         <translation>&amp;Return papers</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="195"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="178"/>
         <source>Prin&amp;t paper</source>
         <translation>Prin&amp;t paper</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="271"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="254"/>
         <source>Sum insured and premium must be amounts in yuan.</source>
         <translation>Sum insured and premium must be amounts in yuan.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="286"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="269"/>
         <source>The commission ratio must be a decimal such as 0.05.</source>
         <translation>The commission ratio must be a decimal such as 0.05.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="349"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="332"/>
         <source>Check the materials (F4) before deciding.</source>
         <translation>Check the materials (F4) before deciding.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="367"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="350"/>
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="367"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="350"/>
         <source>Accepted, papers missing</source>
         <translation>Accepted, papers missing</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="368"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="351"/>
         <source>Papers returned</source>
         <translation>Papers returned</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="370"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="353"/>
         <source>%1: case %2</source>
         <translation>%1: case %2</translation>
     </message>
@@ -565,48 +656,48 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="45"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="41"/>
         <source>BranchDesk - Log in</source>
         <translation>BranchDesk - Log in</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="49"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="45"/>
         <source>BranchDesk processing centre</source>
         <translation>BranchDesk processing centre</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="60"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="56"/>
         <source>e.g. clerk</source>
         <translation>e.g. clerk</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="67"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="63"/>
         <source>User name:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="68"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="64"/>
         <source>Password:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="77"/>
-        <location filename="../../desk_app/ui/login_dialog.py" line="140"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="73"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="135"/>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="85"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="81"/>
         <source>Exit</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="114"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="110"/>
         <source>Please enter your user name and password.</source>
         <translation>Please enter your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="140"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="135"/>
         <source>Logging in…</source>
         <translation>Logging in…</translation>
     </message>
@@ -614,113 +705,113 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="110"/>
+        <location filename="../../desk_app/ui/main_window.py" line="102"/>
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="123"/>
+        <location filename="../../desk_app/ui/main_window.py" line="115"/>
         <source>None of your roles has a work queue.</source>
         <translation>None of your roles has a work queue.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="125"/>
+        <location filename="../../desk_app/ui/main_window.py" line="117"/>
         <source>No queue</source>
         <translation>No queue</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="177"/>
+        <location filename="../../desk_app/ui/main_window.py" line="171"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="179"/>
+        <location filename="../../desk_app/ui/main_window.py" line="173"/>
         <source>Read the queues again from the database</source>
         <translation>Read the queues again from the database</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="182"/>
+        <location filename="../../desk_app/ui/main_window.py" line="176"/>
         <source>&amp;Open case</source>
         <translation>&amp;Open case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="183"/>
+        <location filename="../../desk_app/ui/main_window.py" line="177"/>
         <source>Open the selected case</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="187"/>
+        <location filename="../../desk_app/ui/main_window.py" line="181"/>
         <source>&amp;New intake</source>
         <translation>&amp;New intake</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="195"/>
+        <location filename="../../desk_app/ui/main_window.py" line="189"/>
         <source>S&amp;canning station</source>
         <translation>S&amp;canning station</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="203"/>
+        <location filename="../../desk_app/ui/main_window.py" line="197"/>
         <source>&amp;Stationery…</source>
         <translation>&amp;Stationery…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="208"/>
+        <location filename="../../desk_app/ui/main_window.py" line="202"/>
         <source>E&amp;xit</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="213"/>
+        <location filename="../../desk_app/ui/main_window.py" line="207"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="215"/>
+        <location filename="../../desk_app/ui/main_window.py" line="209"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="220"/>
+        <location filename="../../desk_app/ui/main_window.py" line="214"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="223"/>
+        <location filename="../../desk_app/ui/main_window.py" line="217"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="235"/>
+        <location filename="../../desk_app/ui/main_window.py" line="229"/>
         <source>User: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="236"/>
-        <location filename="../../desk_app/ui/main_window.py" line="351"/>
+        <location filename="../../desk_app/ui/main_window.py" line="230"/>
+        <location filename="../../desk_app/ui/main_window.py" line="349"/>
         <source>Branch: %1</source>
         <translation>Branch: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="237"/>
+        <location filename="../../desk_app/ui/main_window.py" line="231"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="268"/>
+        <location filename="../../desk_app/ui/main_window.py" line="262"/>
         <source>By stage: %1</source>
         <translation>By stage: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="281"/>
+        <location filename="../../desk_app/ui/main_window.py" line="280"/>
         <source>Reading…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="331"/>
+        <location filename="../../desk_app/ui/main_window.py" line="329"/>
         <source>New intake</source>
         <translation>New intake</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="340"/>
+        <location filename="../../desk_app/ui/main_window.py" line="338"/>
         <source>Scanning</source>
         <translation>Scanning</translation>
     </message>
@@ -1037,7 +1128,7 @@
 <context>
     <name>StartupController</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="118"/>
+        <location filename="../../desk_app/ui/app.py" line="96"/>
         <source>This computer&apos;s database has no branch yet.
 
 To try BranchDesk with demonstration data, run:
@@ -1056,7 +1147,7 @@ To set up a real branch, run:
 Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="128"/>
+        <location filename="../../desk_app/ui/app.py" line="106"/>
         <source>The database has been encrypted. Write down this recovery key and keep it somewhere safe: if this computer&apos;s key store is lost, only this key opens the data.
 
 %1</source>
@@ -1065,7 +1156,7 @@ Database: %1</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="150"/>
+        <location filename="../../desk_app/ui/app.py" line="128"/>
         <source>The database cannot be opened.
 
 %1</source>
@@ -1074,8 +1165,8 @@ Database: %1</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="127"/>
-        <location filename="../../desk_app/ui/app.py" line="153"/>
+        <location filename="../../desk_app/ui/app.py" line="105"/>
+        <location filename="../../desk_app/ui/app.py" line="131"/>
         <source>BranchDesk</source>
         <translation>BranchDesk</translation>
     </message>
@@ -1083,156 +1174,296 @@ Database: %1</translation>
 <context>
     <name>StationeryDialog</name>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="60"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="45"/>
         <source>Stationery</source>
         <translation>Stationery</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="64"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="49"/>
         <source>Receive batch from head office</source>
         <translation>Receive batch from head office</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="65"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="50"/>
         <source>Issue range</source>
         <translation>Issue range</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="65"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="50"/>
         <source>Void range</source>
         <translation>Void range</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="66"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="51"/>
         <source>Report range lost</source>
         <translation>Report range lost</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="66"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="51"/>
         <source>Destroy range</source>
         <translation>Destroy range</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="72"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="57"/>
         <source>agent code, or * for the branch counter</source>
         <translation>agent code, or * for the branch counter</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="74"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="59"/>
         <source>Action:</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="75"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="60"/>
         <source>First number:</source>
         <translation>First number:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="76"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="61"/>
         <source>Last number:</source>
         <translation>Last number:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="77"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="62"/>
         <source>Batch no.:</source>
         <translation>Batch no.:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="78"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="63"/>
         <source>Issue to:</source>
         <translation>Issue to:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="79"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="64"/>
         <source>Reason:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="81"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="66"/>
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="87"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="72"/>
         <source>Range action</source>
         <translation>Range action</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="96"/>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="107"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="81"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="92"/>
         <source>Holder</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="96"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="81"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="96"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="81"/>
         <source>To</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="97"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="82"/>
         <source>Count</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="98"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="83"/>
         <source>Issued and unused, by holder</source>
         <translation>Issued and unused, by holder</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="104"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="89"/>
         <source> days</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="107"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="92"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="107"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="92"/>
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="108"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="93"/>
         <source>Days</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="109"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="94"/>
         <source>Issued but unused for more than</source>
         <translation>Issued but unused for more than</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="140"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="125"/>
         <source>Done: %1 numbers, %2 to %3.</source>
         <translation>Done: %1 numbers, %2 to %3.</translation>
     </message>
 </context>
 <context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="22"/>
+        <source>Sync with head office</source>
+        <translation>Sync with head office</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="24"/>
+        <source>Ready to sync</source>
+        <translation>Ready to sync</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="29"/>
+        <source>Start sync</source>
+        <translation>Start sync</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="44"/>
+        <source>Uploading changes</source>
+        <translation>Uploading changes</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="46"/>
+        <source>Downloading changes</source>
+        <translation>Downloading changes</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="48"/>
+        <source>Transferring page images</source>
+        <translation>Transferring page images</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="58"/>
+        <source>%1: %2 / %3</source>
+        <translation>%1: %2 / %3</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="67"/>
+        <source>Sync complete</source>
+        <translation>Sync complete</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="68"/>
+        <source>Uploaded %1 changes, downloaded %2; page images uploaded %3, downloaded %4</source>
+        <translation>Uploaded %1 changes, downloaded %2; page images uploaded %3, downloaded %4</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="72"/>
+        <source>; %1 changes conflicted with another organisation and are kept in the conflict inbox</source>
+        <translation>; %1 changes conflicted with another organisation and are kept in the conflict inbox</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="74"/>
+        <source>.</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="80"/>
+        <source>Sync not completed</source>
+        <translation>Sync not completed</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMenu</name>
+    <message>
+        <location filename="../../desk_app/ui/sync_menu.py" line="29"/>
+        <source>S&amp;ync</source>
+        <translation>S&amp;ync</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_menu.py" line="30"/>
+        <source>Sync…</source>
+        <translation>Sync…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_menu.py" line="32"/>
+        <source>Enrol with head office…</source>
+        <translation>Enrol with head office…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_menu.py" line="38"/>
+        <source>Conflict inbox…</source>
+        <translation>Conflict inbox…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="114"/>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="124"/>
+        <source>To upload: …</source>
+        <translation>To upload: …</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="125"/>
+        <source>Last sync: …</source>
+        <translation>Last sync: …</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="128"/>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="141"/>
+        <source>To upload: %1</source>
+        <translation>To upload: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="143"/>
+        <source>Not enrolled with head office</source>
+        <translation>Not enrolled with head office</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="145"/>
+        <source>Last sync: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="147"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="162"/>
+        <source>Sync failed: %1</source>
+        <translation>Sync failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="150"/>
+        <source> (%1 conflicts to read)</source>
+        <translation> (%1 conflicts to read)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="155"/>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="49"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="39"/>
         <source>Locked</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="51"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="41"/>
         <source>The window was locked after a period without use. Enter the password of %1 to continue.</source>
         <translation>The window was locked after a period without use. Enter the password of %1 to continue.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="61"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="51"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="88"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="78"/>
         <source>Wrong password.</source>
         <translation>Wrong password.</translation>
     </message>
@@ -1240,22 +1471,22 @@ Database: %1</translation>
 <context>
     <name>UnmaskDialog</name>
     <message>
-        <location filename="../../desk_app/ui/unmask_dialog.py" line="26"/>
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="22"/>
         <source>View in full</source>
         <translation>View in full</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/unmask_dialog.py" line="29"/>
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="25"/>
         <source>Viewing %1 in full is recorded with your name and reason.</source>
         <translation>Viewing %1 in full is recorded with your name and reason.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/unmask_dialog.py" line="32"/>
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="28"/>
         <source>Reason, e.g. telephone call-back to the customer</source>
         <translation>Reason, e.g. telephone call-back to the customer</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/unmask_dialog.py" line="44"/>
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="40"/>
         <source>Show</source>
         <translation>Show</translation>
     </message>

@@ -100,38 +100,38 @@
 <context>
     <name>CaseQueueTableModel</name>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="90"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="80"/>
         <source>Case no.</source>
         <translation>案件号</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="90"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="80"/>
         <source>Proposal no.</source>
         <translation>投保单号</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="90"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="80"/>
         <source>Applicant</source>
         <translation>投保单位</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="90"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="80"/>
         <source>Business type</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="91"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="81"/>
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="91"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="81"/>
         <source>Waiting (working h)</source>
         <translation>等待(工时)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="91"/>
-        <location filename="../../desk_app/ui/queue_model.py" line="93"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="81"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="83"/>
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
@@ -317,50 +317,98 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="26"/>
-        <location filename="../../desk_app/ui/password_dialog.py" line="48"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="22"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="44"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="29"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="25"/>
         <source>This account still has its initial password. Choose your own before you start.</source>
         <translation>该账户仍在使用初始密码，开始工作前请设置您自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="30"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="26"/>
         <source>Choose a new password.</source>
         <translation>请设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="37"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="33"/>
         <source>Current password:</source>
         <translation>当前密码：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="38"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="34"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="39"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="35"/>
         <source>New password again:</source>
         <translation>再次输入新密码：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="50"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="46"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="50"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="46"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="64"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="60"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictInboxDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="35"/>
+        <source>Conflict inbox</source>
+        <translation>冲突收件箱</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="38"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="38"/>
+        <source>Record</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="38"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="38"/>
+        <source>Change not taken</source>
+        <translation>未采用的修改</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="39"/>
+        <source>Change taken</source>
+        <translation>采用的修改</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="45"/>
+        <source>No conflicts to read.</source>
+        <translation>没有待查看的冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="46"/>
+        <source>Mark as read</source>
+        <translation>标记为已读</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="50"/>
+        <source>When two places change the same record at once, one change is taken by the rules of docs/sync.md; the other is kept here and is not lost.</source>
+        <translation>两处同时修改同一数据时，按 docs/sync.md 的规则采用一方；另一方的修改保存在这里，不会丢失。</translation>
     </message>
 </context>
 <context>
@@ -372,9 +420,52 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="26"/>
+        <source>Enrol with head office</source>
+        <translation>注册到总公司</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="33"/>
+        <source>Enter the server address and the one-time enrolment code head office gave you.</source>
+        <translation>请输入总公司提供的服务器地址和一次性注册码。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="37"/>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="38"/>
+        <source>Enrolment code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="40"/>
+        <source>Enrol</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="51"/>
+        <source>Both the server address and the enrolment code are required.</source>
+        <translation>服务器地址和注册码都必须填写。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="54"/>
+        <source>Enrolling…</source>
+        <translation>正在注册…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="64"/>
+        <source>Enrolled with: %1 %2</source>
+        <translation>已注册到：%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="111"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="101"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
@@ -382,182 +473,182 @@
 <context>
     <name>IntakeWidget</name>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="121"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="104"/>
         <source>Scan or type the pre-printed number</source>
         <translation>扫描或输入投保单印刷号</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="132"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="115"/>
         <source>e.g. 0.05</source>
         <translation>如 0.05</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="147"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="130"/>
         <source>&amp;Add product</source>
         <translation>添加险种(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="155"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="138"/>
         <source>Proposal number</source>
         <translation>投保单号</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="156"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="139"/>
         <source>Business type</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="157"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="140"/>
         <source>Business source</source>
         <translation>业务来源</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="158"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="141"/>
         <source>Intermediary</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="159"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="142"/>
         <source>Commission ratio</source>
         <translation>手续费比例</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="160"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="143"/>
         <source>Agent</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="161"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="144"/>
         <source>Applicant unit</source>
         <translation>投保单位</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="145"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="163"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="146"/>
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="164"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="147"/>
         <source>Insured persons</source>
         <translation>被保险人数</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="165"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="148"/>
         <source>Effective date</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="169"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="152"/>
         <source>Sum insured</source>
         <translation>保额</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="170"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="153"/>
         <source>Premium</source>
         <translation>保费</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="171"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="154"/>
         <source>Product</source>
         <translation>险种</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="174"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="157"/>
         <source>&amp;Check materials</source>
         <translation>检查材料(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="176"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="159"/>
         <source>All rece&amp;ived</source>
         <translation>全部已收(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="179"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="179"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
         <source>Received</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="179"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="186"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="169"/>
         <source>Effective date already passed: confirmed</source>
         <translation>已确认：生效日期已过</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="187"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="170"/>
         <source>Not a duplicate: confirmed</source>
         <translation>已确认：不是重复投保</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="189"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="172"/>
         <source>Return reasons, one per line</source>
         <translation>退件原因，每行一条</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="192"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="175"/>
         <source>Acce&amp;pt</source>
         <translation>受理(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="193"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="176"/>
         <source>Accept with &amp;deficiencies</source>
         <translation>受理并登记缺件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="194"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="177"/>
         <source>&amp;Return papers</source>
         <translation>退件(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="195"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="178"/>
         <source>Prin&amp;t paper</source>
         <translation>打印(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="271"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="254"/>
         <source>Sum insured and premium must be amounts in yuan.</source>
         <translation>保额和保费必须是以元为单位的金额。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="286"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="269"/>
         <source>The commission ratio must be a decimal such as 0.05.</source>
         <translation>手续费比例必须是小数，如 0.05。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="349"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="332"/>
         <source>Check the materials (F4) before deciding.</source>
         <translation>请先检查材料（F4）再作受理决定。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="367"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="350"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="367"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="350"/>
         <source>Accepted, papers missing</source>
         <translation>已受理（登记缺件）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="368"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="351"/>
         <source>Papers returned</source>
         <translation>已退件</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="370"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="353"/>
         <source>%1: case %2</source>
         <translation>%1：案件号 %2</translation>
     </message>
@@ -565,48 +656,48 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="45"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="41"/>
         <source>BranchDesk - Log in</source>
         <translation>BranchDesk - 登录</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="49"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="45"/>
         <source>BranchDesk processing centre</source>
         <translation>BranchDesk 业务处理中心</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="60"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="56"/>
         <source>e.g. clerk</source>
         <translation>例如 clerk</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="67"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="63"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="68"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="64"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="77"/>
-        <location filename="../../desk_app/ui/login_dialog.py" line="140"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="73"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="135"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="85"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="81"/>
         <source>Exit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="114"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="110"/>
         <source>Please enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="140"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="135"/>
         <source>Logging in…</source>
         <translation>正在登录…</translation>
     </message>
@@ -614,113 +705,113 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="110"/>
+        <location filename="../../desk_app/ui/main_window.py" line="102"/>
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="123"/>
+        <location filename="../../desk_app/ui/main_window.py" line="115"/>
         <source>None of your roles has a work queue.</source>
         <translation>您的角色没有待办工作队列。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="125"/>
+        <location filename="../../desk_app/ui/main_window.py" line="117"/>
         <source>No queue</source>
         <translation>无队列</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="177"/>
+        <location filename="../../desk_app/ui/main_window.py" line="171"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="179"/>
+        <location filename="../../desk_app/ui/main_window.py" line="173"/>
         <source>Read the queues again from the database</source>
         <translation>从数据库重新读取工作队列</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="182"/>
+        <location filename="../../desk_app/ui/main_window.py" line="176"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="183"/>
+        <location filename="../../desk_app/ui/main_window.py" line="177"/>
         <source>Open the selected case</source>
         <translation>打开选中的案件</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="187"/>
+        <location filename="../../desk_app/ui/main_window.py" line="181"/>
         <source>&amp;New intake</source>
         <translation>新单受理(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="195"/>
+        <location filename="../../desk_app/ui/main_window.py" line="189"/>
         <source>S&amp;canning station</source>
         <translation>扫描工作站(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="203"/>
+        <location filename="../../desk_app/ui/main_window.py" line="197"/>
         <source>&amp;Stationery…</source>
         <translation>单证管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="208"/>
+        <location filename="../../desk_app/ui/main_window.py" line="202"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="213"/>
+        <location filename="../../desk_app/ui/main_window.py" line="207"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="215"/>
+        <location filename="../../desk_app/ui/main_window.py" line="209"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="220"/>
+        <location filename="../../desk_app/ui/main_window.py" line="214"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="223"/>
+        <location filename="../../desk_app/ui/main_window.py" line="217"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="235"/>
+        <location filename="../../desk_app/ui/main_window.py" line="229"/>
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="236"/>
-        <location filename="../../desk_app/ui/main_window.py" line="351"/>
+        <location filename="../../desk_app/ui/main_window.py" line="230"/>
+        <location filename="../../desk_app/ui/main_window.py" line="349"/>
         <source>Branch: %1</source>
         <translation>机构：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="237"/>
+        <location filename="../../desk_app/ui/main_window.py" line="231"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="268"/>
+        <location filename="../../desk_app/ui/main_window.py" line="262"/>
         <source>By stage: %1</source>
         <translation>各环节：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="281"/>
+        <location filename="../../desk_app/ui/main_window.py" line="280"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="331"/>
+        <location filename="../../desk_app/ui/main_window.py" line="329"/>
         <source>New intake</source>
         <translation>新单受理</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="340"/>
+        <location filename="../../desk_app/ui/main_window.py" line="338"/>
         <source>Scanning</source>
         <translation>扫描</translation>
     </message>
@@ -1037,7 +1128,7 @@
 <context>
     <name>StartupController</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="118"/>
+        <location filename="../../desk_app/ui/app.py" line="96"/>
         <source>This computer&apos;s database has no branch yet.
 
 To try BranchDesk with demonstration data, run:
@@ -1056,7 +1147,7 @@ Database: %1</source>
 数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="128"/>
+        <location filename="../../desk_app/ui/app.py" line="106"/>
         <source>The database has been encrypted. Write down this recovery key and keep it somewhere safe: if this computer&apos;s key store is lost, only this key opens the data.
 
 %1</source>
@@ -1065,7 +1156,7 @@ Database: %1</source>
 %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="150"/>
+        <location filename="../../desk_app/ui/app.py" line="128"/>
         <source>The database cannot be opened.
 
 %1</source>
@@ -1074,8 +1165,8 @@ Database: %1</source>
 %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="127"/>
-        <location filename="../../desk_app/ui/app.py" line="153"/>
+        <location filename="../../desk_app/ui/app.py" line="105"/>
+        <location filename="../../desk_app/ui/app.py" line="131"/>
         <source>BranchDesk</source>
         <translation>BranchDesk</translation>
     </message>
@@ -1083,156 +1174,296 @@ Database: %1</source>
 <context>
     <name>StationeryDialog</name>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="60"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="45"/>
         <source>Stationery</source>
         <translation>单证管理</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="64"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="49"/>
         <source>Receive batch from head office</source>
         <translation>总公司单证入库</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="65"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="50"/>
         <source>Issue range</source>
         <translation>发放号段</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="65"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="50"/>
         <source>Void range</source>
         <translation>作废号段</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="66"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="51"/>
         <source>Report range lost</source>
         <translation>号段挂失</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="66"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="51"/>
         <source>Destroy range</source>
         <translation>销毁号段</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="72"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="57"/>
         <source>agent code, or * for the branch counter</source>
         <translation>业务员代码，发给本机构柜面填 *</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="74"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="59"/>
         <source>Action:</source>
         <translation>操作：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="75"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="60"/>
         <source>First number:</source>
         <translation>起始号码：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="76"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="61"/>
         <source>Last number:</source>
         <translation>终止号码：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="77"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="62"/>
         <source>Batch no.:</source>
         <translation>批次号：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="78"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="63"/>
         <source>Issue to:</source>
         <translation>领用人：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="79"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="64"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="81"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="66"/>
         <source>Apply</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="87"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="72"/>
         <source>Range action</source>
         <translation>号段操作</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="96"/>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="107"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="81"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="92"/>
         <source>Holder</source>
         <translation>领用人</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="96"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="81"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="96"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="81"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="97"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="82"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="98"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="83"/>
         <source>Issued and unused, by holder</source>
         <translation>已发放未使用（按领用人）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="104"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="89"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="107"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="92"/>
         <source>Number</source>
         <translation>单证号</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="107"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="92"/>
         <source>Issued</source>
         <translation>发放时间</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="108"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="93"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="109"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="94"/>
         <source>Issued but unused for more than</source>
         <translation>发放后超过以下天数仍未使用</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/stationery_dialog.py" line="140"/>
+        <location filename="../../desk_app/ui/stationery_dialog.py" line="125"/>
         <source>Done: %1 numbers, %2 to %3.</source>
         <translation>已完成：%1 张，%2 至 %3。</translation>
     </message>
 </context>
 <context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="22"/>
+        <source>Sync with head office</source>
+        <translation>与总公司同步</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="24"/>
+        <source>Ready to sync</source>
+        <translation>准备同步</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="29"/>
+        <source>Start sync</source>
+        <translation>开始同步</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="44"/>
+        <source>Uploading changes</source>
+        <translation>上传变更</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="46"/>
+        <source>Downloading changes</source>
+        <translation>下载变更</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="48"/>
+        <source>Transferring page images</source>
+        <translation>传输影像文件</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="58"/>
+        <source>%1: %2 / %3</source>
+        <translation>%1：%2 / %3</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="67"/>
+        <source>Sync complete</source>
+        <translation>同步完成</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="68"/>
+        <source>Uploaded %1 changes, downloaded %2; page images uploaded %3, downloaded %4</source>
+        <translation>上传 %1 条，下载 %2 条，影像文件上传 %3 个、下载 %4 个</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="72"/>
+        <source>; %1 changes conflicted with another organisation and are kept in the conflict inbox</source>
+        <translation>；%1 条修改与其他机构冲突，已保存在冲突收件箱</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="74"/>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="80"/>
+        <source>Sync not completed</source>
+        <translation>同步未完成</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMenu</name>
+    <message>
+        <location filename="../../desk_app/ui/sync_menu.py" line="29"/>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_menu.py" line="30"/>
+        <source>Sync…</source>
+        <translation>同步…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_menu.py" line="32"/>
+        <source>Enrol with head office…</source>
+        <translation>注册到总公司…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_menu.py" line="38"/>
+        <source>Conflict inbox…</source>
+        <translation>冲突收件箱…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="114"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="124"/>
+        <source>To upload: …</source>
+        <translation>待上传：…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="125"/>
+        <source>Last sync: …</source>
+        <translation>上次同步：…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="128"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="141"/>
+        <source>To upload: %1</source>
+        <translation>待上传：%1 条</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="143"/>
+        <source>Not enrolled with head office</source>
+        <translation>未注册到总公司</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="145"/>
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="147"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="162"/>
+        <source>Sync failed: %1</source>
+        <translation>同步失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="150"/>
+        <source> (%1 conflicts to read)</source>
+        <translation>（冲突待查看 %1 条）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="155"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="49"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="39"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="51"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="41"/>
         <source>The window was locked after a period without use. Enter the password of %1 to continue.</source>
         <translation>窗口因长时间未操作已锁定。请输入 %1 的密码以继续。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="61"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="51"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="88"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="78"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
@@ -1240,22 +1471,22 @@ Database: %1</source>
 <context>
     <name>UnmaskDialog</name>
     <message>
-        <location filename="../../desk_app/ui/unmask_dialog.py" line="26"/>
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="22"/>
         <source>View in full</source>
         <translation>查看完整信息</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/unmask_dialog.py" line="29"/>
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="25"/>
         <source>Viewing %1 in full is recorded with your name and reason.</source>
         <translation>查看完整的%1将连同您的姓名和原因一并记录。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/unmask_dialog.py" line="32"/>
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="28"/>
         <source>Reason, e.g. telephone call-back to the customer</source>
         <translation>原因，例如：电话回访客户</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/unmask_dialog.py" line="44"/>
+        <location filename="../../desk_app/ui/unmask_dialog.py" line="40"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
