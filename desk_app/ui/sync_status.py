@@ -13,7 +13,6 @@ The menu and the windows around the runner are wired by `ui.sync_menu.install_sy
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -32,10 +31,10 @@ STATUS_INTERVAL_MS = 15 * 1000
 class SyncRunner(QObject):
     """Starts `services.sync.sync_now` on the network thread; one at a time."""
 
-    status_changed = Signal(object)      # engine SyncStatus
+    status_changed = Signal(object)      # services.sync.SyncStatus
     progress = Signal(str, int, int)     # stage, done, total
     started = Signal()
-    finished = Signal(object)            # engine SyncReport
+    finished = Signal(object)            # services.sync.SyncReport
     failed = Signal(str)                 # the reason, for the screen
 
     def __init__(self, store: Store, worker: DbWorker, parent: QObject | None = None, *,
@@ -137,7 +136,7 @@ class SyncStatusWidget(QWidget):
         runner.failed.connect(self._on_sync_failed)
         runner.finished.connect(self._on_sync_finished)
 
-    def _on_status_changed(self, st: Any) -> None:
+    def _on_status_changed(self, st: sync.SyncStatus) -> None:
         self.pending_label.setText(self.tr("To upload: %1").replace("%1", f"{st.pending:,}"))
         if not st.enrolled:
             self.success_label.setText(self.tr("Not enrolled with head office"))
