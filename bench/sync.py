@@ -40,7 +40,7 @@ os.environ.setdefault("XDG_DATA_HOME", tempfile.mkdtemp(prefix="bd-bench-keys-")
 
 from desk_app.core import demo, users  # noqa: E402
 from desk_app.store.migrate import open_store  # noqa: E402
-from desk_app.sync import engine  # noqa: E402
+from desk_app.sync import engine, enrolment, pull, push, report, state  # noqa: E402
 from desk_app.sync.pages import add_page_file  # noqa: E402
 from desk_app.sync.transport import Transport  # noqa: E402
 from sync_server import db as server_db  # noqa: E402
@@ -52,7 +52,7 @@ def _noop(*_a: object) -> None:
 
 
 def outbox_size(store) -> int:
-    return engine.read_status(store).pending
+    return state.read_status(store).pending
 
 
 def fill_branch(path: Path, changes: int):
@@ -164,13 +164,13 @@ def run(kind: str, args: argparse.Namespace, pg: PgCluster | None) -> dict[str, 
     srv = ServerProcess(db_url, tmp / "blobs", tmp / "server.log").start()
     try:
         branch = fill_branch(tmp / "a" / "branch.db", args.changes)
-        engine.enrol(branch, server_url=srv.url, code=enrolment_code(db_url, "GD0101"))
+        enrolment.enrol(branch, server_url=srv.url, code=enrolment_code(db_url, "GD0101"))
         n = outbox_size(branch)
         tr = Transport(srv.url, _token(branch))
         pids = {"server": srv.proc.pid, "client": os.getpid()}
         with profiled(args, f"{kind}-push", pids):
             c0, t0 = cpu_seconds(pids, pg), time.perf_counter()
-            engine.push(branch, tr, engine.SyncReport(), _noop, "GD0101")
+            push.push(branch, tr, report.SyncReport(), _noop, "GD0101")
             dt_push = time.perf_counter() - t0
             out["push_cpu"] = _cpu_line(c0, cpu_seconds(pids, pg))
         out["push_changes"] = n
@@ -187,14 +187,14 @@ def run(kind: str, args: argparse.Namespace, pg: PgCluster | None) -> dict[str, 
                 break
             with branch.transaction() as s:
                 demo.bulk_cases(s, n=500, seed=random.randrange(10**6))
-        engine.push(branch, tr, engine.SyncReport(), _noop, "GD0101")
+        push.push(branch, tr, report.SyncReport(), _noop, "GD0101")
         pc = new_pc(tmp / "b" / "branch.db", "GD0101")
-        engine.enrol(pc, server_url=srv.url, code=enrolment_code(db_url, "GD0101"))
+        enrolment.enrol(pc, server_url=srv.url, code=enrolment_code(db_url, "GD0101"))
         tr2 = Transport(srv.url, _token(pc))
-        rep = engine.SyncReport()
+        rep = report.SyncReport()
         with profiled(args, f"{kind}-pull", pids):
             c0, t0 = cpu_seconds(pids, pg), time.perf_counter()
-            engine.pull(pc, tr2, rep, _noop, "GD0101")
+            pull.pull(pc, tr2, rep, _noop, "GD0101")
             dt_pull = time.perf_counter() - t0
             out["pull_cpu"] = _cpu_line(c0, cpu_seconds(pids, pg))
         out["pull_records"] = rep.pulled
@@ -205,7 +205,7 @@ def run(kind: str, args: argparse.Namespace, pg: PgCluster | None) -> dict[str, 
         if not {"poll", "incremental", "pages"} & set(args.parts):
             return out
 
-        cursor = engine.read_status(pc).cursor
+        cursor = state.read_status(pc).cursor
         polls = []
         for _ in range(200):
             t0 = time.perf_counter()

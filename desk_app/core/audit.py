@@ -138,24 +138,3 @@ def verify(session: Session, *, anchor: tuple[int, str] | None = None, max_probl
         elif a_seq > 0 and macs.get(a_seq) != a_mac:
             problems.append(f"审计记录第 {a_seq} 条与保存的链头不一致（记录被替换）。")
     return VerifyResult(not problems, count, last_seq, prev_mac, tuple(problems))
-
-
-@dataclass(frozen=True)
-class AuditLine:
-    seq: int
-    at: dt.datetime
-    username: str
-    action: str
-    target_type: str
-    target_id: str
-    detail: str
-
-
-def recent(session: Session, *, limit: int = 100, target_id: str | None = None) -> list[AuditLine]:
-    stmt = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(limit)
-    if target_id is not None:
-        stmt = stmt.where(AuditEntry.target_id == target_id)
-    return [
-        AuditLine(e.seq, e.at, e.username, e.action, e.target_type, e.target_id, e.detail)
-        for e in session.scalars(stmt)
-    ]

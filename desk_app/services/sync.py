@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from desk_app.services.changes import Changes, Done
 from desk_app.store.db import Store
-from desk_app.sync import conflicts, engine
+from desk_app.sync import conflicts, engine, enrolment, state
 from desk_app.sync.conflicts import ConflictLine
-from desk_app.sync.engine import Progress, SyncReport, SyncStatus
+from desk_app.sync.report import Progress, SyncReport
+from desk_app.sync.state import SyncStatus
 from desk_app.sync.transport import SyncError
 from sync_server.protocol import EnrolResponse
 
@@ -40,16 +41,16 @@ def sync_now(store: Store, *, progress: Progress | None = None) -> Done[SyncOutc
     except SyncError as exc:
         report, ok, reason = None, False, exc.reason
     changes = PULLED if report is not None and report.pulled else PUSHED
-    return Done(SyncOutcome(ok, reason, report, engine.read_status(store)), changes)
+    return Done(SyncOutcome(ok, reason, report, state.read_status(store)), changes)
 
 
 def status(store: Store) -> SyncStatus:
-    return engine.read_status(store)
+    return state.read_status(store)
 
 
 def enrol(store: Store, *, server_url: str, code: str, device_name: str | None = None) -> Done[EnrolResponse]:
     """Enrol this PC with head office using a one-time code (SyncError with the reason if refused)."""
-    return Done(engine.enrol(store, server_url=server_url, code=code, device_name=device_name), Changes(sync=True))
+    return Done(enrolment.enrol(store, server_url=server_url, code=code, device_name=device_name), Changes(sync=True))
 
 
 def list_conflicts(store: Store, *, include_seen: bool = False) -> list[ConflictLine]:

@@ -9,15 +9,8 @@ from decimal import Decimal
 from sqlalchemy import Boolean, MetaData, String, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from desk_app.store.naming import NAMING_CONVENTION
 from desk_app.store.types import DecimalText, UTCDateTime, utcnow
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
 
 
 def new_id() -> str:

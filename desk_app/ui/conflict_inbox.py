@@ -1,11 +1,12 @@
-"""The conflict inbox: what lost when two organisations changed the same thing, for a supervisor."""
+"""The conflict inbox: what lost when two organisations changed the same thing, for a supervisor.
+
+Reading the list and marking conflicts read go through the one database worker; the list reads
+itself again whenever an action (a sync, marking read) says the conflicts changed.
+"""
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
-import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,49 +19,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.services import sync
+from desk_app.services.changes import Changes
 from desk_app.store.db import Store
-from desk_app.sync import conflicts
-
-COLUMNS = ("时间", "数据", "规则", "未采用的修改", "采用的修改")
-_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="branchdesk-inbox")
+from desk_app.sync.conflicts import ConflictLine
+from desk_app.ui import ops
+from desk_app.ui.worker import DbWorker
 
 
 class ConflictInboxDialog(QDialog):
     loaded = Signal(int)
-    _rows = Signal(object)
 
-    def __init__(self, store: Store, username: str, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, worker: DbWorker, username: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("冲突收件箱")
-        self._store, self._username = store, username
-        self._lines: list[conflicts.ConflictLine] = []
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.setWindowTitle(self.tr("Conflict inbox"))
+        self._store, self._worker, self._username = store, worker, username
+        self._lines: list[ConflictLine] = []
+        columns = (self.tr("Time"), self.tr("Record"), self.tr("Rule"), self.tr("Change not taken"),
+                   self.tr("Change taken"))
+        self.table = QTableWidget(0, len(columns))
+        self.table.setHorizontalHeaderLabels(list(columns))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.empty = QLabel("没有待查看的冲突。")
-        self.seen_button = QPushButton("标记为已读")
+        self.empty = QLabel(self.tr("No conflicts to read."))
+        self.seen_button = QPushButton(self.tr("Mark as read"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("两处同时修改同一数据时，按 docs/sync.md 的规则采用一方；另一方的修改保存在这里，不会丢失。"))
+        lay.addWidget(QLabel(self.tr("When two places change the same record at once, one change is taken by "
+                                     "the rules of docs/sync.md; the other is kept here and is not lost.")))
         for w in (self.table, self.empty, self.seen_button, buttons):
             lay.addWidget(w)
         self.seen_button.clicked.connect(self._on_seen_clicked)
-        self._rows.connect(self._on_rows, Qt.ConnectionType.QueuedConnection)
+        ops.bus().changed.connect(self._on_changes)
         self.resize(900, 400)
         self.reload()
 
     def reload(self) -> None:
-        _pool.submit(self._load_job)
+        ops.read(self._worker, sync.list_conflicts, self._store, on_done=self._on_rows,
+                 on_error=self._on_failed, owner=self)
 
-    def _load_job(self) -> None:
-        lines = conflicts.list_conflicts(self._store)
-        if shiboken6.isValid(self):
-            self._rows.emit(lines)
+    def _on_changes(self, changes: Changes, _initiator: object) -> None:
+        if changes.conflicts:
+            self.reload()
 
-    def _on_rows(self, lines: list[conflicts.ConflictLine]) -> None:
+    def _on_rows(self, lines: list[ConflictLine]) -> None:
         self._lines = lines
         self.table.setRowCount(len(lines))
         for r, c in enumerate(lines):
@@ -70,12 +74,14 @@ class ConflictInboxDialog(QDialog):
         self.empty.setVisible(not lines)
         self.loaded.emit(len(lines))
 
+    def _on_failed(self, message: str) -> None:
+        self.empty.setText(message)
+        self.empty.setVisible(True)
+
     def _on_seen_clicked(self) -> None:
         rows = sorted({i.row() for i in self.table.selectedIndexes()}) or range(len(self._lines))
         ids = [self._lines[r].conflict_id for r in rows]
         if ids:
-            _pool.submit(self._seen_job, ids)
-
-    def _seen_job(self, ids: list[str]) -> None:
-        conflicts.mark_seen(self._store, ids, username=self._username)
-        self._load_job()
+            # The change it announces (conflicts) makes this inbox, and the status bar, read again.
+            ops.run(self._worker, sync.mark_conflicts_seen, self._store, ids, username=self._username,
+                    on_error=self._on_failed, owner=self, initiator=self)

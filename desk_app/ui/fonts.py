@@ -55,10 +55,6 @@ def screen_font(point_size: int = SCREEN_POINT_SIZE) -> QFont:
     return font
 
 
-def print_font(point_size: int = 10) -> QFont:
-    return QFont(PRINT_FONT_FAMILY, point_size)
-
-
 def install_fonts(app: QGuiApplication) -> None:
     """Register the bundled fonts and make the screen font the application's default."""
     register_fonts()

@@ -46,7 +46,7 @@ from desk_app.ui.queue_model import (
     ProposalIdRole,
 )
 from desk_app.ui.stationery_dialog import StationeryDialog
-from desk_app.ui.sync_status import install_sync
+from desk_app.ui.sync_menu import install_sync
 from desk_app.ui.unmask_dialog import UnmaskDialog
 from desk_app.ui.worker import DbWorker
 
@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         # After the central widget exists: the lock covers it without destroying it.
         self.idle_lock = IdleLock(self, store, self._worker, actor)
-        self.sync_runner = install_sync(self, store)
+        self.sync_runner = install_sync(self, store, self._worker)
         ops.read(self._worker, setup.branch_label, store, on_done=self._on_branch_loaded,
                  on_error=self._on_branch_failed, owner=self)
         # What another action changed (an intake, a scan, a sync that pulled cases) is shown at once.

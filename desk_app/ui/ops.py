@@ -117,6 +117,12 @@ def run_network(fn: Callable[..., Any], *args: Any, on_done: DoneCallback | None
     _net_pool.submit(job)
 
 
+def wait_network(timeout: float | None = 120) -> None:
+    """Block until the network thread has finished what was handed to it (a window closing with
+    a sync on its way: the store must outlive it). Results still arrive later by the event loop."""
+    _net_pool.submit(lambda: None).result(timeout)
+
+
 def _network_finished(callbacks: tuple[Any, ...], ok: bool, value: Any) -> None:
     on_done, on_error, owner, initiator = callbacks
     alive = owner is None or shiboken6.isValid(owner)

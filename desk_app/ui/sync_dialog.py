@@ -12,23 +12,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.sync.engine import SyncReport
+from desk_app.services.sync import SyncReport
 from desk_app.ui.sync_status import SyncRunner
-
-STAGES = {"push": "上传变更", "pull": "下载变更", "files": "传输影像文件"}
 
 
 class SyncDialog(QDialog):
     def __init__(self, runner: SyncRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("与总公司同步")
+        self.setWindowTitle(self.tr("Sync with head office"))
         self.runner = runner
-        self.stage_label = QLabel("准备同步")
+        self.stage_label = QLabel(self.tr("Ready to sync"))
         self.bar = QProgressBar()
         self.bar.setRange(0, 0 if runner.running else 1)
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
-        self.start_button = QPushButton("开始同步")
+        self.start_button = QPushButton(self.tr("Start sync"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -40,6 +38,16 @@ class SyncDialog(QDialog):
         runner.failed.connect(self._on_failed)
         self.resize(420, 180)
 
+    def stage_text(self, stage: str) -> str:
+        """The engine's stage names ("push", "pull", "files") as the window shows them."""
+        if stage == "push":
+            return self.tr("Uploading changes")
+        if stage == "pull":
+            return self.tr("Downloading changes")
+        if stage == "files":
+            return self.tr("Transferring page images")
+        return stage
+
     def _on_start_clicked(self) -> None:
         if self.runner.sync_now():
             self.start_button.setEnabled(False)
@@ -47,7 +55,8 @@ class SyncDialog(QDialog):
             self.result_label.clear()
 
     def _on_progress(self, stage: str, done: int, total: int) -> None:
-        self.stage_label.setText(f"{STAGES.get(stage, stage)}：{done:,} / {total:,}")
+        self.stage_label.setText(self.tr("%1: %2 / %3").replace("%1", self.stage_text(stage))
+                                 .replace("%2", f"{done:,}").replace("%3", f"{total:,}"))
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(min(done, max(total, 1)))
 
@@ -55,16 +64,18 @@ class SyncDialog(QDialog):
         self.start_button.setEnabled(True)
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
-        self.stage_label.setText("同步完成")
-        text = (f"上传 {report.pushed:,} 条，下载 {report.pulled:,} 条，影像文件上传 {report.blobs_uploaded} 个、"
-                f"下载 {report.blobs_fetched} 个")
+        self.stage_label.setText(self.tr("Sync complete"))
+        text = (self.tr("Uploaded %1 changes, downloaded %2; page images uploaded %3, downloaded %4")
+                .replace("%1", f"{report.pushed:,}").replace("%2", f"{report.pulled:,}")
+                .replace("%3", str(report.blobs_uploaded)).replace("%4", str(report.blobs_fetched)))
         if report.conflicts:
-            text += f"；{report.conflicts} 条修改与其他机构冲突，已保存在冲突收件箱"
-        self.result_label.setText(text + "。")
+            text += self.tr("; %1 changes conflicted with another organisation and are kept in the "
+                            "conflict inbox").replace("%1", str(report.conflicts))
+        self.result_label.setText(text + self.tr("."))
 
     def _on_failed(self, reason: str) -> None:
         self.start_button.setEnabled(True)
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
-        self.stage_label.setText("同步未完成")
+        self.stage_label.setText(self.tr("Sync not completed"))
         self.result_label.setText(reason)

@@ -417,11 +417,102 @@
     </message>
 </context>
 <context>
+    <name>ConflictInboxDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="35"/>
+        <source>Conflict inbox</source>
+        <translation>Conflict inbox</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="38"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="38"/>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="38"/>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="38"/>
+        <source>Change not taken</source>
+        <translation>Change not taken</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="39"/>
+        <source>Change taken</source>
+        <translation>Change taken</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="45"/>
+        <source>No conflicts to read.</source>
+        <translation>No conflicts to read.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="46"/>
+        <source>Mark as read</source>
+        <translation>Mark as read</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="50"/>
+        <source>When two places change the same record at once, one change is taken by the rules of docs/sync.md; the other is kept here and is not lost.</source>
+        <translation>When two places change the same record at once, one change is taken by the rules of docs/sync.md; the other is kept here and is not lost.</translation>
+    </message>
+</context>
+<context>
     <name>DbWorker</name>
     <message>
-        <location filename="../../desk_app/ui/worker.py" line="41"/>
+        <location filename="../../desk_app/ui/worker.py" line="42"/>
         <source>An unexpected error occurred. The details were written to the log; please tell the system administrator.</source>
         <translation>An unexpected error occurred. The details were written to the log; please tell the system administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="26"/>
+        <source>Enrol with head office</source>
+        <translation>Enrol with head office</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="33"/>
+        <source>Enter the server address and the one-time enrolment code head office gave you.</source>
+        <translation>Enter the server address and the one-time enrolment code head office gave you.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="37"/>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="38"/>
+        <source>Enrolment code</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="40"/>
+        <source>Enrol</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="51"/>
+        <source>Both the server address and the enrolment code are required.</source>
+        <translation>Both the server address and the enrolment code are required.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="54"/>
+        <source>Enrolling…</source>
+        <translation>Enrolling…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="64"/>
+        <source>Enrolled with: %1 %2</source>
+        <translation>Enrolled with: %1 %2</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1316,146 @@ Database: %1</translation>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="125"/>
         <source>Done: %1 numbers, %2 to %3.</source>
         <translation>Done: %1 numbers, %2 to %3.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="22"/>
+        <source>Sync with head office</source>
+        <translation>Sync with head office</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="24"/>
+        <source>Ready to sync</source>
+        <translation>Ready to sync</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="29"/>
+        <source>Start sync</source>
+        <translation>Start sync</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="44"/>
+        <source>Uploading changes</source>
+        <translation>Uploading changes</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="46"/>
+        <source>Downloading changes</source>
+        <translation>Downloading changes</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="48"/>
+        <source>Transferring page images</source>
+        <translation>Transferring page images</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="58"/>
+        <source>%1: %2 / %3</source>
+        <translation>%1: %2 / %3</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="67"/>
+        <source>Sync complete</source>
+        <translation>Sync complete</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="68"/>
+        <source>Uploaded %1 changes, downloaded %2; page images uploaded %3, downloaded %4</source>
+        <translation>Uploaded %1 changes, downloaded %2; page images uploaded %3, downloaded %4</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="72"/>
+        <source>; %1 changes conflicted with another organisation and are kept in the conflict inbox</source>
+        <translation>; %1 changes conflicted with another organisation and are kept in the conflict inbox</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="74"/>
+        <source>.</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="80"/>
+        <source>Sync not completed</source>
+        <translation>Sync not completed</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMenu</name>
+    <message>
+        <location filename="../../desk_app/ui/sync_menu.py" line="29"/>
+        <source>S&amp;ync</source>
+        <translation>S&amp;ync</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_menu.py" line="30"/>
+        <source>Sync…</source>
+        <translation>Sync…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_menu.py" line="32"/>
+        <source>Enrol with head office…</source>
+        <translation>Enrol with head office…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_menu.py" line="38"/>
+        <source>Conflict inbox…</source>
+        <translation>Conflict inbox…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="113"/>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="123"/>
+        <source>To upload: …</source>
+        <translation>To upload: …</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="124"/>
+        <source>Last sync: …</source>
+        <translation>Last sync: …</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="127"/>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="140"/>
+        <source>To upload: %1</source>
+        <translation>To upload: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="142"/>
+        <source>Not enrolled with head office</source>
+        <translation>Not enrolled with head office</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="144"/>
+        <source>Last sync: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="146"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="161"/>
+        <source>Sync failed: %1</source>
+        <translation>Sync failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="149"/>
+        <source> (%1 conflicts to read)</source>
+        <translation> (%1 conflicts to read)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="154"/>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
     </message>
 </context>
 <context>

@@ -417,11 +417,102 @@
     </message>
 </context>
 <context>
+    <name>ConflictInboxDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="35"/>
+        <source>Conflict inbox</source>
+        <translation>冲突收件箱</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="38"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="38"/>
+        <source>Record</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="38"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="38"/>
+        <source>Change not taken</source>
+        <translation>未采用的修改</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="39"/>
+        <source>Change taken</source>
+        <translation>采用的修改</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="45"/>
+        <source>No conflicts to read.</source>
+        <translation>没有待查看的冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="46"/>
+        <source>Mark as read</source>
+        <translation>标记为已读</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/conflict_inbox.py" line="50"/>
+        <source>When two places change the same record at once, one change is taken by the rules of docs/sync.md; the other is kept here and is not lost.</source>
+        <translation>两处同时修改同一数据时，按 docs/sync.md 的规则采用一方；另一方的修改保存在这里，不会丢失。</translation>
+    </message>
+</context>
+<context>
     <name>DbWorker</name>
     <message>
-        <location filename="../../desk_app/ui/worker.py" line="41"/>
+        <location filename="../../desk_app/ui/worker.py" line="42"/>
         <source>An unexpected error occurred. The details were written to the log; please tell the system administrator.</source>
         <translation>程序发生意外错误，详细信息已写入日志，请联系系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="26"/>
+        <source>Enrol with head office</source>
+        <translation>注册到总公司</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="33"/>
+        <source>Enter the server address and the one-time enrolment code head office gave you.</source>
+        <translation>请输入总公司提供的服务器地址和一次性注册码。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="37"/>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="38"/>
+        <source>Enrolment code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="40"/>
+        <source>Enrol</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="51"/>
+        <source>Both the server address and the enrolment code are required.</source>
+        <translation>服务器地址和注册码都必须填写。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="54"/>
+        <source>Enrolling…</source>
+        <translation>正在注册…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/enrol_dialog.py" line="64"/>
+        <source>Enrolled with: %1 %2</source>
+        <translation>已注册到：%1 %2</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1316,146 @@ Database: %1</source>
         <location filename="../../desk_app/ui/stationery_dialog.py" line="125"/>
         <source>Done: %1 numbers, %2 to %3.</source>
         <translation>已完成：%1 张，%2 至 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="22"/>
+        <source>Sync with head office</source>
+        <translation>与总公司同步</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="24"/>
+        <source>Ready to sync</source>
+        <translation>准备同步</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="29"/>
+        <source>Start sync</source>
+        <translation>开始同步</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="44"/>
+        <source>Uploading changes</source>
+        <translation>上传变更</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="46"/>
+        <source>Downloading changes</source>
+        <translation>下载变更</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="48"/>
+        <source>Transferring page images</source>
+        <translation>传输影像文件</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="58"/>
+        <source>%1: %2 / %3</source>
+        <translation>%1：%2 / %3</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="67"/>
+        <source>Sync complete</source>
+        <translation>同步完成</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="68"/>
+        <source>Uploaded %1 changes, downloaded %2; page images uploaded %3, downloaded %4</source>
+        <translation>上传 %1 条，下载 %2 条，影像文件上传 %3 个、下载 %4 个</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="72"/>
+        <source>; %1 changes conflicted with another organisation and are kept in the conflict inbox</source>
+        <translation>；%1 条修改与其他机构冲突，已保存在冲突收件箱</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="74"/>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_dialog.py" line="80"/>
+        <source>Sync not completed</source>
+        <translation>同步未完成</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMenu</name>
+    <message>
+        <location filename="../../desk_app/ui/sync_menu.py" line="29"/>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_menu.py" line="30"/>
+        <source>Sync…</source>
+        <translation>同步…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_menu.py" line="32"/>
+        <source>Enrol with head office…</source>
+        <translation>注册到总公司…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_menu.py" line="38"/>
+        <source>Conflict inbox…</source>
+        <translation>冲突收件箱…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="113"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="123"/>
+        <source>To upload: …</source>
+        <translation>待上传：…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="124"/>
+        <source>Last sync: …</source>
+        <translation>上次同步：…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="127"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="140"/>
+        <source>To upload: %1</source>
+        <translation>待上传：%1 条</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="142"/>
+        <source>Not enrolled with head office</source>
+        <translation>未注册到总公司</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="144"/>
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="146"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="161"/>
+        <source>Sync failed: %1</source>
+        <translation>同步失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="149"/>
+        <source> (%1 conflicts to read)</source>
+        <translation>（冲突待查看 %1 条）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_status.py" line="154"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from sqlalchemy import text
 
 from desk_app.sync import engine
 from desk_app.sync.pages import add_page_file
+from desk_app.sync.state import read_status
 from desk_app.sync.transport import SyncError, Transport
 from sync_server import db as server_db
 from tests.e2e.world import Site, make_site
@@ -59,7 +60,7 @@ def check_converged(site: Site, db_url: str, blob_dir: Path) -> None:
             for r in s.execute(text(f"SELECT * FROM {table} WHERE branch_code = :b"), {"b": site.code}).mappings():
                 local[(table, r["id"])] = dict(r)
         device = s.execute(text("SELECT device_id FROM sync_state")).scalar()
-    assert engine.read_status(site.store).pending == 0
+    assert read_status(site.store).pending == 0
     st = server_state(db_url, blob_dir)
     lost = [c for c, _t, _r in outbox if c not in st["received"]]
     assert lost == [], f"{len(lost)} changes lost"
@@ -77,13 +78,13 @@ def test_network_down_intakes_go_on_and_everything_goes_up_once(tmp_path: Path) 
     a = make_site(tmp_path, srv.url, db_url, "GD0101", "广州分公司")
     a.sync()
     srv.stop()
-    before = engine.read_status(a.store).pending
+    before = read_status(a.store).pending
     for n in range(5):
         a.new_case(n)
         with pytest.raises(SyncError) as err:
             a.sync()
         assert "无法连接" in err.value.reason
-    status = engine.read_status(a.store)
+    status = read_status(a.store)
     assert status.pending > before and status.last_failure_reason and "无法连接" in status.last_failure_reason
     srv.port = srv.port  # the same address comes back
     srv.start()
@@ -91,7 +92,7 @@ def test_network_down_intakes_go_on_and_everything_goes_up_once(tmp_path: Path) 
         report = a.sync()
         assert report.pushed == status.pending and report.already_had == 0
         again = a.sync()
-        assert again.pushed == 0 and engine.read_status(a.store).last_failure_reason is None
+        assert again.pushed == 0 and read_status(a.store).last_failure_reason is None
         check_converged(a, db_url, tmp_path / "blobs")
     finally:
         srv.stop()

@@ -29,6 +29,7 @@ from sqlalchemy import select, text
 from desk_app.paths import resources_dir
 from desk_app.store.models import Product
 from desk_app.sync import engine
+from desk_app.sync.state import read_status
 from desk_app.sync.transport import SyncError, Transport
 from sync_server import db as server_db
 from sync_server.orgs import add_org
@@ -166,7 +167,7 @@ class SyncWorld(RuleBasedStateMachine):
             mine = {p for p, (b, _s) in self.cases.items() if b == i}
             assert set(site.cases()) == mine
             referred |= {p for p in mine if any(a == "refer" for _n, a in site.events(p))}
-            assert engine.read_status(site.store).pending == 0
+            assert read_status(site.store).pending == 0
         assert set(self.province.cases()) == referred
         for pid in referred:
             b, _ = self.cases[pid]

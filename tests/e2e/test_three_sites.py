@@ -15,8 +15,8 @@ from sqlalchemy import select, text
 
 from desk_app.paths import resources_dir
 from desk_app.store.models import CaseEvent, PageBlob, Product, Proposal, SyncConflict
-from desk_app.sync import engine
 from desk_app.sync.pages import add_page_file, page_files
+from desk_app.sync.state import read_status
 from sync_server import db as server_db
 from tests.e2e.world import Site, make_site
 from tests.server.harness import REPO, PgCluster, env, new_server_db, running_server
@@ -94,7 +94,7 @@ def test_branches_and_province_converge_and_stay_isolated(tmp_path: Path, db_url
         assert not ra["events"] & rb["events"]
         for site in (a, b, prov):
             assert new_name in product_names(site)
-            assert engine.read_status(site.store).pending == 0
+            assert read_status(site.store).pending == 0
         # The referred case's page reached the province whole; the other branch never heard of it.
         assert page_files(prov.store).get(sha) == b"scan of the proposal form" * 100
         with b.store.reading() as s:
@@ -135,4 +135,4 @@ def test_a_withdrawal_meeting_a_referred_decision_keeps_the_loser_in_the_inbox(t
             lost = s.scalars(select(SyncConflict)).all()
         assert lost, "the losing withdrawal is kept, not dropped"
         assert any('"withdraw"' in c.losing_payload or "WITHDRAWN" in c.losing_payload for c in lost)
-        assert engine.read_status(a.store).conflicts_unseen >= 1
+        assert read_status(a.store).conflicts_unseen >= 1

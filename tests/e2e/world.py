@@ -10,7 +10,7 @@ from sqlalchemy import select
 from desk_app.core import proposals, users, workflow
 from desk_app.store.db import Store
 from desk_app.store.models import CaseEvent, Proposal
-from desk_app.sync import engine
+from desk_app.sync import engine, enrolment, report
 from tests.factories import good_draft
 from tests.server.harness import branch_store, enrolment_code
 
@@ -28,7 +28,7 @@ class Site:
         with self.store.reading() as s:
             return users.actor_for(s, f"{name}{self.code.lower()}")
 
-    def sync(self) -> engine.SyncReport:
+    def sync(self) -> report.SyncReport:
         return engine.sync_once(self.store)
 
     def new_case(self, n: int, *, refer: bool = False) -> str:
@@ -57,5 +57,5 @@ class Site:
 
 def make_site(tmp: Path, server_url: str, db_url: str, code: str, name: str, *, province: bool = False) -> Site:
     store = branch_store(tmp / code / "branch.db", code, name, head_office_user=province)
-    engine.enrol(store, server_url=server_url, code=enrolment_code(db_url, code), device_name=f"pc-{code}")
+    enrolment.enrol(store, server_url=server_url, code=enrolment_code(db_url, code), device_name=f"pc-{code}")
     return Site(code, store)
