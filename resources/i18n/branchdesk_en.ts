@@ -974,6 +974,16 @@
         <translation>Low resolution</translation>
     </message>
     <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="292"/>
+        <source>Check orientation</source>
+        <translation>Check orientation</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="292"/>
+        <source>Check skew</source>
+        <translation>Check skew</translation>
+    </message>
+    <message>
         <location filename="../../desk_app/ui/scan_window.py" line="311"/>
         <source>Unindexed</source>
         <translation>Unindexed</translation>

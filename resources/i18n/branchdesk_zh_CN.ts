@@ -974,6 +974,16 @@
         <translation>分辨率低</translation>
     </message>
     <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="292"/>
+        <source>Check orientation</source>
+        <translation>方向待核对</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_window.py" line="292"/>
+        <source>Check skew</source>
+        <translation>纠偏待核对</translation>
+    </message>
+    <message>
         <location filename="../../desk_app/ui/scan_window.py" line="311"/>
         <source>Unindexed</source>
         <translation>未索引</translation>
