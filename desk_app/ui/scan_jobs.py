@@ -79,7 +79,7 @@ def process_files(paths: list[str], fmt: str, progress: Callable[[int, int], Non
         try:
             jobs.append((Path(p).name, Path(p).read_bytes()))
         except OSError as exc:
-            errors.append(f"无法打开文件“{Path(p).name}”：{exc.strerror}")
+            errors.append(service.sources.open_error(Path(p).name, exc))  # Chinese, not the OS's English
             progress(len(errors), len(paths))
     with ProcessPoolExecutor(WORKERS, mp_context=mp.get_context("spawn"), initializer=service.worker_init) as pool:
         for i, result in enumerate(service.process_in_pool(pool, jobs, workers=WORKERS, fmt=fmt, camera=camera),
