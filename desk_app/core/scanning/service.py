@@ -356,7 +356,9 @@ def redo_page(session: Session, files_to: PageFiles, *, actor: Actor, page_id: s
     page = _page(session, page_id)
     if replacement is None:
         original = files_to.get(page.original_sha256)
-        src = sources.read_pages(page.source_name, original)[page.source_page]
+        # Only the page redone is decoded (not every page of a 100-page PDF to take one).
+        (src,) = sources.read_pages(page.source_name, original,
+                                    pages=range(page.source_page, page.source_page + 1))
         kind = {"image/jpeg": "jpeg", "image/png": "png", "image/tiff": "tiff"}
         from_camera = session.get(ScanBatch, page.batch_id).source == "camera"
         replacement = process_page(src, fmt=fmt or kind.get(page.media_type, "jpeg"), overrides=overrides,
