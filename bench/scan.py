@@ -7,7 +7,10 @@ processes (split by file), and the store writes in the parent (encrypted page fi
 indexing, deficiencies, one transaction per 20 files) while the workers go on.
 Also prints: each stage's median on one core, barcode decode on a full page, and the stored
 size per page for each storage format.
-Goal: >= 8 pages/s, barcode < 15 ms, bilevel text page < 100 KB.
+Orientation is on for every page (the text-orientation model after deskew); the run says how
+many pages it flagged for a person. Last, the peak memory of importing one 100-page PDF (the
+same pages), in a fresh process: all in one process, and split by page over 2 processes.
+Goal: >= 8 pages/s, barcode < 15 ms, bilevel text page < 100 KB, 100-page PDF within 600 MB.
 Run: .venv/bin/python bench/scan.py [--pages 120] [--workers 2] [--format jpeg]
 """
 
@@ -32,7 +35,7 @@ import numpy as np  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from desk_app.core import demo, users  # noqa: E402
-from desk_app.core.scanning import indexing, pipeline, seal, service, sources  # noqa: E402
+from desk_app.core.scanning import indexing, orientation, pipeline, seal, service, sources  # noqa: E402
 from desk_app.store import keys  # noqa: E402
 from desk_app.store.db import Store, attach_encrypted, raw_connect  # noqa: E402
 from desk_app.store.migrate import open_store  # noqa: E402
@@ -65,8 +68,8 @@ def work(job: tuple[str, bytes, str]) -> service.ProcessedFile:
 
 
 def stages(files: list[tuple[str, bytes]], fmt: str) -> dict[str, float]:
-    """Median milliseconds of each stage on one core."""
-    t: dict[str, list[float]] = {k: [] for k in ("decode", "clean", "barcode", "seal", "encode")}
+    """Median milliseconds of each stage on one core (clean includes orientation, also shown alone)."""
+    t: dict[str, list[float]] = {k: [] for k in ("decode", "clean", "barcode", "seal", "encode", "orientation")}
     for name, data in files[:15]:
         a = time.perf_counter()
         (sp,) = sources.read_pages(name, data)
@@ -79,9 +82,58 @@ def stages(files: list[tuple[str, bytes]], fmt: str) -> dict[str, float]:
         e = time.perf_counter()
         pipeline.encode_page(clean.image, clean.dpi, fmt)
         f = time.perf_counter()
-        for k, v in zip(t, (b - a, c - b, d - c, e - d, f - e), strict=True):
+        level = cv2.resize(clean.image, None, fx=pipeline.WORK_DPI / clean.dpi, fy=pipeline.WORK_DPI / clean.dpi,
+                           interpolation=cv2.INTER_AREA)
+        g = time.perf_counter()
+        orientation.classify(level)
+        h = time.perf_counter()
+        for k, v in zip(t, (b - a, c - b, d - c, e - d, f - e, h - g), strict=True):
             v and t[k].append(v * 1000)
     return {k: statistics.median(v) for k, v in t.items()}
+
+
+PEAK_CHILD = """
+import resource, sys, time
+sys.path[0] = {root!r}
+from desk_app.core.scanning import service
+data = open({path!r}, "rb").read()
+t = time.perf_counter()
+if {workers} == 1:
+    done = service.process_file("batch.pdf", data)
+else:
+    from concurrent.futures import ProcessPoolExecutor
+    with ProcessPoolExecutor({workers}, initializer=service.worker_init) as pool:
+        (done,) = list(service.process_in_pool(pool, [("batch.pdf", data)], workers={workers}))
+took = time.perf_counter() - t
+# VmHWM, not RUSAGE_SELF: Linux carries ru_maxrss over fork and exec (the bench's own peak).
+own = next(int(x.split()[1]) for x in open("/proc/self/status") if x.startswith("VmHWM")) / 1024
+child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(len(done.pages), took, own, child)
+"""
+
+
+def pdf_peak_memory(files: list[tuple[str, bytes]], tmp: Path) -> None:
+    """Peak resident memory of processing one 100-page PDF (the bench's JPEG pages, embedded as a
+    scanner writes them) in a fresh process: in it alone, and split by page over 2 worker processes
+    (the CLI's default; the pool's processes are forked from it, so their peaks overlap it)."""
+    import io
+    import subprocess
+
+    from PIL import Image
+
+    pages = [files[i % len(files)] for i in range(100)]
+    imgs = [Image.open(io.BytesIO(d)) for _n, d in pages]
+    path = tmp / "batch100.pdf"
+    imgs[0].save(path, "PDF", save_all=True, append_images=imgs[1:], resolution=300.0)
+    root = str(Path(__file__).resolve().parent.parent)
+    for workers in (1, 2):
+        code = PEAK_CHILD.format(root=root, path=str(path), workers=workers)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        n, took, own, child = out.split()
+        where = (f"peak {float(own):.0f} MB" if workers == 1 else
+                 f"peak {float(own):.0f} MB in the parent, {float(child):.0f} MB in the largest worker")
+        print(f"100-page PDF ({path.stat().st_size / 1e6:.0f} MB), {workers} process{'es' if workers > 1 else ''}: "
+              f"{n} pages in {float(took):.1f} s, {where}   (goal within 600 MB)")
 
 
 class _NoCipher:
@@ -202,8 +254,12 @@ def main() -> int:
             with store.transaction() as s:
                 stored += len(service.store_batch(s, SyncedPageFiles(store), actor=scanner, files=chunk))
         elapsed = time.perf_counter() - t0
-    print(f"whole pipeline, {args.workers} workers + store writes in the parent: {stored} pages in "
-          f"{elapsed:.1f} s = {stored / elapsed:.1f} pages/s   (goal >= 8)")
+    print(f"whole pipeline, {args.workers} workers + store writes in the parent, orientation on: {stored} pages "
+          f"in {elapsed:.1f} s = {stored / elapsed:.1f} pages/s   (goal >= 8)")
+    flagged = {code: sum(code in {f.code for f in p.flags} for pf in everything for p in pf.pages)
+               for code in ("orientation_unsure", "deskew_unsure")}
+    print("  flagged for a person: " + ", ".join(f"{k} {v}" for k, v in flagged.items())
+          + f"; pages turned by the model or a barcode: {sum(p.rotation != 0 for pf in everything for p in pf.pages)}")
     print(f"  of which store writes in the parent: {in_store:.1f} s ({in_store / stored * 1000:.0f} ms per page: "
           "original and cleaned page encrypted and fsynced, rows, indexing, deficiencies)")
 
@@ -213,8 +269,9 @@ def main() -> int:
     print(f"  (the parent's store writes overlap the workers: the pipeline's {whole_s:.1f} s is bounded by the workers)")
 
     st = stages(files, args.format)
+    alone = st.pop("orientation")
     print("one core, median ms per page: " + ", ".join(f"{k} {v:.0f}" for k, v in st.items())
-          + f" (sum {sum(st.values()):.0f})")
+          + f" (sum {sum(st.values()):.0f}); of clean, the orientation model {alone:.0f}")
 
     (sp,) = sources.read_pages(*files[0])  # a cover sheet
     clean = pipeline.clean_page(sp.image, sp.dpi)
@@ -235,6 +292,7 @@ def main() -> int:
         print(f"stored size, {fmt:4s}: cover {sizes[0]:.0f} KB, scanned insured list {sizes[1]:.0f} KB, "
               f"clean text page {sizes[2]:.0f} KB" + ("   (goal < 100 KB bilevel)" if fmt != "jpeg" else ""))
     store.close()
+    pdf_peak_memory(files, tmp)
     return 0
 
 

@@ -7,6 +7,9 @@ snapshot and returns frozen values (the core's `PageOutcome`, `BatchInfo`, `Case
 
 from __future__ import annotations
 
+import os
+import stat
+
 import multiprocessing as mp
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -34,6 +37,33 @@ class Imported:
     errors: list[str]  # one Chinese sentence per file that could not be read
 
 
+# A scanner's file is tens of megabytes at most (a 100-page 300-dpi PDF is about 150 MB): anything
+# larger is a wrong file, and reading it whole would take the PC's memory first.
+MAX_SCAN_FILE_BYTES = 512 * 1024 * 1024
+
+
+def read_scan_file(path: Path) -> bytes:
+    """A scanner's file, read whole only if it is a regular file of a plausible size: devices
+    (/dev/zero), pipes and folders are refused before anything is read."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise sources.UnreadableFile(sources.open_error(path.name, exc)) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise sources.UnreadableFile(f"“{path.name}”不是普通文件（是文件夹、设备或管道），未导入。")
+    if info.st_size > MAX_SCAN_FILE_BYTES:
+        raise sources.UnreadableFile(
+            f"文件“{path.name}”太大（{info.st_size / 2**20:,.0f} MB，最多 {MAX_SCAN_FILE_BYTES // 2**20} MB），未导入。")
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_SCAN_FILE_BYTES + 1)
+    except OSError as exc:
+        raise sources.UnreadableFile(sources.open_error(path.name, exc)) from None
+    if len(data) > MAX_SCAN_FILE_BYTES:
+        raise sources.UnreadableFile(f"文件“{path.name}”太大，未导入。")
+    return data
+
+
 def process_files(paths: Sequence[Path | str], *, fmt: str = "jpeg", workers: int = 2, camera: bool = False,
                   progress: Callable[[int, int], None] | None = None) -> tuple[list[ProcessedFile], list[str]]:
     """Decode and clean every file (split by page over `workers` processes, so one long PDF or
@@ -49,9 +79,9 @@ def process_files(paths: Sequence[Path | str], *, fmt: str = "jpeg", workers: in
     jobs = []
     for path in paths:
         try:
-            jobs.append((Path(path).name, Path(path).read_bytes()))
-        except OSError as exc:
-            errors.append(f"无法打开文件“{Path(path).name}”：{exc.strerror}")
+            jobs.append((Path(path).name, read_scan_file(Path(path))))
+        except sources.UnreadableFile as exc:
+            errors.append(exc.message)
             tick(len(errors))
     if workers > 1 and jobs:
         from concurrent.futures import ProcessPoolExecutor

@@ -171,7 +171,8 @@ class PageStrip(QWidget):
 
     def badges(self, o: PageOutcome, *, problems_only: bool = False) -> list[str]:
         labels = {"blur": self.tr("Blurred"), "too_dark": self.tr("Too dark"), "too_light": self.tr("Too light"),
-                  "too_small": self.tr("Too small"), "low_resolution": self.tr("Low resolution")}
+                  "too_small": self.tr("Too small"), "low_resolution": self.tr("Low resolution"),
+                  "orientation_unsure": self.tr("Check orientation"), "deskew_unsure": self.tr("Check skew")}
         badges = [labels.get(f, f) for f in o.qc_flags]
         if o.blank:
             badges.append(self.tr("Blank"))

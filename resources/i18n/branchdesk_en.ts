@@ -1005,112 +1005,122 @@
         <translation>Low resolution</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="177"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="175"/>
+        <source>Check orientation</source>
+        <translation>Check orientation</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_strip.py" line="175"/>
+        <source>Check skew</source>
+        <translation>Check skew</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_strip.py" line="178"/>
         <source>Blank</source>
         <translation>Blank</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="180"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="181"/>
         <source>Seal missing</source>
         <translation>Seal missing</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="184"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="185"/>
         <source>Seal</source>
         <translation>Seal</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="186"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="187"/>
         <source>Deleted</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="191"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="192"/>
         <source>Cover sheet</source>
         <translation>Cover sheet</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="191"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="192"/>
         <source>No type</source>
         <translation>No type</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="193"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="194"/>
         <source>Unindexed</source>
         <translation>Unindexed</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="256"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="257"/>
         <source>%1 page(s) typed as %2.</source>
         <translation>%1 page(s) typed as %2.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="262"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="263"/>
         <source>%1 page(s) removed (they can be restored).</source>
         <translation>%1 page(s) removed (they can be restored).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="268"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="269"/>
         <source>%1 page(s) restored.</source>
         <translation>%1 page(s) restored.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="274"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="275"/>
         <source>Page moved up.</source>
         <translation>Page moved up.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="274"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="275"/>
         <source>Page moved down.</source>
         <translation>Page moved down.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="279"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="280"/>
         <source>Rotating the page…</source>
         <translation>Rotating the page…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="281"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="282"/>
         <source>Page rotated left.</source>
         <translation>Page rotated left.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="281"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="282"/>
         <source>Page rotated right.</source>
         <translation>Page rotated right.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="289"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="290"/>
         <source>Rescan the page from a file</source>
         <translation>Rescan the page from a file</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="290"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="291"/>
         <source>Scans (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</source>
         <translation>Scans (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="293"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="294"/>
         <source>Processing the rescan…</source>
         <translation>Processing the rescan…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="303"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="304"/>
         <source>Page replaced by the rescan.</source>
         <translation>Page replaced by the rescan.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="310"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="311"/>
         <source>Select the pages to assign first.</source>
         <translation>Select the pages to assign first.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="313"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="314"/>
         <source>Type a case number or proposal number.</source>
         <translation>Type a case number or proposal number.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="320"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="321"/>
         <source>%1 page(s) assigned to case %2.</source>
         <translation>%1 page(s) assigned to case %2.</translation>
     </message>

@@ -1005,112 +1005,122 @@
         <translation>分辨率低</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="177"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="175"/>
+        <source>Check orientation</source>
+        <translation>方向待核对</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_strip.py" line="175"/>
+        <source>Check skew</source>
+        <translation>纠偏待核对</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/scan_strip.py" line="178"/>
         <source>Blank</source>
         <translation>空白页</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="180"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="181"/>
         <source>Seal missing</source>
         <translation>缺章</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="184"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="185"/>
         <source>Seal</source>
         <translation>有公章</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="186"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="187"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="191"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="192"/>
         <source>Cover sheet</source>
         <translation>封面页</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="191"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="192"/>
         <source>No type</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="193"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="194"/>
         <source>Unindexed</source>
         <translation>未索引</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="256"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="257"/>
         <source>%1 page(s) typed as %2.</source>
         <translation>%1 页已设为“%2”。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="262"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="263"/>
         <source>%1 page(s) removed (they can be restored).</source>
         <translation>已删除 %1 页（可恢复）。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="268"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="269"/>
         <source>%1 page(s) restored.</source>
         <translation>已恢复 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="274"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="275"/>
         <source>Page moved up.</source>
         <translation>页面已上移。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="274"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="275"/>
         <source>Page moved down.</source>
         <translation>页面已下移。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="279"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="280"/>
         <source>Rotating the page…</source>
         <translation>正在旋转页面…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="281"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="282"/>
         <source>Page rotated left.</source>
         <translation>页面已向左旋转。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="281"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="282"/>
         <source>Page rotated right.</source>
         <translation>页面已向右旋转。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="289"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="290"/>
         <source>Rescan the page from a file</source>
         <translation>从文件重扫该页</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="290"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="291"/>
         <source>Scans (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</source>
         <translation>扫描文件 (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="293"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="294"/>
         <source>Processing the rescan…</source>
         <translation>正在处理重扫文件…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="303"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="304"/>
         <source>Page replaced by the rescan.</source>
         <translation>该页已替换为重扫影像。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="310"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="311"/>
         <source>Select the pages to assign first.</source>
         <translation>请先选择要归入案件的页面。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="313"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="314"/>
         <source>Type a case number or proposal number.</source>
         <translation>请输入案件号或投保单号。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/scan_strip.py" line="320"/>
+        <location filename="../../desk_app/ui/scan_strip.py" line="321"/>
         <source>%1 page(s) assigned to case %2.</source>
         <translation>%1 页已归入案件 %2。</translation>
     </message>

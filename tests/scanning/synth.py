@@ -59,12 +59,12 @@ def draw_seal(c: canvas.Canvas, cx: float, cy: float, r: float = 21 * mm, text: 
     c.restoreState()
 
 
-def _proposal_page(c: canvas.Canvas, proposal_no: str, seal: bool) -> None:
+def _proposal_page(c: canvas.Canvas, proposal_no: str, seal: bool, barcode: bool = True) -> None:
     font = receipts._font()
     c.setFont(font, 22)
     c.drawString(20 * mm, H - 30 * mm, "团体保险投保单")
-    bar = code128.Code128(proposal_no, barHeight=12 * mm, barWidth=0.33 * mm, humanReadable=False)
-    bar.drawOn(c, W - 20 * mm - bar.width, H - 34 * mm)
+    if barcode:
+        _proposal_barcode(c, proposal_no)
     c.setFont(font, 9)
     c.drawRightString(W - 20 * mm, H - 39 * mm, f"投保单号 {proposal_no}")
     c.setLineWidth(0.6)
@@ -82,10 +82,18 @@ def _proposal_page(c: canvas.Canvas, proposal_no: str, seal: bool) -> None:
         draw_seal(c, 60 * mm, 52 * mm)
 
 
-def _insured_page(c: canvas.Canvas, page_no: int, seal: bool) -> None:
+def _proposal_barcode(c: canvas.Canvas, proposal_no: str) -> None:
+    """The proposal number's Code128, top right (as the printed forms carry it)."""
+    bar = code128.Code128(proposal_no, barHeight=12 * mm, barWidth=0.33 * mm, humanReadable=False)
+    bar.drawOn(c, W - 20 * mm - bar.width, H - 34 * mm)
+
+
+def _insured_page(c: canvas.Canvas, page_no: int, seal: bool, barcode: str | None = None) -> None:
     font = receipts._font()
     c.setFont(font, 20)
     c.drawString(20 * mm, H - 30 * mm, f"被保险人清单（第 {page_no} 页）")
+    if barcode:
+        _proposal_barcode(c, barcode)
     c.setFont(font, 10)
     y = H - 45 * mm
     cols = [20, 35, 65, 120, 150, 190]
@@ -119,14 +127,15 @@ def _cover_page(c: canvas.Canvas, case_no: str) -> None:
 
 
 def form_pdf(kind: str, *, seal: bool = True, case_no: str = "GZ0120261125000001",
-             proposal_no: str = "T440099001", page_no: int = 1) -> bytes:
-    """One A4 page: kind is proposal / insured_list / cover / blank."""
+             proposal_no: str = "T440099001", page_no: int = 1, barcode: bool | None = None) -> bytes:
+    """One A4 page: kind is proposal / insured_list / cover / blank. `barcode`: the proposal
+    number's Code128 at the top right (default: on the proposal form only)."""
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=True)
     if kind == "proposal":
-        _proposal_page(c, proposal_no, seal)
+        _proposal_page(c, proposal_no, seal, barcode is not False)
     elif kind == "insured_list":
-        _insured_page(c, page_no, seal)
+        _insured_page(c, page_no, seal, proposal_no if barcode else None)
     elif kind == "cover":
         _cover_page(c, case_no)
     elif kind != "blank":
@@ -186,3 +195,24 @@ def camera_shot(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     m = cv2.getPerspectiveTransform(src, dst)
     return cv2.warpPerspective(img, m, (canvas_.shape[1], canvas_.shape[0]), dst=canvas_,
                                borderMode=cv2.BORDER_TRANSPARENT)
+
+
+def photo(dpi: int, rng: np.random.Generator) -> np.ndarray:
+    """An A4 page that is all photograph (smooth colour fields and blobs, sensor noise): no text
+    lines to level, no way up to read."""
+    h, w = int(11.69 * dpi), int(8.27 * dpi)
+    img = cv2.resize(rng.integers(0, 255, (12, 9, 3)).astype(np.uint8), (w, h), interpolation=cv2.INTER_CUBIC)
+    for _ in range(30):
+        colour = [int(v) for v in rng.integers(0, 255, 3)]
+        cv2.circle(img, (int(rng.integers(w)), int(rng.integers(h))), int(rng.integers(w // 50, w // 5)), colour, -1)
+    img = cv2.GaussianBlur(img, (0, 0), dpi / 60)
+    return degrade(img, rng, noise=6)
+
+
+def pdf_of(img: np.ndarray, dpi: int, quality: int = 80) -> bytes:
+    """A scanner's PDF: the page image embedded as JPEG at `dpi`."""
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.fromarray(np.ascontiguousarray(img[:, :, ::-1])).save(buf, "PDF", resolution=float(dpi), quality=quality)
+    return buf.getvalue()

@@ -12,6 +12,7 @@ from desk_app.core.demo import DEMO_PASSWORD
 from desk_app.store.migrate import open_store
 from tests.scanning import helpers, synth
 from tests.scanning.test_service import received_case, stack
+from tests.scanning.test_sources import corrupt_jpeg, cut_tiff, one_sentence
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -58,7 +59,10 @@ def test_scan_import_json_per_page_then_bad_files_change_nothing(demo_path, tmp_
     before = snapshot(d)
     bad = {"empty.jpg": b"", "text.jpg": "文本\n".encode(), "header.pdf": b"%PDF-1.4\n",
            "locked.pdf": helpers.encrypted_pdf(), "bomb.png": helpers.bomb_png(),
-           "cut.jpg": helpers.jpeg_bytes(synth.render(synth.form_pdf("cover"), 100))[:5000]}
+           "cut.jpg": helpers.jpeg_bytes(synth.render(synth.form_pdf("cover"), 100))[:5000],
+           # 121 MP: above our limit, below PIL's error (PIL warns in English), and a JPEG whose
+           # damaged data libjpeg reports on stderr: the terminal shows only our sentences.
+           "big.png": helpers.bomb_png(11_000, 11_000), "corrupt.jpg": corrupt_jpeg(), "cut.tif": cut_tiff()}
     paths = []
     for name, data in bad.items():
         (tmp_path / name).write_bytes(data)
@@ -68,4 +72,8 @@ def test_scan_import_json_per_page_then_bad_files_change_nothing(demo_path, tmp_
     for name in bad:
         assert name in r.stderr
     assert "空文件" in r.stderr and "加密" in r.stderr and "过大" in r.stderr and "不完整" in r.stderr
+    lines = r.stderr.splitlines()
+    assert len(lines) == len(bad), r.stderr
+    for line in lines:
+        assert line.startswith("错误：") and one_sentence(line.removeprefix("错误：")), line
     assert snapshot(d) == before

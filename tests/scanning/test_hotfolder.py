@@ -102,3 +102,47 @@ def test_done_files_are_cleared_after_their_keep_days_and_failed_ones_stay(tmp_p
     assert hotfolder.purge_done(folder, keep_days=7, now=now + 8 * 86400) == ["fresh.jpg", "old.jpg"]
     assert not old.exists() and not fresh.exists() and bad.exists()
     assert hotfolder.purge_done(tmp_path / "nowhere") == []
+
+
+def test_empty_unreadable_and_cut_short_files_each_end_in_failed_once_with_a_reason(demo_store, actors, tmp_path):
+    import os
+    import sys
+
+    folder = tmp_path / "hot"
+    folder.mkdir()
+    scan = synth.pdf_of(synth.render(synth.form_pdf("insured_list"), 100), 100)
+    (folder / "empty.pdf").write_bytes(b"")
+    (folder / "half.pdf").write_bytes(scan[: len(scan) // 2])  # the scanner stopped writing
+    (folder / "cut.jpg").write_bytes(helpers.jpeg_bytes(synth.render(synth.form_pdf("cover"), 100))[:7000])
+    if sys.platform.startswith("linux"):
+        # A file the OS will not read even for root: a regular file (to stat) whose read fails (EIO).
+        os.symlink("/proc/self/mem", folder / "unreadable.jpg")
+    handle = handler(demo_store, actors["scanner"])
+    state = hotfolder.FolderState()
+    taken = []
+    for _ in range(4):  # several passes: each file is taken, refused and reported once
+        taken += hotfolder.poll_once(folder, state, handle, settle=0)
+    reasons = {t.name: t.reason for t in taken}
+    assert sorted(t.name for t in taken) == sorted(reasons) and {t.outcome for t in taken} == {"failed"}
+    assert "空文件" in reasons.pop("empty.pdf")
+    assert "不完整" in reasons.pop("half.pdf") and "不完整" in reasons.pop("cut.jpg")
+    if sys.platform.startswith("linux"):
+        assert reasons.pop("unreadable.jpg") == "无法读取文件“unreadable.jpg”（磁盘或网络读写出错），未导入。"
+    assert reasons == {}
+    assert sorted(p.name for p in folder.iterdir() if not p.is_dir()) == []
+    for t in taken:
+        assert (folder / "failed" / f"{t.name}.reason.txt").read_text(encoding="utf-8") == t.reason + "\n"
+    with demo_store.reading() as s:
+        assert s.scalar(select(func.count()).select_from(ScanBatch).where(ScanBatch.source == "hot_folder")) == 0
+
+
+def test_an_empty_file_waits_longer_than_a_written_one(tmp_path):
+    """A scanner may create its file before it writes the first page: an empty file is taken only
+    after ten times the settle time."""
+    (tmp_path / "empty.pdf").write_bytes(b"")
+    (tmp_path / "page.jpg").write_bytes(b"\xff\xd8\xff")
+    state = hotfolder.FolderState()
+    assert hotfolder.ready_files(tmp_path, state, settle=2, now=100.0) == []
+    assert [p.name for p in hotfolder.ready_files(tmp_path, state, settle=2, now=102.0)] == ["page.jpg"]
+    assert [p.name for p in hotfolder.ready_files(tmp_path, state, settle=2, now=119.0)] == ["page.jpg"]
+    assert [p.name for p in hotfolder.ready_files(tmp_path, state, settle=2, now=120.0)] == ["empty.pdf", "page.jpg"]

@@ -1,10 +1,12 @@
 """The hot folder a scanner writes into: take each file once, whole, then move it aside.
 
 A file is taken only when it is complete: its size and modification time have not changed for
-`settle` seconds (a scanner writing in pieces keeps changing them), and names a scanner uses
-while writing (`.tmp`, `.part`, `~`, leading dot) are skipped until renamed. After the import
-commits the file moves to `done/`; a file the station cannot read moves to `failed/` with a
-`<name>.reason.txt` beside it. Never twice: the handler is given the file's sha256, and the
+`settle` seconds (a scanner writing in pieces keeps changing them; an empty file, ten times
+that), and names a scanner uses while writing (`.tmp`, `.part`, `~`, leading dot) are skipped
+until renamed. After the import commits the file moves to `done/`; a file the station cannot
+take (empty, unreadable, damaged or cut short, not an image) moves to `failed/` with a
+`<name>.reason.txt` beside it, and is reported once (one that cannot even be moved is left
+alone until it changes). Never twice: the handler is given the file's sha256, and the
 import records it, so a crash between the commit and the move does not import the file again.
 
 `done/` is not kept for ever: each imported file's original is already in the page store
@@ -16,6 +18,7 @@ second, unencrypted archive of the branch's forms.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import os
 import time
@@ -29,9 +32,17 @@ SKIP_SUFFIXES = (".tmp", ".part", ".crdownload", "~")
 KEEP_DONE_DAYS = 7.0
 
 
+# An empty file is taken only after this many times `settle` unchanged: a scanner may create its
+# file well before it writes the first page; one that has not written a byte by then has failed.
+EMPTY_SETTLE_FACTOR = 10
+
+
 @dataclass
 class FolderState:
     seen: dict[str, tuple[int, int, float]] = field(default_factory=dict)  # name -> size, mtime_ns, since
+    # Files that could not be moved to failed/ (a read-only folder, say): name -> (size, mtime_ns)
+    # as they were refused, so they are reported once and left alone until they change.
+    stuck: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -63,17 +74,47 @@ def ready_files(root: Path, state: FolderState, *, settle: float, now: float | N
     for entry in sorted(os.scandir(root), key=lambda e: e.name):
         if not entry.is_file() or entry.name.startswith(".") or entry.name.endswith(SKIP_SUFFIXES):
             continue
-        st = entry.stat()
+        try:
+            st = entry.stat()
+        except FileNotFoundError:  # gone between the listing and the look
+            continue
         present.add(entry.name)
         key = (st.st_size, st.st_mtime_ns)
+        if state.stuck.get(entry.name) == key:
+            continue
         old = state.seen.get(entry.name)
         if old is None or old[:2] != key:
             state.seen[entry.name] = (*key, now)
-        elif now - old[2] >= settle and st.st_size > 0:
+        elif now - old[2] >= (settle if st.st_size > 0 else settle * EMPTY_SETTLE_FACTOR):
             ready.append(Path(entry.path))
     for gone in set(state.seen) - present:
         del state.seen[gone]
+    for gone in set(state.stuck) - present:
+        del state.stuck[gone]
     return ready
+
+
+_READ_ERRORS = {errno.EACCES: "没有读取权限", errno.EPERM: "没有读取权限", errno.EIO: "磁盘或网络读写出错",
+                errno.EISDIR: "这是一个文件夹", errno.ENXIO: "这不是普通文件"}
+
+
+def _unreadable(name: str, exc: OSError) -> str:
+    why = _READ_ERRORS.get(exc.errno or 0, f"系统错误 {exc.errno}")
+    return f"无法读取文件“{name}”（{why}），未导入。"
+
+
+def _fail(root: Path, path: Path, state: FolderState, reason: str, key: tuple[int, int]) -> None:
+    """Move a refused file to failed/ with its reason beside it; when even that is not possible,
+    remember it so that it is reported once, not on every pass."""
+    try:
+        moved = _move(path, root / "failed")
+    except OSError:
+        state.stuck[path.name] = key
+        return
+    try:
+        moved.with_name(moved.name + ".reason.txt").write_text(reason + "\n", encoding="utf-8")
+    except OSError:
+        pass  # the file is out of the way; its reason is still reported
 
 
 def poll_once(root: Path, state: FolderState, handler: Handler, *, settle: float = 2.0,
@@ -82,18 +123,29 @@ def poll_once(root: Path, state: FolderState, handler: Handler, *, settle: float
     root = Path(root)
     out = []
     for path in ready_files(root, state, settle=settle, now=now):
-        data = path.read_bytes()
-        # Read again after the read: a writer that resumed in between makes us wait one more round.
-        st = path.stat()
-        if st.st_size != len(data):
+        seen = state.seen.get(path.name, (0, 0, 0.0))
+        key = (seen[0], seen[1])
+        try:
+            data = path.read_bytes()
+            # Look again after the read: a writer that resumed in between makes us wait one more round.
+            st = path.stat()
+        except FileNotFoundError:  # taken away meanwhile
+            state.seen.pop(path.name, None)
+            continue
+        except OSError as exc:
+            reason = _unreadable(path.name, exc)
+            _fail(root, path, state, reason, key)
+            out.append(Taken(path.name, "failed", reason))
+            state.seen.pop(path.name, None)
+            continue
+        if st.st_size != len(data) or st.st_mtime_ns != key[1]:
             state.seen.pop(path.name, None)
             continue
         digest = hashlib.sha256(data).hexdigest()
         try:
             fresh = handler(path.name, data, digest)
         except DomainError as exc:
-            moved = _move(path, root / "failed")
-            moved.with_name(moved.name + ".reason.txt").write_text(exc.message + "\n", encoding="utf-8")
+            _fail(root, path, state, exc.message, key)
             out.append(Taken(path.name, "failed", exc.message))
         else:
             _move(path, root / "done")

@@ -10,7 +10,7 @@ no --case given, go to the unindexed tray (no case) for the operator to assign.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -18,9 +18,10 @@ import zxingcpp
 
 # Barcodes are read at this resolution: the receipt's codes (0.36 mm bars, 30 mm QR) and the
 # form's Code128 (0.33 mm bars) stay readable, and a 300-dpi page costs under half the pixels.
-# The page is upright by now (orientation is fixed before indexing), so neither inverted nor
-# quarter-turned codes are searched: ~20 % off each page's decode, and on synthetic stacks (84
-# pages, blur, noise, JPEG 60) it read exactly the pages the quarter-turn search read.
+# The page is upright by now when the orientation model was sure of it, so quarter-turned codes
+# are searched only on a page it was not sure of (`any_turn`): ~20 % off each page's decode, and
+# on synthetic stacks (84 pages, blur, noise, JPEG 60) it read exactly the pages the quarter-turn
+# search read.
 DECODE_DPI = 200.0
 FORMATS = (zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.Code128)
 
@@ -29,18 +30,22 @@ FORMATS = (zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.Code128)
 class Barcode:
     format: str
     text: str
+    # Which way the code lies on the page, clockwise degrees as zxing-cpp reports it (0: upright).
+    # Not part of the code's identity: the same code read twice is one code.
+    orientation: int = field(default=0, compare=False)
 
 
-def read_barcodes(gray: np.ndarray, dpi: float) -> list[Barcode]:
-    """QR and Code128 codes on a (cleaned, upright) grayscale page, without duplicates."""
+def read_barcodes(gray: np.ndarray, dpi: float, *, any_turn: bool = False) -> list[Barcode]:
+    """QR and Code128 codes on a (cleaned) grayscale page, without duplicates; `any_turn` also
+    searches codes lying a quarter turn (a page whose orientation is in doubt)."""
     k = DECODE_DPI / dpi
     # INTER_LINEAR, not INTER_AREA: area averaging at 2/3 scale cost 13 ms of a 16 ms decode, and
     # on 168 degraded synthetic pages both (and no resize at all) read exactly the same codes.
     small = cv2.resize(gray, None, fx=k, fy=k, interpolation=cv2.INTER_LINEAR) if k < 0.95 else gray
     out: list[Barcode] = []
     for r in zxingcpp.read_barcodes(small, formats=FORMATS, try_invert=False, try_downscale=False,
-                                      try_rotate=False):
-        b = Barcode(r.format.name, r.text)
+                                      try_rotate=any_turn):
+        b = Barcode(r.format.name, r.text, int(r.orientation) % 360)
         if r.valid and b not in out:
             out.append(b)
     return out

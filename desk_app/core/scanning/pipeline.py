@@ -8,9 +8,12 @@ angle, say) redoes the page from the same input. `encode_page` writes the stored
 
 Deskew is a projection-profile search on the ink pixels at reduced resolution (a coarse pass
 over ±16°, then a fine pass around the best angle with a parabolic peak fit); text lines make
-the row profile sharpest when they are level. Orientation (0/90/180/270): the row profile of a
-text page is sharper than the column profile, which tells 0/180 from 90/270; the title and
-barcodes at the head of a form (its tallest line bands) tell up from down.
+the row profile sharpest when they are level. It is not trusted (the page is left unlevelled
+and flagged `deskew_unsure`) when the coarse peak is at the end of the search range, or when
+the page is mostly photograph. Orientation (0/90/180/270) is then asked of a text-direction
+model (`orientation`) on the levelled page at the analysis resolution; an answer it is not
+sure of turns nothing and flags `orientation_unsure` for a person. Barcodes, read later on the
+cleaned page, overrule it (`turn_by_barcodes`, applied by the service).
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from typing import Any
 
 import cv2
 import numpy as np
+
+from desk_app.core.scanning import orientation
 
 WORK_DPI = 100.0  # resolution of the analysis (the stored page keeps the source resolution)
 COARSE = np.arange(-16.0, 16.01, 0.5)
@@ -167,23 +172,28 @@ def _best(xs: np.ndarray, ys: np.ndarray, angles: np.ndarray, size: int) -> tupl
     return best, float(scores[i]), scores
 
 
-def estimate_skew(small: np.ndarray) -> tuple[float, int, float]:
-    """(skew angle in degrees, quarter turn 0/90, confidence) of a page seen at WORK_DPI.
+@dataclass(frozen=True)
+class Skew:
+    angle: float  # degrees, counter-clockwise positive (as cv2.getRotationMatrix2D), levels the text
+    quarter: int  # 90 when the text runs vertically on the image (the profile's axis), else 0
+    confidence: float  # peak of the fine pass over its median
+    at_edge: bool  # the coarse peak is at the end of the search range: the true angle may lie beyond
 
-    The angle is the rotation (counter-clockwise positive, as cv2.getRotationMatrix2D) that
-    levels the text; the quarter turn says whether the text runs vertically on the image.
-    """
+
+def measure_skew(small: np.ndarray) -> Skew:
+    """The skew of a page seen at WORK_DPI (see `estimate_skew`)."""
     rng = np.random.default_rng(0)
     ink_full = _ink(small)
     half = cv2.resize(small, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
     xs, ys = _points(_ink(half), 20_000, rng)
     if len(xs) < 50:
-        return 0.0, 0, 0.0
+        return Skew(0.0, 0, 0.0, False)
     size = int(np.hypot(*half.shape)) + 2
     a0, s0, _sc0 = _best(xs, ys, COARSE, size)
     a90, s90, _sc90 = _best(ys, xs, COARSE, size)  # columns as rows: the page turned a quarter
     quarter = 90 if s90 > s0 * 1.05 else 0
     coarse = a90 if quarter else a0
+    at_edge = abs(coarse) >= COARSE[-1] - (COARSE[1] - COARSE[0]) / 2
     # Fine pass at the working resolution, around the coarse angle.
     xs, ys = _points(ink_full, 60_000, rng)
     if quarter:
@@ -194,7 +204,31 @@ def estimate_skew(small: np.ndarray) -> tuple[float, int, float]:
     if quarter:  # measured on the transposed page: a mirror image, so the sign turns
         angle = -angle
     conf = float(scores.max() / max(np.median(scores), 1.0))
-    return angle, quarter, conf
+    return Skew(angle, quarter, conf, bool(at_edge))
+
+
+def estimate_skew(small: np.ndarray) -> tuple[float, int, float]:
+    """(skew angle in degrees, quarter turn 0/90, confidence) of a page seen at WORK_DPI.
+
+    The angle is the rotation (counter-clockwise positive, as cv2.getRotationMatrix2D) that
+    levels the text; the quarter turn says whether the text runs vertically on the image.
+    """
+    s = measure_skew(small)
+    return s.angle, s.quarter, s.confidence
+
+
+# A page is "mostly photograph" when this share of it is continuous tone: mid-grey pixels packed
+# densely (text at WORK_DPI has mid-grey stroke edges, but white between strokes and lines).
+PHOTO_SHARE = 0.4
+
+
+def photo_share(small: np.ndarray) -> float:
+    """Share of a page at WORK_DPI (margins excluded) that is continuous tone (photograph)."""
+    h, w = small.shape
+    inner = small[int(h * 0.03):int(h * 0.97), int(w * 0.03):int(w * 0.97)]
+    mid = ((inner > 40) & (inner < 215)).astype(np.float32)
+    dense = cv2.boxFilter(mid, -1, (9, 9))
+    return float((dense > 0.7).mean())
 
 
 def rotate(gray: np.ndarray, deg: float, quarter: int) -> np.ndarray:
@@ -213,35 +247,6 @@ def rotate(gray: np.ndarray, deg: float, quarter: int) -> np.ndarray:
         out = cv2.warpAffine(out, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
                              borderValue=border)
     return out
-
-
-def upside_down(small: np.ndarray) -> bool:
-    """True when the head of the page (title, barcodes: the tallest line bands) is at the bottom.
-
-    `small` is the levelled page at WORK_DPI.
-    """
-    ink = _ink(small)
-    h, w = ink.shape
-    mx, my = int(w * 0.04), int(h * 0.03)
-    ink = ink[my:h - my, mx:w - mx]
-    rows = ink.mean(1)
-    on = rows > 0.01
-    bands: list[tuple[int, int, float]] = []
-    start = None
-    for i, v in enumerate(np.append(on, False)):
-        if v and start is None:
-            start = i
-        elif not v and start is not None:
-            bands.append((start, i, float(ink[start:i].sum())))
-            start = None
-    if len(bands) < 2:
-        return False
-    heights = np.array([b - a for a, b, _ in bands], float)
-    tall = heights >= max(np.median(heights) * 1.6, 3)
-    mid = ink.shape[0] / 2
-    top = sum(m * (b - a) for (a, b, m), t in zip(bands, tall, strict=True) if t and (a + b) / 2 < mid)
-    bottom = sum(m * (b - a) for (a, b, m), t in zip(bands, tall, strict=True) if t and (a + b) / 2 >= mid)
-    return bottom > top * 1.2
 
 
 # --- blank and quality ---------------------------------------------------------------------------
@@ -293,6 +298,7 @@ def clean_page(image: np.ndarray, dpi: int, *, camera: bool = False, overrides: 
     """Clean one page (BGR or grayscale); the input is not modified."""
     ov = overrides or Overrides()
     steps: list[dict[str, Any]] = []
+    doubts: list[Flag] = []
     gray = to_gray(image)
     if camera:
         quad = find_page_quad(gray)
@@ -315,22 +321,65 @@ def clean_page(image: np.ndarray, dpi: int, *, camera: bool = False, overrides: 
         gray = rotate(gray, angle, quarter)
         steps.append({"step": "rotate", "rotation": quarter, "deskew_deg": round(angle, 3), "forced": True})
     else:
-        angle, quarter, conf = estimate_skew(probe)
+        skew = measure_skew(probe)
+        photo = photo_share(probe)
+        angle = skew.angle
+        trusted = not (skew.at_edge or photo >= PHOTO_SHARE)
+        if not trusted:
+            # Not trusted: an angle at the end of the search range may lie beyond it, and a
+            # photograph has no text lines to level. The page is left as it is for a person.
+            why = (f"纠偏角度 {skew.angle:+.1f}° 已到搜索范围（±{COARSE[-1]:.0f}°）的边缘" if skew.at_edge
+                   else f"页面大部分是照片（{photo:.0%}），无法按文字行纠偏")
+            doubts.append(Flag("deskew_unsure", f"{why}，未自动纠偏，请人工核对"))
+            angle = 0.0
+        steps.append({"step": "deskew", "deskew_deg": round(angle, 3), "measured_deg": round(skew.angle, 3),
+                      "confidence": round(skew.confidence, 2), "at_edge": skew.at_edge,
+                      "photo": round(photo, 3), "applied": trusted})
+        turn = orientation.classify(rotate(probe, angle, 0))
+        quarter = turn.rotation if turn.sure else 0
+        if not turn.sure:
+            doubts.append(Flag("orientation_unsure",
+                               f"无法确定页面方向（把握 {turn.confidence:.0%}），未自动旋转，请人工核对"))
+        steps.append({"step": "orientation", "rotation": quarter, "model_rotation": turn.rotation,
+                      "confidence": round(turn.confidence, 3), "views_agree": turn.agree,
+                      "profile_axis": skew.quarter})
         gray = rotate(gray, angle, quarter)
-        if upside_down(rotate(probe, angle, quarter)):
-            quarter = (quarter + 180) % 360
-            gray = cv2.rotate(gray, cv2.ROTATE_180)
-        steps.append({"step": "deskew", "deskew_deg": round(angle, 3), "confidence": round(conf, 2)})
-        steps.append({"step": "orientation", "rotation": quarter})
     small = _resize(gray, WORK_DPI / dpi)
     ink = ink_fraction(small)
     # Faint print (light grey, but darker than the show-through of a blank back) is not blank.
     faint = ink_fraction(small, 205) if ink < BLANK_INK else ink
     blank = faint < BLANK_INK
     steps.append({"step": "blank", "ink": round(ink, 5), "faint": round(faint, 5), "blank": blank})
-    flags = quality_flags(gray, dpi, blank=blank)
+    # A blank page has no way up and nothing to level: no doubt to raise about it.
+    flags = ([] if blank else doubts) + quality_flags(gray, dpi, blank=blank)
     steps.append({"step": "quality", "flags": [f.code for f in flags]})
     return CleanResult(gray, dpi, round(angle, 3), quarter, blank, flags, steps)
+
+
+def barcode_turn(orientations: list[int]) -> int | None:
+    """The clockwise quarter turn that makes a page's barcodes upright (each code's orientation in
+    clockwise degrees, as zxing-cpp reports it), or None when there is none or they disagree."""
+    turns = {int(round(((360 - o) % 360) / 90.0)) % 4 * 90 for o in orientations}
+    return turns.pop() if len(turns) == 1 else None
+
+
+def upright_by_barcodes(result: CleanResult, orientations: list[int]) -> CleanResult:
+    """The barcodes' word on which way up the page is, over the model's: the page turned so its
+    codes are upright, and any orientation doubt settled. Unchanged when they disagree."""
+    turn = barcode_turn(orientations)
+    if turn is None:
+        return result
+    flags = [f for f in result.flags if f.code != "orientation_unsure"]
+    if turn == 0 and len(flags) == len(result.flags):
+        return result
+    image = result.image
+    if turn:
+        image = cv2.rotate(image, {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180,
+                                   270: cv2.ROTATE_90_COUNTERCLOCKWISE}[turn])
+    rotation = (result.rotation + turn) % 360
+    steps = [*result.steps, {"step": "orientation_barcode", "turn": turn, "rotation": rotation,
+                             "codes": len(orientations)}]
+    return CleanResult(image, result.dpi, result.deskew_deg, rotation, result.blank, flags, steps)
 
 
 def encode_page(gray: np.ndarray, dpi: int, fmt: str = "jpeg", *, quality: int = 70) -> bytes:

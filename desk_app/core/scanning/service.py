@@ -103,7 +103,11 @@ def process_page(sp: sources.SourcePage, *, fmt: str = "jpeg", camera: bool = Fa
                  overrides: pipeline.Overrides | None = None) -> ProcessedPage:
     """Clean-up, barcodes, seal check and encoding of one page."""
     clean = pipeline.clean_page(sp.image, sp.dpi, camera=camera, overrides=overrides)
-    codes = () if clean.blank else tuple(indexing.read_barcodes(clean.image, clean.dpi))
+    forced = overrides is not None and overrides.rotation is not None
+    doubt = any(f.code == "orientation_unsure" for f in clean.flags)
+    codes = () if clean.blank else tuple(indexing.read_barcodes(clean.image, clean.dpi, any_turn=doubt))
+    if codes and not forced:  # barcodes, when there are any, say which way up the page is
+        clean = pipeline.upright_by_barcodes(clean, [b.orientation for b in codes])
     seals = [] if clean.blank else seal.find_seals(sp.image, sp.dpi)
     steps = [*clean.steps, {"step": "barcodes", "codes": [[b.format, b.text] for b in codes]},
              {"step": "seal", "found": len(seals), "shapes": [[round(s.width_mm, 1), round(s.height_mm, 1),
@@ -129,10 +133,10 @@ def _media_type(data: bytes) -> str:
 
 
 def process_file(name: str, data: bytes, *, fmt: str = "jpeg", camera: bool = False) -> ProcessedFile:
-    """Decode (refusing bad files, see sources) and process every page of one file."""
-    pages = sources.read_pages(name, data)
-    return ProcessedFile(name, data, _media_type(data),
-                         tuple(process_page(p, fmt=fmt, camera=camera) for p in pages))
+    """Decode (refusing bad files, see sources) and process every page of one file, one decoded
+    page at a time (a 100-page PDF is never held decoded whole)."""
+    pages = tuple(process_page(p, fmt=fmt, camera=camera) for p in sources.iter_pages(name, data))
+    return ProcessedFile(name, data, _media_type(data), pages)
 
 
 def job_ranges(n_pages: int, workers: int) -> list[range]:
@@ -146,7 +150,7 @@ def job_ranges(n_pages: int, workers: int) -> list[range]:
 def process_pages(name: str, data: bytes, pages: range, *, fmt: str = "jpeg",
                   camera: bool = False) -> tuple[ProcessedPage, ...]:
     """Some pages of one file (a pool job)."""
-    return tuple(process_page(p, fmt=fmt, camera=camera) for p in sources.read_pages(name, data, pages=pages))
+    return tuple(process_page(p, fmt=fmt, camera=camera) for p in sources.iter_pages(name, data, pages=pages))
 
 
 def process_in_pool(pool: Executor, files: Sequence[tuple[str, bytes]], *, workers: int, fmt: str = "jpeg",
@@ -352,7 +356,9 @@ def redo_page(session: Session, files_to: PageFiles, *, actor: Actor, page_id: s
     page = _page(session, page_id)
     if replacement is None:
         original = files_to.get(page.original_sha256)
-        src = sources.read_pages(page.source_name, original)[page.source_page]
+        # Only the page redone is decoded (not every page of a 100-page PDF to take one).
+        (src,) = sources.read_pages(page.source_name, original,
+                                    pages=range(page.source_page, page.source_page + 1))
         kind = {"image/jpeg": "jpeg", "image/png": "png", "image/tiff": "tiff"}
         from_camera = session.get(ScanBatch, page.batch_id).source == "camera"
         replacement = process_page(src, fmt=fmt or kind.get(page.media_type, "jpeg"), overrides=overrides,

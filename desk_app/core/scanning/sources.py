@@ -2,14 +2,24 @@
 
 Every size check happens on the header: PIL opens lazily (only the header is read), and a PDF
 page's size comes from its MediaBox before it is rendered. A file that cannot be read raises
-`UnreadableFile` with a message for the operator (Chinese); nothing is stored for it.
+`UnreadableFile` with a message for the operator (one Chinese sentence); nothing is stored for
+it. The imaging libraries' own warnings (PIL's DecompressionBombWarning for a page our size
+check refuses anyway, "Corrupt EXIF data" and the like) are silenced while a file is read: the
+operator sees our sentence, never a library's English line.
+
+Pages are yielded one at a time (`iter_pages`): a long PDF or TIFF is never held decoded whole.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import io
+import os
 import re
 import struct
+import tempfile
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -42,13 +52,55 @@ class SourcePage:
     source_page: int  # 0-based page within the file
 
 
+@contextlib.contextmanager
+def quiet() -> Iterator[None]:
+    """No Python warning of the imaging libraries reaches the terminal while a file is read."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
+@contextlib.contextmanager
+def native_stderr() -> Iterator[list[str]]:
+    """What C libraries (libjpeg, libpng inside OpenCV) print on stderr meanwhile, taken off the
+    terminal and handed back as lines. Process-wide while it lasts (one image decode, ~10 ms)."""
+    lines: list[str] = []
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr at all (a windowed program): nothing would reach a terminal
+        yield lines
+        return
+    try:
+        with tempfile.TemporaryFile() as tmp:
+            os.dup2(tmp.fileno(), 2)
+            try:
+                yield lines
+            finally:
+                os.dup2(saved, 2)
+                tmp.seek(0)
+                lines.extend(tmp.read().decode("utf-8", "replace").splitlines())
+    finally:
+        os.close(saved)
+
+
+_OPEN_ERRORS = {errno.ENOENT: "文件不存在", errno.EACCES: "没有读取权限", errno.EPERM: "没有读取权限",
+                errno.EISDIR: "这是一个文件夹", errno.EIO: "磁盘或网络读写出错"}
+
+
+def open_error(name: str, exc: OSError) -> str:
+    """The operator's sentence for a file that could not even be opened (not the OS's English)."""
+    why = _OPEN_ERRORS.get(exc.errno or 0, f"系统错误 {exc.errno}")
+    return f"无法打开文件“{name}”（{why}）。"
+
+
+TOO_LARGE = "，已拒绝且未解码，请以不超过 600 dpi 重新扫描。"
+
+
 def _check_size(name: str, width: float, height: float) -> None:
     if width <= 0 or height <= 0:
         raise UnreadableFile(f"文件“{name}”的页面尺寸无效。")
     if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
-        raise UnreadableFile(
-            f"文件“{name}”的图像过大（{int(width)}×{int(height)} 像素），已拒绝，未解码。"
-            "请以不超过 600 dpi 重新扫描。")
+        raise UnreadableFile(f"文件“{name}”的图像过大（{int(width)}×{int(height)} 像素）{TOO_LARGE}")
 
 
 def _dpi_of(img: Image.Image, default: int) -> int:
@@ -74,7 +126,7 @@ def _open_image(name: str, data: bytes) -> Image.Image:
     except Image.DecompressionBombError as exc:
         m = re.search(r"\((\d+) pixels\)", str(exc))
         count = f"（{int(m.group(1)) / 1e6:,.0f} 百万像素）" if m else ""
-        raise UnreadableFile(f"文件“{name}”的图像过大{count}，已拒绝，未解码。请以不超过 600 dpi 重新扫描。") from None
+        raise UnreadableFile(f"文件“{name}”的图像过大{count}{TOO_LARGE}") from None
     except DAMAGED:
         raise UnreadableFile(f"文件“{name}”不是可识别的图像（JPEG、PNG、TIFF 或 PDF）。") from None
     if img.format not in ("JPEG", "PNG", "TIFF", "BMP"):
@@ -102,10 +154,17 @@ def _image_pages(name: str, data: bytes, default_dpi: int, pages: range | None =
     if img.format in ("JPEG", "PNG") and frames == 1:
         # Size checked on the header; then OpenCV's decoder (libjpeg-turbo), 2-3x faster than PIL's.
         _check_size(name, *img.size)
+        # Cut short (a scanner that stopped writing): no end marker. OpenCV would decode what is
+        # there and fill the rest grey, with only a libjpeg/libpng line on stderr to say so.
         if img.format == "JPEG" and not data.rstrip(b"\0")[-2:] == b"\xff\xd9":
             raise UnreadableFile(f"文件“{name}”第 1 页已损坏或不完整，无法读取。")
-        arr = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
-        if arr is None or arr.shape[1] != img.size[0] or arr.shape[0] != img.size[1]:
+        if img.format == "PNG" and b"IEND" not in data[-64:]:
+            raise UnreadableFile(f"文件“{name}”第 1 页已损坏或不完整，无法读取。")
+        with native_stderr() as said:
+            arr = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+        # libjpeg fills what it could not decode with grey and says only this on stderr.
+        damaged = any("premature end of data segment" in line for line in said)
+        if arr is None or damaged or arr.shape[1] != img.size[0] or arr.shape[0] != img.size[1]:
             raise UnreadableFile(f"文件“{name}”第 1 页已损坏或不完整，无法读取。")
         yield SourcePage(arr, _dpi_of(img, default_dpi), name, 0)
         return
@@ -118,7 +177,7 @@ def _image_pages(name: str, data: bytes, default_dpi: int, pages: range | None =
         except UnreadableFile:
             raise
         except Image.DecompressionBombError:
-            raise UnreadableFile(f"文件“{name}”的图像过大，已拒绝，未解码。") from None
+            raise UnreadableFile(f"文件“{name}”的图像过大{TOO_LARGE}") from None
         except DAMAGED:
             raise UnreadableFile(f"文件“{name}”第 {i + 1} 页已损坏或不完整，无法读取。") from None
         yield SourcePage(arr, _dpi_of(img, default_dpi), name, i)
@@ -127,6 +186,10 @@ def _image_pages(name: str, data: bytes, default_dpi: int, pages: range | None =
 def _open_pdf(name: str, data: bytes):  # noqa: ANN202 - a pypdfium2 PdfDocument
     import pypdfium2 as pdfium
 
+    # A PDF cut short has no %%EOF at its end; pdfium would rebuild what it can and show fewer
+    # pages, or blank ones, as if the file were whole.
+    if b"%%EOF" not in data[-1024:]:
+        raise UnreadableFile(f"文件“{name}”不是完整的 PDF（文件不完整，可能仍在写入或写入中断），无法读取。")
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -146,23 +209,38 @@ def _pdf_pages(name: str, data: bytes, dpi: int, pages: range | None = None) -> 
         scale = dpi / 72.0
         for i in range(len(pdf))[pages.start:pages.stop] if pages is not None else range(len(pdf)):
             page = pdf[i]
-            w, h = page.get_size()
-            _check_size(name, w * scale, h * scale)
-            bitmap = page.render(scale=scale, grayscale=False)
-            arr = np.array(bitmap.to_numpy()[:, :, :3])  # BGR(x) as pdfium writes it
+            try:
+                w, h = page.get_size()
+                _check_size(name, w * scale, h * scale)
+                bitmap = page.render(scale=scale, grayscale=False)
+                arr = np.array(bitmap.to_numpy()[:, :, :3])  # BGR(x) as pdfium writes it
+                bitmap.close()
+            finally:
+                page.close()
             yield SourcePage(arr, dpi, name, i)
+            del arr
     finally:
         pdf.close()
 
 
-def read_pages(name: str, data: bytes, *, default_dpi: int = 300, pages: range | None = None) -> list[SourcePage]:
-    """Every page of one file (JPEG, PNG, multi-page TIFF, PDF), or only `pages` (0-based), or
-    UnreadableFile."""
+def iter_pages(name: str, data: bytes, *, default_dpi: int = 300, pages: range | None = None) -> Iterator[SourcePage]:
+    """Every page of one file (JPEG, PNG, multi-page TIFF, PDF), or only `pages` (0-based), one
+    decoded page at a time; UnreadableFile (at the first page or the page that fails)."""
     if not data:
         raise UnreadableFile(f"文件“{name}”是空文件。")
-    if data[:5] == b"%PDF-":
-        return list(_pdf_pages(name, data, PDF_DPI, pages))
-    return list(_image_pages(name, data, default_dpi, pages))
+    it = _pdf_pages(name, data, PDF_DPI, pages) if data[:5] == b"%PDF-" else _image_pages(name, data, default_dpi, pages)
+    while True:
+        with quiet():
+            page = next(it, None)
+        if page is None:
+            return
+        yield page
+        del page
+
+
+def read_pages(name: str, data: bytes, *, default_dpi: int = 300, pages: range | None = None) -> list[SourcePage]:
+    """Every page of one file, or only `pages` (0-based), all decoded; see `iter_pages`."""
+    return list(iter_pages(name, data, default_dpi=default_dpi, pages=pages))
 
 
 def page_count(name: str, data: bytes) -> int:
@@ -170,10 +248,12 @@ def page_count(name: str, data: bytes) -> int:
     read_pages that need no decoding (empty, not an image, encrypted or broken PDF) come here first."""
     if not data:
         raise UnreadableFile(f"文件“{name}”是空文件。")
-    if data[:5] == b"%PDF-":
-        pdf = _open_pdf(name, data)
-        try:
-            return len(pdf)
-        finally:
-            pdf.close()
-    return _frames(name, _open_image(name, data))
+    with quiet():
+        if data[:5] == b"%PDF-":
+            pdf = _open_pdf(name, data)
+            try:
+                return len(pdf)
+            finally:
+                pdf.close()
+        return _frames(name, _open_image(name, data))
+
