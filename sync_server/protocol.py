@@ -109,6 +109,29 @@ ROW_REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "stationery_batches": (("received_by", "users"),),
     "stationery_numbers": (("proposal_id", "proposals"), ("changed_by", "users")),
 }
+# Columns that name a row but are not checked: an audit entry records who acted as its store saw
+# it (a refused login of a remote user names that user), and it is never sent to another store.
+UNCHECKED_REFERENCES: dict[str, tuple[str, ...]] = {"audit_log": ("user_id",)}
+# Columns a row must carry (with a value) to be written into a branch store: the store's NOT NULL
+# columns without a default (kept equal to them by tests/server/test_attacks.py). A row without
+# one is refused at the edge: sent up with a referred case it would stop the province's pull.
+REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "users": ('username', 'display_name', 'password_hash', 'authority_level', 'active', 'failed_logins', 'must_change_password', 'created_at', 'updated_at'),
+    "user_roles": ('user_id', 'role', 'created_at', 'updated_at'),
+    "proposals": ('case_no', 'proposal_no', 'business_type', 'applicant_name', 'business_source', 'insured_count', 'sum_insured_total', 'premium_total', 'term_months', 'special_agreements', 'state', 'state_since', 'created_at', 'updated_at'),
+    "proposal_products": ('proposal_id', 'line_no', 'product_code', 'benefit_level', 'sum_insured', 'premium', 'created_at', 'updated_at'),
+    "case_events": ('proposal_id', 'seq', 'action', 'to_state', 'actor_id', 'at', 'reason', 'created_at', 'updated_at'),
+    "audit_log": ('seq', 'at', 'username', 'action', 'target_type', 'target_id', 'detail', 'mac', 'created_at', 'updated_at'),
+    "page_blobs": ('sha256', 'size', 'media_type', 'created_at', 'updated_at'),
+    "stationery_batches": ('batch_no', 'kind', 'prefix', 'width', 'first_serial', 'last_serial', 'received_by', 'received_at', 'created_at', 'updated_at'),
+    "stationery_numbers": ('number', 'prefix', 'serial', 'batch_id', 'state', 'changed_by', 'changed_at', 'reason', 'created_at', 'updated_at'),
+    "intakes": ('proposal_id', 'outcome', 'rules_version', 'clerk_id', 'at', 'past_date_confirmed', 'duplicates_confirmed', 'return_reasons', 'created_at', 'updated_at'),
+    "intake_checklist_items": ('proposal_id', 'code', 'label', 'kind', 'received', 'note', 'created_at', 'updated_at'),
+    "deficiencies": ('proposal_id', 'code', 'label', 'note', 'status', 'raised_by', 'raised_at', 'created_at', 'updated_at'),
+    "print_jobs": ('proposal_id', 'kind', 'pdf_digest', 'size', 'copy_no', 'printed_by', 'printed_at', 'created_at', 'updated_at'),
+    "scan_batches": ('source', 'label', 'page_count', 'scanned_by', 'started_at', 'created_at', 'updated_at'),
+    "pages": ('batch_id', 'seq', 'sha256', 'size', 'media_type', 'original_sha256', 'source_name', 'source_page', 'width', 'height', 'dpi', 'deskew_deg', 'rotation', 'blank', 'seal_found', 'barcodes', 'qc_flags', 'steps', 'scanned_by', 'scanned_at', 'created_at', 'updated_at'),
+}
 # What stands in for a password hash in every user row head office sends (a branch never
 # receives a credential): no password verifies against it. Users of another organisation
 # arrive as display names only (REMOTE_USER_FIELDS; the rest set to harmless values).

@@ -53,6 +53,7 @@ from sync_server.protocol import (
     OWNED_BY_ITSELF,
     PUSH_ONLY_TABLES,
     REMOTE_USER_FIELDS,
+    REQUIRED_COLUMNS,
     ROW_OWNERS,
     ROW_REFERENCES,
     Change,
@@ -673,6 +674,9 @@ def _is_id(value: Any) -> bool:
 def _bad_row(ch: Change, data: dict[str, Any]) -> str | None:
     """What is wrong with a parsed row (types, ranges, lengths head office relies on), or None."""
     table = ch.table
+    for column in REQUIRED_COLUMNS.get(table, ()):
+        if data.get(column) is None:
+            return f"缺少 {column}"
     case_id = data.get("proposal_id") if table != "proposals" else data.get(primary_key(table))
     if case_id is not None and table in CASE_TABLES and (
             not _is_id(case_id) or len(str(case_id)) > CASE_ID_MAX):
