@@ -91,7 +91,7 @@ def headers(draw: st.DrawFn, token: str) -> dict[str, str]:
     h = hdrs(token)
     if draw(st.integers(0, 9)) == 0:
         key = draw(st.sampled_from(list(h)))
-        h[key] = draw(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=40))
+        h[key] = draw(st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=126), max_size=40))
     return h
 
 
