@@ -163,7 +163,7 @@ def floor(pg: PgCluster, rows: list[tuple[str, str, str, str]]) -> tuple[float, 
     read them all back: what moving these bytes through PostgreSQL costs at least."""
     import psycopg
 
-    name = pg.create_database().split("/")[-1].split("?")[0]
+    name = pg.create_database().split("@/", 1)[1].split("?")[0]
     with psycopg.connect(f"postgresql://postgres@/{name}?host={pg.socket_dir}") as conn:
         conn.execute("CREATE TABLE floor (change_id text, table_name text, row_id text, payload text)")
         conn.commit()
