@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import orjson
@@ -671,36 +672,55 @@ def _is_id(value: Any) -> bool:
     return type(value) is str and len(value) <= ID_MAX and "\x00" not in value
 
 
+_INT64_MIN = -INT64_MAX - 1
+# Per table: the required columns as one getter, and the columns that must hold an id.
+_REQUIRED = {t: (itemgetter(*cols) if len(cols) > 1 else (lambda d, c=cols[0]: (d[c],)))
+             for t, cols in REQUIRED_COLUMNS.items() if cols}
+_ID_COLUMNS = {t: tuple(c for c, _p in ROW_REFERENCES.get(t, ())) + (
+    (ROW_OWNERS[t][0],) if isinstance(ROW_OWNERS.get(t), tuple) else ()) for t in BRANCH_TABLES}
+
+
 def _bad_row(ch: Change, data: dict[str, Any]) -> str | None:
-    """What is wrong with a parsed row (types, ranges, lengths head office relies on), or None."""
+    """What is wrong with a parsed row (types, ranges, lengths head office relies on), or None.
+    On the bulk path: each check is one C-level operation for an ordinary row (about 1 µs)."""
     table = ch.table
-    for column in REQUIRED_COLUMNS.get(table, ()):
-        if data.get(column) is None:
-            return f"缺少 {column}"
-    case_id = data.get("proposal_id") if table != "proposals" else data.get(primary_key(table))
-    if case_id is not None and table in CASE_TABLES and (
-            not _is_id(case_id) or len(str(case_id)) > CASE_ID_MAX):
-        return f"proposal_id 应为不超过 {CASE_ID_MAX} 个字符的标识"
+    required = _REQUIRED.get(table)
+    if required is not None:
+        try:
+            values = required(data)
+        except KeyError as exc:
+            return f"缺少 {exc.args[0]}"
+        if None in values:
+            missing = next(c for c in REQUIRED_COLUMNS[table] if data[c] is None)
+            return f"缺少 {missing}"
+    for v in data.values():
+        t = type(v)
+        if t is int:
+            if v > INT64_MAX or v < _INT64_MIN:
+                key = next(k for k, x in data.items() if x is v)
+                return f"{str(key)[:40]} 超出 64 位整数范围"
+        elif t is dict or t is list:
+            key = next(k for k, x in data.items() if x is v)
+            return f"{str(key)[:40]} 应为单个值（文本、数字或空）"
+    if table in CASE_TABLES:
+        case_id = data.get("proposal_id") if table != "proposals" else data.get(primary_key(table))
+        if case_id is not None and (not _is_id(case_id) or len(str(case_id)) > CASE_ID_MAX):
+            return f"proposal_id 应为不超过 {CASE_ID_MAX} 个字符的标识"
     for column in _INT_COLUMNS.get(table, ()):
         v = data.get(column)
         if type(v) is not int or not 0 <= v <= INT64_MAX:
             return f"{column} 应为 0 到 2^63-1 之间的整数"
     if table == "audit_log" and not (type(data.get("mac", "")) is str and len(data.get("mac", "")) <= 64):
         return "mac 应为不超过 64 个字符的文本"
-    for column, _parent in (*ROW_REFERENCES.get(table, ()), *((ROW_OWNERS[table],) if isinstance(
-            ROW_OWNERS.get(table), tuple) else ())):
+    for column in _ID_COLUMNS.get(table, ()):
         v = data.get(column)
         if v is not None and not _is_id(v):
             return f"{column} 应为不超过 {ID_MAX} 个字符的标识"
-    for k, v in data.items():
-        t = type(v)
-        if t is int:
-            if not -INT64_MAX - 1 <= v <= INT64_MAX:
-                return f"{str(k)[:40]} 超出 64 位整数范围"
-        elif t is dict or t is list:
-            return f"{str(k)[:40]} 应为单个值（文本、数字或空）"
-        elif (k == "sha256" or k.endswith("_sha256")) and v and (t is not str or len(v) != 64 or not SHA_HEX.issuperset(v)):
-            return f"{str(k)[:40]} 应为 64 位十六进制 sha256"
+    if "sha256" in ch.payload:
+        for k, v in data.items():
+            if (k == "sha256" or k.endswith("_sha256")) and v and (
+                    type(v) is not str or len(v) != 64 or not SHA_HEX.issuperset(v)):
+                return f"{str(k)[:40]} 应为 64 位十六进制 sha256"
     return None
 
 
