@@ -665,24 +665,21 @@ ROW_REFERENCED = frozenset(t for t, owner in ROW_OWNERS.items() if owner != OWNE
 _INT_COLUMNS = {"case_events": ("seq",), "audit_log": ("seq",)}
 
 
-def _is_id(value: Any) -> bool:
-    """A value naming a row: text or integer, within the id columns, no NUL."""
-    if type(value) is int:
-        return -INT64_MAX <= value <= INT64_MAX
-    return type(value) is str and len(value) <= ID_MAX and "\x00" not in value
-
-
 _INT64_MIN = -INT64_MAX - 1
 # Per table: the required columns as one getter, and the columns that must hold an id.
 _REQUIRED = {t: (itemgetter(*cols) if len(cols) > 1 else (lambda d, c=cols[0]: (d[c],)))
              for t, cols in REQUIRED_COLUMNS.items() if cols}
-_ID_COLUMNS = {t: tuple(c for c, _p in ROW_REFERENCES.get(t, ())) + (
-    (ROW_OWNERS[t][0],) if isinstance(ROW_OWNERS.get(t), tuple) else ()) for t in BRANCH_TABLES}
+# Per table: the columns that name a row, with their width at head office (a case id is 36).
+_ID_CHECKS = {t: tuple(dict.fromkeys(
+    ((("id" if t == "proposals" else "proposal_id"), CASE_ID_MAX),) * (t in CASE_TABLES)
+    + tuple((c, CASE_ID_MAX if p == "proposals" else ID_MAX) for c, p in ROW_REFERENCES.get(t, ()))
+    + (((ROW_OWNERS[t][0], ID_MAX),) if isinstance(ROW_OWNERS.get(t), tuple) else ()))) for t in BRANCH_TABLES}
 
 
 def _bad_row(ch: Change, data: dict[str, Any]) -> str | None:
     """What is wrong with a parsed row (types, ranges, lengths head office relies on), or None.
-    On the bulk path: each check is one C-level operation for an ordinary row (about 1 µs)."""
+    On the bulk path, so one pass over the values and precomputed column lists per table (about
+    1.4 times an orjson.loads of the row)."""
     table = ch.table
     required = _REQUIRED.get(table)
     if required is not None:
@@ -702,20 +699,22 @@ def _bad_row(ch: Change, data: dict[str, Any]) -> str | None:
         elif t is dict or t is list:
             key = next(k for k, x in data.items() if x is v)
             return f"{str(key)[:40]} 应为单个值（文本、数字或空）"
-    if table in CASE_TABLES:
-        case_id = data.get("proposal_id") if table != "proposals" else data.get(primary_key(table))
-        if case_id is not None and (not _is_id(case_id) or len(str(case_id)) > CASE_ID_MAX):
-            return f"proposal_id 应为不超过 {CASE_ID_MAX} 个字符的标识"
+    for column, width in _ID_CHECKS.get(table, ()):
+        v = data.get(column)
+        if v is None:
+            continue
+        t = type(v)
+        if t is str:
+            if len(v) > width or "\x00" in v:
+                return f"{column} 应为不超过 {width} 个字符的标识"
+        elif t is not int or len(str(v)) > width:
+            return f"{column} 应为不超过 {width} 个字符的标识"
     for column in _INT_COLUMNS.get(table, ()):
         v = data.get(column)
         if type(v) is not int or not 0 <= v <= INT64_MAX:
             return f"{column} 应为 0 到 2^63-1 之间的整数"
     if table == "audit_log" and not (type(data.get("mac", "")) is str and len(data.get("mac", "")) <= 64):
         return "mac 应为不超过 64 个字符的文本"
-    for column in _ID_COLUMNS.get(table, ()):
-        v = data.get(column)
-        if v is not None and not _is_id(v):
-            return f"{column} 应为不超过 {ID_MAX} 个字符的标识"
     if "sha256" in ch.payload:
         for k, v in data.items():
             if (k == "sha256" or k.endswith("_sha256")) and v and (
