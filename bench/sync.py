@@ -10,6 +10,11 @@ Prints: push changes/s (a branch pushing --changes outbox changes), first-pull r
 PC of that branch pulling them), the median empty poll, an incremental sync of 10 changes with
 head office holding --small and --big rows of other branches, and page bytes sent when
 re-syncing pages head office already holds (goal 0). Figures, not pass/fail.
+
+Absolute times move with the machine, so each run also measures a floor on the same machine at the
+same moment: the same rows (the pushed changes' ids, tables, row ids and payloads) written
+straight into a PostgreSQL table with COPY, and read straight back with one SELECT; push and pull
+are printed as multiples of it (a change of the server's code shows in the multiple).
 """
 
 from __future__ import annotations
@@ -153,6 +158,34 @@ def _ppid(pid: int) -> int:
         return -1
 
 
+def floor(pg: PgCluster, rows: list[tuple[str, str, str, str]]) -> tuple[float, float]:
+    """Seconds to COPY `rows` into a fresh PostgreSQL table (one transaction, committed) and to
+    read them all back: what moving these bytes through PostgreSQL costs at least."""
+    import psycopg
+
+    name = pg.create_database().split("@/", 1)[1].split("?")[0]
+    with psycopg.connect(f"postgresql://postgres@/{name}?host={pg.socket_dir}") as conn:
+        conn.execute("CREATE TABLE floor (change_id text, table_name text, row_id text, payload text)")
+        conn.commit()
+        t0 = time.perf_counter()
+        with conn.cursor() as cur, cur.copy("COPY floor (change_id, table_name, row_id, payload) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        conn.commit()
+        copy_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        with conn.cursor() as cur:
+            got = cur.execute("SELECT change_id, table_name, row_id, payload FROM floor").fetchall()
+        read_s = time.perf_counter() - t0
+    assert len(got) == len(rows)
+    return copy_s, read_s
+
+
+def outbox_rows(store) -> list[tuple[str, str, str, str]]:
+    with store.reading() as s:
+        return [tuple(r) for r in s.execute(text("SELECT change_id, table_name, row_id, payload FROM sync_outbox"))]
+
+
 def _cpu_line(before: dict[str, float], after: dict[str, float]) -> str:
     return "  ".join(f"{k} {after[k] - before[k]:.1f}" for k in after)
 
@@ -176,6 +209,8 @@ def run(kind: str, args: argparse.Namespace, pg: PgCluster | None) -> dict[str, 
         out["push_changes"] = n
         out["push_s"] = dt_push
         out["push_per_s"] = n / dt_push
+        if pg is not None:
+            out["floor_copy_s"], out["floor_read_s"] = floor(pg, outbox_rows(branch))
 
         if "pull" not in args.parts:
             return out
@@ -289,17 +324,22 @@ def main() -> None:
     ap.add_argument("--profile", metavar="DIR", help="py-spy speedscope profiles of push and pull into DIR")
     args = ap.parse_args()
     kinds = [args.only] if args.only else ["sqlite", "postgresql"]
-    pg = PgCluster() if "postgresql" in kinds else None
+    pg = PgCluster()  # the floor is measured on PostgreSQL for both kinds
     try:
         for kind in kinds:
             r = run(kind, args, pg)
             print(f"== {kind} ==")
             print(f"push   {r['push_changes']:>8,.0f} changes in {r['push_s']:6.2f} s  = {r['push_per_s']:>9,.0f} changes/s"
                   f"   (cpu s: {r['push_cpu']})")
+            if "floor_copy_s" in r:
+                print(f"floor  the same rows COPY'd into PostgreSQL in {r['floor_copy_s']:6.2f} s, read back in "
+                      f"{r['floor_read_s']:6.2f} s;  push = {r['push_s'] / r['floor_copy_s']:.1f} x floor")
             if "pull_s" not in r:
                 continue
             print(f"pull   {r['pull_records']:>8,.0f} records in {r['pull_s']:6.2f} s  = {r['pull_per_s']:>9,.0f} records/s"
                   f"   (cpu s: {r['pull_cpu']})")
+            if "floor_read_s" in r:
+                print(f"       pull = {r['pull_s'] / r['floor_read_s']:.1f} x floor (read back)")
             if "empty_poll_ms" not in r:
                 continue
             print(f"empty poll (median of 200)          {r['empty_poll_ms']:8.2f} ms")

@@ -14,25 +14,46 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, Request
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
+from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, func, select
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
-from sync_server import audit_watch, sync
+from sync_server import audit_watch, limits, sync
 from sync_server import protocol as p
 from sync_server.blobs import BlobError, DirectoryBlobStore
 from sync_server.db import make_engine
 from sync_server.models import Blob, BlobOwner
-from sync_server.orgs import DeviceView, OrgError, device_for_token, enrol, utcnow
+from sync_server.orgs import DeviceView, OrgError, code_org, device_for_token, enrol, utcnow
 
 log = logging.getLogger(__name__)
 
 # Routes a request may reach without a device token (the isolation test checks all others).
 PUBLIC_ROUTES = {"/v1/health", "/v1/enrol"}
+
+# Every parameter has a type, a range and a length: a bad one is a 422 with a reason, never a 500
+# from the database (PostgreSQL refuses NUL and over-long values, SQLite integers past 64 bits).
+Sha256 = Annotated[str, PathParam(pattern=p.SHA256_HEX)]
+Seq64 = Annotated[int, Query(ge=0, le=p.INT64_MAX)]
+
+
+def _streams_to_disk(method: str, path: str) -> bool:
+    """Blob uploads are written as they arrive, bounded by their declared total (MAX_BLOB_BYTES)."""
+    return method == "PUT" and path.startswith("/v1/blobs/")
+
+
+def _reason(errors: list[Any]) -> str:
+    """The first validation error, short: where and what, without echoing a long input back."""
+    if not errors:
+        return "请求格式不正确。"
+    e = errors[0]
+    where = ".".join(str(x) for x in e.get("loc", ()))
+    return f"请求格式不正确：{where} {str(e.get('msg', ''))[:120]}"
 
 
 class ApiError(Exception):
@@ -64,6 +85,7 @@ def create_app(db_url: str, blob_dir: Path, *, engine: Engine | None = None) -> 
                   redoc_url=None, openapi_url=None)
     app.state.engine = engine
     app.state.blobs = blobs
+    app.add_middleware(limits.BodyLimit, limit=p.MAX_BODY_BYTES, exempt=_streams_to_disk)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -71,7 +93,12 @@ def create_app(db_url: str, blob_dir: Path, *, engine: Engine | None = None) -> 
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        return JSONResponse({"error": "invalid", "reason": f"请求格式不正确：{exc.errors()[:1]}"}, status_code=422)
+        return JSONResponse({"error": "invalid", "reason": _reason(list(exc.errors()))}, status_code=422)
+
+    @app.exception_handler(limits.Limited)
+    async def _limited(_request: Request, exc: limits.Limited) -> JSONResponse:
+        return JSONResponse({"error": "too_many_attempts", "reason": exc.reason}, status_code=429,
+                            headers={"Retry-After": str(exc.retry_after)})
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -137,15 +164,35 @@ def create_app(db_url: str, blob_dir: Path, *, engine: Engine | None = None) -> 
 
     @app.post("/v1/enrol")
     async def enrol_route(request: Request, _check: Annotated[None, Depends(checked)]) -> Response:
-        body = p.EnrolRequest.model_validate_json(await request.body())
+        try:
+            body = p.EnrolRequest.model_validate_json(await request.body())
+        except ValidationError as exc:
+            raise ApiError(422, "invalid", _reason(list(exc.errors()))) from None
+        address = "addr:" + (request.client.host if request.client else "unknown")
 
         def run() -> Response:
+            # Counted before the code is looked at: a locked or hurried address learns nothing.
             with engine.begin() as conn:
-                token, device = enrol(conn, code=body.code, device_name=body.device_name)
+                limits.admit(conn, address, limits.ADDRESS)
+                org = code_org(conn, body.code)
+                if org is not None:
+                    limits.admit(conn, "org:" + org, limits.ORG)
+            try:
+                with engine.begin() as conn:
+                    token, device = enrol(conn, code=body.code, device_name=body.device_name)
+            except OrgError:
+                with engine.begin() as conn:
+                    if limits.failed(conn, address, limits.ADDRESS, org_code=org or ""):
+                        log.warning("enrolment locked for %s", address)
+                    if org is not None:
+                        limits.failed(conn, "org:" + org, limits.ORG, org_code=org)
+                raise
+            with engine.begin() as conn:
+                limits.cleared(conn, address)
             return _json(p.EnrolResponse(token=token, device_id=device.device_id, org_code=device.org.code,
                                          org_name=device.org.name, server_time=utcnow()))
 
-        return guard(run)
+        return await run_in_threadpool(guard, run)
 
     @app.get("/v1/status")
     def status(device: Dev, conn: Conn) -> Response:
@@ -155,6 +202,9 @@ def create_app(db_url: str, blob_dir: Path, *, engine: Engine | None = None) -> 
 
     @app.post("/v1/push")
     def push(device: Dev, body: bytes = Depends(_raw_body)) -> Response:
+        if body.count(b",") + body.count(b":") > p.MAX_BODY_TOKENS:
+            # Refused before parsing: the parser would build an object for each of them.
+            raise ApiError(413, "too_large", f"一次最多提交 {p.PUSH_ITEMS_ACCEPTED} 条变更，请分批提交。")
         try:
             changes = p.decode_push_request(body, p.PUSH_ITEMS_ACCEPTED)
         except p.WireError as exc:
@@ -175,8 +225,10 @@ def create_app(db_url: str, blob_dir: Path, *, engine: Engine | None = None) -> 
         return guard(run)
 
     @app.get("/v1/pull")
-    def pull(device: Dev, conn: Conn, cursor: int = 0, limit: int = 2000, rows: int = 0, audit_seq: int | None = None,
-             audit_mac: str = "") -> Response:
+    def pull(device: Dev, conn: Conn, cursor: Seq64 = 0,
+             limit: Annotated[int, Query(ge=-p.INT64_MAX, le=p.INT64_MAX)] = 2000,
+             rows: Annotated[int, Query(ge=0, le=1)] = 0, audit_seq: Seq64 | None = None,
+             audit_mac: Annotated[str, Query(max_length=64, pattern=p.PLAIN_TEXT)] = "") -> Response:
         limit = max(1, min(limit, p.MAX_PULL_ITEMS))
         if audit_seq is not None:  # the PC's audit-chain head, against head office's copy
             found = audit_watch.compare_head(conn, device, audit_seq, audit_mac)
@@ -196,16 +248,18 @@ def create_app(db_url: str, blob_dir: Path, *, engine: Engine | None = None) -> 
         return _json(p.BlobMissing(missing=[h for h in query.hashes if h not in have]))
 
     @app.get("/v1/blobs/{sha256}/upload")
-    def blob_upload_state(device: Dev, conn: Conn, sha256: str) -> Response:
+    def blob_upload_state(device: Dev, conn: Conn, sha256: Sha256) -> Response:
         present = bool(conn.scalar(select(func.count()).select_from(BlobOwner).where(
             BlobOwner.sha256 == sha256, BlobOwner.org_code == device.org.code)))
         return _json(p.BlobUploadState(sha256=sha256, present=present,
                                        received=0 if present else blobs.received(sha256, device.device_id)))
 
     @app.put("/v1/blobs/{sha256}")
-    async def blob_put(request: Request, device: Dev, sha256: str, offset: int, total: int) -> Response:
-        if total < 0 or total > 512 * 1024 * 1024:
-            raise ApiError(422, "too_long", "影像文件过大。")
+    async def blob_put(request: Request, device: Dev, sha256: Sha256,
+                       offset: Annotated[int, Query(ge=0, le=p.MAX_BLOB_BYTES)],
+                       total: Annotated[int, Query(ge=0, le=p.INT64_MAX)]) -> Response:
+        if total > p.MAX_BLOB_BYTES:
+            raise ApiError(413, "too_long", "影像文件过大。")
         # Written as it arrives, so a connection cut mid-upload keeps what came and resumes there.
         fh = guard(lambda: blobs.open_part(sha256, device.device_id, offset))
         have = offset
@@ -228,7 +282,7 @@ def create_app(db_url: str, blob_dir: Path, *, engine: Engine | None = None) -> 
         return _json(p.BlobUploadState(sha256=sha256, present=True, received=total))
 
     @app.get("/v1/blobs/{sha256}")
-    def blob_get(device: Dev, conn: Conn, sha256: str) -> Response:
+    def blob_get(device: Dev, conn: Conn, sha256: Sha256) -> Response:
         if not sync.blob_visible(conn, device, sha256) or not blobs.exists(sha256):
             raise ApiError(404, "not_found", "找不到该影像文件。")
         return FileResponse(blobs.open(sha256), media_type="application/octet-stream")

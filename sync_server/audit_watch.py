@@ -29,14 +29,23 @@ from sqlalchemy import Connection, Row, select, update
 
 from sync_server.models import AuditAlert, AuditHead, RowState
 from sync_server.orgs import DeviceView, utcnow
-from sync_server.protocol import Change, ItemResult
+from sync_server.protocol import INT64_MAX, Change, ItemResult
 
 AUDIT_TABLE = "audit_log"
 
 
 def _seq_mac(ch: Change) -> tuple[int, str]:
-    d = orjson.loads(ch.payload)
-    return int(d["seq"]), str(d.get("mac") or "")
+    """The entry's seq and MAC; a malformed entry refuses the batch (422), as sync._parse would."""
+    from sync_server.sync import BadRequest
+
+    try:
+        d = orjson.loads(ch.payload)
+        seq, mac = d["seq"], d.get("mac") or ""
+    except (orjson.JSONDecodeError, KeyError, TypeError) as exc:
+        raise BadRequest(f"变更 {ch.change_id} 的审计记录缺少 seq。") from exc
+    if type(seq) is not int or not 0 <= seq <= INT64_MAX or type(mac) is not str or len(mac) > 64:
+        raise BadRequest(f"变更 {ch.change_id} 的审计记录 seq 或 mac 不正确。")
+    return seq, mac
 
 
 def _head(conn: Connection, device_id: str) -> Row[tuple[int, str]] | None:

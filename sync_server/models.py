@@ -209,3 +209,27 @@ class AuditAlert(Base):
     head_seq: Mapped[int] = mapped_column(Seq)
     reason: Mapped[str] = mapped_column(Text)
     detected_at: Mapped[dt.datetime] = mapped_column()
+
+
+class EnrolLimit(Base):
+    """Failed enrolment attempts of one client address or organisation (`addr:…` / `org:…`):
+    slowed after a few, locked for a while after more (see limits.EnrolLimiter)."""
+
+    __tablename__ = "enrol_limits"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    window_start: Mapped[dt.datetime] = mapped_column()
+    last_attempt: Mapped[dt.datetime] = mapped_column()
+    locked_until: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class BlobRef(Base):
+    """A page file named by a pushed row's hash column (`sha256`, `*_sha256`): which row, so a blob
+    read is decided by page -> case -> owning organisation, never by searching payloads."""
+
+    __tablename__ = "blob_refs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(64), primary_key=True)

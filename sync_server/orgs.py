@@ -129,6 +129,12 @@ def enrol(conn: Connection, *, code: str, device_name: str) -> tuple[str, Device
     return token, DeviceView(device_id, org, device_name, False)
 
 
+def code_org(conn: Connection, code: str) -> str | None:
+    """The organisation of an enrolment code head office issued (used, expired or not)."""
+    return conn.scalar(select(EnrolmentCode.org_code).where(
+        EnrolmentCode.code_hash == sha256_text(normalise_code(code))))
+
+
 def _aware(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 

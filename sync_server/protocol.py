@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Sequence
-from typing import Any, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 
 import orjson
 from pydantic import BaseModel, Field
@@ -40,6 +40,19 @@ MAX_PUSH_ITEMS = 5_000
 PUSH_ITEMS_ACCEPTED = 20_000
 MAX_PULL_ITEMS = 10_000
 BLOB_CHUNK = 1 << 20
+# Limits a server enforces at the edge (413 / 422 with a reason). A 20,000-change batch of
+# ordinary rows is about 10 MB on the wire; the largest ordinary row (a scanned page's row with
+# its clean-up steps) a few KB.
+MAX_BODY_BYTES = 32 << 20
+MAX_ROW_PAYLOAD = 256 << 10
+# JSON separators (`,` and `:`) a push body may hold, counted before it is parsed: bounds the
+# objects the parser would build (a body of 32 MB of `[0,0,...]` is 16 million of them).
+MAX_BODY_TOKENS = PUSH_ITEMS_ACCEPTED * 120
+MAX_BLOB_BYTES = 512 << 20
+INT64_MAX = (1 << 63) - 1
+# Column widths at head office (ids are UUIDs at the branches; a row id of any table up to 64).
+ID_MAX = 64
+CASE_ID_MAX = 36
 
 # Tables a branch writes and pushes (captured by the outbox triggers).
 BRANCH_TABLES = ("users", "user_roles", "proposals", "proposal_products", "case_events", "audit_log",
@@ -59,6 +72,72 @@ CASE_ROW_PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
     "pages": (("scanned_by", "users"), ("batch_id", "scan_batches")),
     "scan_batches": (("scanned_by", "users"),),
 }
+# -- who owns a pushed row --------------------------------------------------------------------
+# Head office decides, for every row a branch pushes, which organisation owns it, and refuses a
+# row its writer may not write, or one that points at another organisation's row: a per-item
+# conflict with the reason (kept in the branch's conflict inbox), never applied, never a 403 that
+# would stop the rest of the branch's changes. A new branch table says here who owns it (the
+# server's tests fail for a table of BRANCH_TABLES missing from ROW_OWNERS).
+#
+#   OWNED_BY_CASE    the organisation of its case (the proposals row that `case_id_of` names): a
+#                    case row carries its case's branch_code, and a case must be at head office
+#                    before its rows. A row of no case (a page not yet assigned) is owned by itself.
+#   OWNED_BY_ITSELF  its own branch_code (a user, a scan batch, the audit log).
+#   (column, table)  the owner of the row it hangs off by that column (a user's roles): that row
+#                    must be at head office and belong to the row's organisation.
+#
+# Who may write a row: its owner; an organisation above it only the rows of a case referred up
+# (the provincial decision on a REFERRED case, shared from then on). Every row a pushed row
+# points at (ROW_REFERENCES) must belong to the row's organisation or to the writer's (the
+# province's underwriter deciding a branch's case); page files are referenced by hash, and a
+# row may name only files its writer's organisation uploaded (the bytes prove possession).
+OWNED_BY_CASE = "case"
+OWNED_BY_ITSELF = "itself"
+ROW_OWNERS: dict[str, str | tuple[str, str]] = {
+    **{t: OWNED_BY_CASE for t in CASE_TABLES},
+    "users": OWNED_BY_ITSELF,
+    "user_roles": ("user_id", "users"),
+    "audit_log": OWNED_BY_ITSELF,
+    "stationery_batches": OWNED_BY_ITSELF,
+    "stationery_numbers": ("batch_id", "stationery_batches"),
+    "scan_batches": OWNED_BY_ITSELF,
+}
+# Every other row a pushed row names, by column (the store's foreign keys and the plain id
+# columns that hold one): checked when head office holds the named row.
+ROW_REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
+    **CASE_ROW_PARENTS,
+    "stationery_batches": (("received_by", "users"),),
+    "stationery_numbers": (("proposal_id", "proposals"), ("changed_by", "users")),
+}
+# Columns that name a row but are not checked: an audit entry records who acted as its store saw
+# it (a refused login of a remote user names that user), and it is never sent to another store.
+UNCHECKED_REFERENCES: dict[str, tuple[str, ...]] = {"audit_log": ("user_id",)}
+# Columns a row must carry (with a value) to be written into a branch store: the store's NOT NULL
+# columns without a default (kept equal to them by tests/server/test_attacks.py). A row without
+# one is refused at the edge: sent up with a referred case it would stop the province's pull.
+REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "users": ('username', 'display_name', 'password_hash', 'authority_level', 'active', 'failed_logins', 'must_change_password', 'created_at', 'updated_at'),
+    "user_roles": ('user_id', 'role', 'created_at', 'updated_at'),
+    "proposals": ('case_no', 'proposal_no', 'business_type', 'applicant_name', 'business_source', 'insured_count', 'sum_insured_total', 'premium_total', 'term_months', 'special_agreements', 'state', 'state_since', 'created_at', 'updated_at'),
+    "proposal_products": ('proposal_id', 'line_no', 'product_code', 'benefit_level', 'sum_insured', 'premium', 'created_at', 'updated_at'),
+    "case_events": ('proposal_id', 'seq', 'action', 'to_state', 'actor_id', 'at', 'reason', 'created_at', 'updated_at'),
+    "audit_log": ('seq', 'at', 'username', 'action', 'target_type', 'target_id', 'detail', 'mac', 'created_at', 'updated_at'),
+    "page_blobs": ('sha256', 'size', 'media_type', 'created_at', 'updated_at'),
+    "stationery_batches": ('batch_no', 'kind', 'prefix', 'width', 'first_serial', 'last_serial', 'received_by', 'received_at', 'created_at', 'updated_at'),
+    "stationery_numbers": ('number', 'prefix', 'serial', 'batch_id', 'state', 'changed_by', 'changed_at', 'reason', 'created_at', 'updated_at'),
+    "intakes": ('proposal_id', 'outcome', 'rules_version', 'clerk_id', 'at', 'past_date_confirmed', 'duplicates_confirmed', 'return_reasons', 'created_at', 'updated_at'),
+    "intake_checklist_items": ('proposal_id', 'code', 'label', 'kind', 'received', 'note', 'created_at', 'updated_at'),
+    "deficiencies": ('proposal_id', 'code', 'label', 'note', 'status', 'raised_by', 'raised_at', 'created_at', 'updated_at'),
+    "print_jobs": ('proposal_id', 'kind', 'pdf_digest', 'size', 'copy_no', 'printed_by', 'printed_at', 'created_at', 'updated_at'),
+    "scan_batches": ('source', 'label', 'page_count', 'scanned_by', 'started_at', 'created_at', 'updated_at'),
+    "pages": ('batch_id', 'seq', 'sha256', 'size', 'media_type', 'original_sha256', 'source_name', 'source_page', 'width', 'height', 'dpi', 'deskew_deg', 'rotation', 'blank', 'seal_found', 'barcodes', 'qc_flags', 'steps', 'scanned_by', 'scanned_at', 'created_at', 'updated_at'),
+}
+# What stands in for a password hash in every user row head office sends (a branch never
+# receives a credential): no password verifies against it. Users of another organisation
+# arrive as display names only (REMOTE_USER_FIELDS; the rest set to harmless values).
+NO_PASSWORD = "!remote"
+REMOTE_USER_FIELDS = ("id", "branch_code", "display_name", "created_at", "updated_at", "deleted")
+
 # Reference data: only head office writes it, every organisation below the target receives it.
 REFDATA_TABLES = ("products", "benefit_levels", "occupation_classes", "intermediaries", "agents",
                   "authority_levels", "policies", "refdata_versions")
@@ -99,9 +178,14 @@ class ErrorBody(BaseModel):
     reason: str
 
 
+# No NUL and no other control character in a short text field (PostgreSQL refuses NUL).
+PLAIN_TEXT = r"^[^\x00-\x1f\x7f]*$"
+SHA256_HEX = r"^[0-9a-f]{64}$"
+
+
 class EnrolRequest(BaseModel):
-    code: str = Field(min_length=4, max_length=64)
-    device_name: str = Field(default="", max_length=100)
+    code: str = Field(min_length=4, max_length=64, pattern=PLAIN_TEXT)
+    device_name: str = Field(default="", max_length=100, pattern=PLAIN_TEXT)
 
 
 class EnrolResponse(BaseModel):
@@ -253,6 +337,15 @@ def decode_push_request(body: bytes | str, limit: int = MAX_PUSH_ITEMS) -> list[
         if (type(cid) is not str or not 8 <= len(cid) <= 64 or type(table) is not str or type(rid) is not str
                 or type(payload) is not str or (base is not None and type(base) is not int)):
             raise _bad(f"changes[{i}]", d, _CHANGE_FIELDS, ("base_version",))
+        # Widths of head office's columns, and no NUL (PostgreSQL text cannot hold one).
+        if not 0 < len(rid) <= ID_MAX or len(table) > 40:
+            raise WireError(f"changes[{i}].row_id 长度应为 1–{ID_MAX}")
+        if len(payload) > MAX_ROW_PAYLOAD:
+            raise WireError(f"changes[{i}].payload 超过 {MAX_ROW_PAYLOAD // 1024} KB")
+        if "\x00" in cid or "\x00" in rid or "\x00" in payload:
+            raise WireError(f"changes[{i}] 含有 NUL 字符")
+        if base is not None and not 0 <= base <= INT64_MAX:
+            raise WireError(f"changes[{i}].base_version 超出范围")
         append(Change(cid, table, rid, base, payload))
     return out
 
@@ -372,7 +465,7 @@ def _decode_embedded(items: list[Any], cursor: int, more: bool) -> PullResponse:
 
 
 class BlobQuery(BaseModel):
-    hashes: list[str] = Field(max_length=MAX_PUSH_ITEMS)
+    hashes: list[Annotated[str, Field(pattern=SHA256_HEX)]] = Field(max_length=MAX_PUSH_ITEMS)
 
 
 class BlobMissing(BaseModel):

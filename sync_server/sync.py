@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import orjson
@@ -29,6 +30,7 @@ from sync_server.models import (
     NOT_KEPT,
     Blob,
     BlobOwner,
+    BlobRef,
     Conflict,
     FeedEntry,
     Org,
@@ -40,11 +42,21 @@ from sync_server.models import (
 from sync_server.orgs import DeviceView, utcnow
 from sync_server.protocol import (
     BRANCH_TABLES,
+    CASE_ID_MAX,
     CASE_ROW_PARENTS,
     CASE_TABLES,
     CLASH_KEYS,
     CONFLICT_TABLE,
+    ID_MAX,
+    INT64_MAX,
+    NO_PASSWORD,
+    OWNED_BY_CASE,
+    OWNED_BY_ITSELF,
     PUSH_ONLY_TABLES,
+    REMOTE_USER_FIELDS,
+    REQUIRED_COLUMNS,
+    ROW_OWNERS,
+    ROW_REFERENCES,
     Change,
     ItemResult,
     PulledChange,
@@ -62,6 +74,8 @@ CASE_TABLE_ORDER = {t: i for i, t in enumerate(CASE_TABLES)}
 RULE_ABOVE = "上报案件的决定属于上级机构：省公司/总公司的修改优先"
 RULE_OWNER = "案件属于分公司：所属机构的修改优先"
 RULE_FIRST = "同一机构的两台设备同时修改：先到达总公司的修改优先"
+REFUSED = "refused"  # `received.status` of a row refused for its ownership (answered as a conflict)
+SHA_HEX = frozenset("0123456789abcdef")
 
 
 class Forbidden(Exception):
@@ -130,6 +144,26 @@ def _insert(conn: Connection):  # noqa: ANN202 - dialect-specific insert constru
     return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
 
 
+def user_for_own(payload: str) -> str:
+    """A user row as its own organisation's other PCs receive it: everything but the password hash
+    (head office keeps the row as pushed; no credential ever goes down)."""
+    data = orjson.loads(payload)
+    if "password_hash" not in data:
+        return payload
+    data["password_hash"] = NO_PASSWORD
+    return orjson.dumps(data).decode()
+
+
+def user_for_others(payload: str) -> str:
+    """A user row as another organisation receives it (the actor of a shared case's event): a
+    display name under a name that is only its id, no roles, no authority, never able to log in."""
+    data = orjson.loads(payload)
+    row = {k: data[k] for k in REMOTE_USER_FIELDS if k in data}
+    row.update(username=str(data.get("id", "")), password_hash=NO_PASSWORD, authority_level=0, active=0,
+               failed_logins=0, locked_until=None, must_change_password=0)
+    return orjson.dumps(row).decode()
+
+
 @dataclass(slots=True)
 class Row:
     table: str
@@ -180,6 +214,8 @@ class Batch:
     case_keys: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     # Current rows of cases about to be shared, loaded in one query (see preload_cases).
     case_rows: dict[str, dict[tuple[str, str], Row]] = field(default_factory=dict)
+    # Page files named by rows written in this batch (sha256, table, row id), for blob reads.
+    blob_refs: set[tuple[str, str, str]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         lock(self.conn)
@@ -260,18 +296,21 @@ class Batch:
             self.ensure_parents(table, data, org, "own")
         if table in PUSH_ONLY_TABLES:
             lane = "keep"
-        version = self.emit(org=org, lane=lane, op="upsert", table=table, row_id=row_id, payload=payload,
+        sent = user_for_own(payload) if table == "users" else payload
+        version = self.emit(org=org, lane=lane, op="upsert", table=table, row_id=row_id, payload=sent,
                             origin=self.writer_device)
         clash_key = "|".join(str(data.get(k)) for k in CLASH_KEYS[table]) if table in CLASH_KEYS else None
         row = Row(table, row_id, org, case_id, clash_key, payload, version, self.writer_device, self.writer_org)
         self.put((table, row_id), row)
+        if "sha256" in payload:
+            self.blob_refs.update((h, table, row_id) for h in blob_refs(data))
         if clash_key is not None:
             self.clash[(table, clash_key)] = row
         self.upserts[(table, row_id)] = row
         self.deletes.discard((table, row_id))
         if case_id in self.shared and lane == "own":
             self.ensure_parents(table, data, org, "up")
-            self.emit(org=org, lane="up", op="upsert", table=table, row_id=row_id, payload=payload,
+            self.emit(org=org, lane="up", op="upsert", table=table, row_id=row_id, payload=sent,
                       version=version, origin=self.writer_device)
         if table == "proposals" and data.get("state") == "REFERRED" and case_id and case_id not in self.shared:
             self.share_case(case_id, org)
@@ -336,8 +375,8 @@ class Batch:
             return
         self.user_shares.add(key)
         self.new_user_shares.append({"user_id": user_id, "org_code": org, "lane": lane})
-        self.emit(org=org, lane=lane, op="upsert", table="users", row_id=user_id, payload=user.payload,
-                  version=user.version)
+        self.emit(org=org, lane=lane, op="upsert", table="users", row_id=user_id,
+                  payload=user_for_others(user.payload), version=user.version)
 
     def share_case(self, case_id: str, org: str) -> None:
         """A case referred up: send its current rows up the tree, parents before children."""
@@ -402,7 +441,72 @@ class Batch:
                             (Conflict, self.conflicts)):
             if rows:
                 conn.execute(table.__table__.insert(), rows)
+        if self.blob_refs:
+            conn.execute(_insert(conn)(BlobRef.__table__).on_conflict_do_nothing(),
+                         [{"sha256": h, "table_name": t, "row_id": r} for h, t, r in sorted(self.blob_refs)])
 
+    def refuse(self, ch: Change, case_id: str | None, reason: str) -> ItemResult:
+        """A row its writer may not write (ownership): answered as a conflict with the reason, kept
+        at head office for a person to see, never applied and never sent anywhere."""
+        cid = str(uuid.uuid4())
+        self.conflicts.append({
+            "id": cid, "org_code": self.writer_org, "table_name": ch.table, "row_id": ch.row_id, "case_id": case_id,
+            "losing_change_id": ch.change_id, "losing_org": self.writer_org, "losing_payload": ch.payload,
+            "winning_org": "", "winning_payload": "", "rule": reason, "created_at": utcnow()})
+        return ItemResult(change_id=ch.change_id, status="conflict", reason=reason, conflict_id=cid)
+
+    # -- ownership (the rule is written once in protocol, beside ROW_OWNERS) -----------------------
+
+    def reference_keys(self, table: str, data: dict[str, Any]) -> list[tuple[str, str]]:
+        """The rows head office must hold to decide who owns this row and what it points at."""
+        keys = []
+        owner = ROW_OWNERS.get(table)
+        if owner == OWNED_BY_CASE and table != "proposals":
+            case_id = case_id_of(table, data)
+            if case_id:
+                keys.append(("proposals", case_id))
+        elif isinstance(owner, tuple) and data.get(owner[0]):
+            keys.append((owner[1], str(data[owner[0]])))
+        for column, parent in ROW_REFERENCES.get(table, ()):
+            if data.get(column):
+                keys.append((parent, str(data[column])))
+        return keys
+
+    def refusal(self, table: str, row_id: str, data: dict[str, Any], org: str, case_id: str | None) -> str | None:
+        """Why the writer may not write this row, or None. `org` is the row's branch_code (already
+        within the writer's subtree)."""
+        state = self.state
+        cur = state.get((table, row_id))
+        if cur is not None and cur.org != org:
+            return "该行属于其他机构，不能修改或转移到本机构。"
+        owner = ROW_OWNERS.get(table)
+        if owner == OWNED_BY_CASE and case_id is not None:
+            case = cur if table == "proposals" else state.get(("proposals", case_id))
+            if case is None and table != "proposals":
+                return "所属案件不在总公司（或属于其他机构），本行不能提交。"
+            if case is not None and case.org != org:
+                return "所属案件属于其他机构，不能提交该案件的数据。"
+        elif isinstance(owner, tuple):
+            column, parent = owner
+            held = state.get((parent, str(data.get(column)))) if data.get(column) else None
+            if held is None or held.org != org:
+                return f"所属的{_NAMES.get(parent, parent)}不在总公司或属于其他机构，本行不能提交。"
+        elif owner != OWNED_BY_ITSELF and owner != OWNED_BY_CASE:
+            return "总公司未定义该表数据的归属，不能提交。"
+        writer = self.writer_org
+        if writer != org and not (owner == OWNED_BY_CASE and case_id in self.shared):
+            return "上级机构只能处理已上报的案件，不能修改分支机构的其他数据。"
+        for column, parent in ROW_REFERENCES.get(table, ()):
+            ref = data.get(column)
+            if not ref:
+                continue
+            held = state.get((parent, str(ref)))
+            if held is not None and held.org != org and held.org != writer:
+                return f"本行引用了其他机构的{_NAMES.get(parent, parent)}，不能提交。"
+        return None
+
+
+_NAMES = {"users": "用户", "proposals": "案件", "scan_batches": "扫描批次", "stationery_batches": "单证批次"}
 
 FEED_COLUMNS = ("seq", "org_code", "lane", "op", "table_name", "row_id", "version", "payload", "origin_device")
 ROW_COLUMNS = ("table_name", "row_id", "org_code", "case_id", "clash_key", "payload", "version", "writer_device",
@@ -499,9 +603,10 @@ def push(conn: Connection, device: DeviceView, changes: list[Change]) -> list[It
         if keys:
             batch.load_clash(table, keys)
     batch.load_shared(case_id_of(ch.table, d) or "" for ch, d, _ in parsed)
-    for (_table, _rid), row in batch.state.items():
-        if row is not None and not paths.get(row.org, "\0").startswith(mine):
-            raise Forbidden("不能修改其他机构的数据。")
+    # What the rows belong to and point at (their case, the user who acted): one more lookup of
+    # the keys not already loaded (in a branch's batch most cases are in the batch itself).
+    reference_keys = batch.reference_keys
+    batch.load_rows([key for ch, d, _ in parsed if ch.table in ROW_REFERENCED for key in reference_keys(ch.table, d)])
     batch.preload_cases(ch.row_id for ch, d, _ in parsed if ch.table == "proposals" and d.get("state") == "REFERRED")
     refs = sorted({h for ch, d, _ in parsed if "sha256" in ch.payload for h in blob_refs(d)})
     owned: set[str] = set()
@@ -520,6 +625,14 @@ def push(conn: Connection, device: DeviceView, changes: list[Change]) -> list[It
         before = prior.get(ch.change_id)
         if before is not None:
             results.append(_replay(conn, batch, ch, before, digest))
+            continue
+        case_id = case_id_of(ch.table, data)
+        reason = batch.refusal(ch.table, ch.row_id, data, org, case_id)
+        if reason is not None:
+            result = batch.refuse(ch, case_id, reason)
+            results.append(result)
+            received.append((ch.change_id, device.device_id, digest, REFUSED, None, result.conflict_id))
+            prior[ch.change_id] = _Prior(ch.change_id, digest, REFUSED, None, result.conflict_id)
             continue
         missing = [h for h in blob_refs(data) if h not in owned] if "sha256" in ch.payload else []
         if missing:
@@ -546,6 +659,70 @@ class _Prior(NamedTuple):
     conflict_id: str | None
 
 
+# Tables whose rows name other rows (their case, parent or references): looked up before deciding.
+ROW_REFERENCED = frozenset(t for t, owner in ROW_OWNERS.items() if owner != OWNED_BY_ITSELF) | set(ROW_REFERENCES)
+# Columns head office reads from a row, with their check (the rest of a row is opaque here).
+_INT_COLUMNS = {"case_events": ("seq",), "audit_log": ("seq",)}
+
+
+_INT64_MIN = -INT64_MAX - 1
+# Per table: the required columns as one getter, and the columns that must hold an id.
+_REQUIRED = {t: (itemgetter(*cols) if len(cols) > 1 else (lambda d, c=cols[0]: (d[c],)))
+             for t, cols in REQUIRED_COLUMNS.items() if cols}
+# Per table: the columns that name a row, with their width at head office (a case id is 36).
+_ID_CHECKS = {t: tuple(dict.fromkeys(
+    ((("id" if t == "proposals" else "proposal_id"), CASE_ID_MAX),) * (t in CASE_TABLES)
+    + tuple((c, CASE_ID_MAX if p == "proposals" else ID_MAX) for c, p in ROW_REFERENCES.get(t, ()))
+    + (((ROW_OWNERS[t][0], ID_MAX),) if isinstance(ROW_OWNERS.get(t), tuple) else ()))) for t in BRANCH_TABLES}
+
+
+def _bad_row(ch: Change, data: dict[str, Any]) -> str | None:
+    """What is wrong with a parsed row (types, ranges, lengths head office relies on), or None.
+    On the bulk path, so one pass over the values and precomputed column lists per table (about
+    1.4 times an orjson.loads of the row)."""
+    table = ch.table
+    required = _REQUIRED.get(table)
+    if required is not None:
+        try:
+            values = required(data)
+        except KeyError as exc:
+            return f"缺少 {exc.args[0]}"
+        if None in values:
+            missing = next(c for c in REQUIRED_COLUMNS[table] if data[c] is None)
+            return f"缺少 {missing}"
+    for v in data.values():
+        t = type(v)
+        if t is int:
+            if v > INT64_MAX or v < _INT64_MIN:
+                key = next(k for k, x in data.items() if x is v)
+                return f"{str(key)[:40]} 超出 64 位整数范围"
+        elif t is dict or t is list:
+            key = next(k for k, x in data.items() if x is v)
+            return f"{str(key)[:40]} 应为单个值（文本、数字或空）"
+    for column, width in _ID_CHECKS.get(table, ()):
+        v = data.get(column)
+        if v is None:
+            continue
+        t = type(v)
+        if t is str:
+            if len(v) > width or "\x00" in v:
+                return f"{column} 应为不超过 {width} 个字符的标识"
+        elif t is not int or len(str(v)) > width:
+            return f"{column} 应为不超过 {width} 个字符的标识"
+    for column in _INT_COLUMNS.get(table, ()):
+        v = data.get(column)
+        if type(v) is not int or not 0 <= v <= INT64_MAX:
+            return f"{column} 应为 0 到 2^63-1 之间的整数"
+    if table == "audit_log" and not (type(data.get("mac", "")) is str and len(data.get("mac", "")) <= 64):
+        return "mac 应为不超过 64 个字符的文本"
+    if "sha256" in ch.payload:
+        for k, v in data.items():
+            if (k == "sha256" or k.endswith("_sha256")) and v and (
+                    type(v) is not str or len(v) != 64 or not SHA_HEX.issuperset(v)):
+                return f"{str(k)[:40]} 应为 64 位十六进制 sha256"
+    return None
+
+
 def _parse(changes: list[Change], paths: dict[str, str], mine: str) -> list[tuple[Change, dict[str, Any], str]]:
     """Each change with its payload parsed and its organisation, checked (BadRequest / Forbidden)."""
     parsed: list[tuple[Change, dict[str, Any], str]] = []
@@ -560,6 +737,9 @@ def _parse(changes: list[Change], paths: dict[str, str], mine: str) -> list[tupl
         org = data.get("branch_code")
         if not isinstance(org, str) or not paths.get(org, "\0").startswith(mine):
             raise Forbidden("不能提交其他机构的数据。")
+        bad = _bad_row(ch, data)
+        if bad is not None:
+            raise BadRequest(f"变更 {ch.change_id} 的内容不正确：{bad}。")
         parsed.append((ch, data, org))
     return parsed
 
@@ -569,6 +749,10 @@ def _replay(conn: Connection, batch: Batch, ch: Change, before: Any, digest: str
     if before.payload_hash != digest:
         return ItemResult(change_id=ch.change_id, status="conflict",
                           reason="同一变更编号的内容与已收到的不同，已拒绝（未应用）。")
+    if before.status == REFUSED:
+        rec = conn.execute(select(Conflict.rule).where(Conflict.id == before.conflict_id)).first()
+        rule = rec.rule if rec else next((c["rule"] for c in batch.conflicts if c["id"] == before.conflict_id), "")
+        return ItemResult(change_id=ch.change_id, status="conflict", reason=rule, conflict_id=before.conflict_id)
     if before.status != "conflict":
         return ItemResult(change_id=ch.change_id, status="already_had", version=before.version)
     rec = conn.execute(select(Conflict).where(Conflict.id == before.conflict_id)).first()
@@ -583,14 +767,17 @@ def _replay(conn: Connection, batch: Batch, ch: Change, before: Any, digest: str
         current = batch.state.get((ch.table, ch.row_id))
     same_row = current is not None and current.writer_device != batch.writer_device
     return ItemResult(change_id=ch.change_id, status="conflict", reason=rule, version=before.version,
-                      winner=current.payload if same_row else None, remove_local=not same_row,
+                      winner=_sent(current) if same_row else None, remove_local=not same_row,
                       conflict_id=before.conflict_id)
+
+
+def _sent(row: Row) -> str:
+    """A stored row as it may go down (a user row without its password hash)."""
+    return user_for_own(row.payload) if row.table == "users" else row.payload
 
 
 def _apply_one(batch: Batch, ch: Change, data: dict[str, Any], org: str) -> ItemResult:
     cur = batch.state.get((ch.table, ch.row_id))
-    if cur is not None and cur.org != org:
-        raise Forbidden("不能把数据转移到其他机构。")
     case_id = case_id_of(ch.table, data)
     clash = None
     if ch.table in CLASH_KEYS:
@@ -610,7 +797,7 @@ def _apply_one(batch: Batch, ch: Change, data: dict[str, Any], org: str) -> Item
                                          losing_payload=ch.payload, winning_org=opponent.writer_org,
                                          winning_payload=opponent.payload, rule=rule)
             return ItemResult(change_id=ch.change_id, status="conflict", reason=rule, version=opponent.version,
-                              winner=None if clash else opponent.payload, remove_local=clash is not None,
+                              winner=None if clash else _sent(opponent), remove_local=clash is not None,
                               conflict_id=conflict_id)
         conflict_id = batch.conflict(row_org=org, table=opponent.table, row_id=opponent.row_id, case_id=case_id,
                                      losing_change=None, losing_org=opponent.writer_org,
@@ -672,16 +859,20 @@ def pull_page(conn: Connection, device: DeviceView, cursor: int, limit: int, *, 
 
 
 def blob_visible(conn: Connection, device: DeviceView, sha256: str) -> bool:
-    """A device may fetch a page of its own organisation, or of a case shared up to it."""
+    """A device may fetch a page file its organisation uploaded, or one that a row of a case shared
+    up to it names in a hash column: page row -> its case (shared) -> the case's organisation,
+    which must lie below the device's and must itself have uploaded the file."""
     if conn.scalar(select(func.count()).select_from(BlobOwner).where(
             BlobOwner.sha256 == sha256, BlobOwner.org_code == device.org.code)):
         return True
     paths = org_paths(conn)
-    below = [c for c, p in paths.items() if p.startswith(device.org.path)]
-    q = (select(func.count()).select_from(RowState)
+    below = [c for c, p in paths.items() if c != device.org.code and p.startswith(device.org.path)]
+    if not below:
+        return False
+    q = (select(func.count()).select_from(BlobRef)
+         .join(RowState, (RowState.table_name == BlobRef.table_name) & (RowState.row_id == BlobRef.row_id))
          .join(SharedCase, SharedCase.case_id == RowState.case_id)
-         .where(RowState.table_name == "page_blobs", RowState.org_code.in_(below),
-                RowState.payload.contains(sha256)))
+         .join(BlobOwner, (BlobOwner.sha256 == BlobRef.sha256) & (BlobOwner.org_code == RowState.org_code))
+         .where(BlobRef.sha256 == sha256, RowState.org_code.in_(below)))
     return bool(conn.scalar(q)) and bool(conn.scalar(select(func.count()).select_from(Blob)
                                                     .where(Blob.sha256 == sha256)))
-

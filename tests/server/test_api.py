@@ -32,9 +32,18 @@ def enrol(client: TestClient, db_url: str, org: str) -> str:
     return r.json()["token"]
 
 
+def filled(table: str, row: dict) -> dict:
+    """`row` with every column a branch store requires (head office refuses a row without one)."""
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ")
+    for column in p.REQUIRED_COLUMNS.get(table, ()):
+        timed = column.endswith("_at") or column in ("at", "state_since")
+        row.setdefault(column, now if timed else 1)
+    return row
+
+
 def change(org: str, *, row_id: str | None = None, table: str = "proposals", **fields: object) -> dict:
     row_id = row_id or str(uuid.uuid4())
-    row = {"id": row_id, "branch_code": org, "state": "RECEIVED", "applicant_name": "单位", **fields}
+    row = filled(table, {"id": row_id, "branch_code": org, "state": "RECEIVED", "applicant_name": "单位", **fields})
     return {"change_id": uuid.uuid4().hex, "table": table, "row_id": row_id,
             "payload": json.dumps(row, ensure_ascii=False)}
 
