@@ -7,10 +7,9 @@ snapshot and returns frozen values (the core's `PageOutcome`, `BatchInfo`, `Case
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
 import stat
-
-import multiprocessing as mp
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path

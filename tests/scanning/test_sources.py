@@ -7,10 +7,9 @@ import re
 import time
 import tracemalloc
 import warnings
-
-import numpy as np
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image
 
