@@ -134,7 +134,12 @@ class IntakeWidget(QWidget):
         self.lines_list.setMaximumHeight(70)
         self.lines_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
+        # Combos as wide as their longest item: "GAC01 团体意外伤害保险" is never cut.
+        for combo in (self.business_type_combo, self.source_combo, self.intermediary_combo, self.agent_combo,
+                      self.industry_combo, self.product_combo, self.level_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Proposal number"), self.proposal_no_edit)
         form.addRow(self.tr("Business type"), self.business_type_combo)
         form.addRow(self.tr("Business source"), self.source_combo)
@@ -146,12 +151,18 @@ class IntakeWidget(QWidget):
         form.addRow(self.tr("Industry"), self.industry_combo)
         form.addRow(self.tr("Insured persons"), self.insured_spin)
         form.addRow(self.tr("Effective date"), self.effective_edit)
-        line_row = QHBoxLayout()
-        for w in (self.product_combo, self.level_combo, self.sum_edit, self.premium_edit, self.add_line_button):
-            line_row.addWidget(w)
+        form.addRow(self.tr("Product"), self.product_combo)
+        form.addRow(self.tr("Benefit level"), self.level_combo)
+        amounts = QHBoxLayout()
+        for w in (self.sum_edit, self.premium_edit, self.add_line_button):
+            amounts.addWidget(w)
         self.sum_edit.setPlaceholderText(self.tr("Sum insured"))
         self.premium_edit.setPlaceholderText(self.tr("Premium"))
-        form.addRow(self.tr("Product"), line_row)
+        # Room for the largest amounts a counter types, whatever the font.
+        amount_width = self.sum_edit.fontMetrics().horizontalAdvance("99,999,999.00") + 16
+        self.sum_edit.setMinimumWidth(amount_width)
+        self.premium_edit.setMinimumWidth(amount_width)
+        form.addRow(self.tr("Amounts"), amounts)
         form.addRow("", self.lines_list)
 
         self.check_button = QPushButton(self.tr("&Check materials"))
@@ -297,6 +308,7 @@ class IntakeWidget(QWidget):
             label = QTableWidgetItem(item.label)
             label.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             label.setData(Qt.ItemDataRole.UserRole, item.code)
+            label.setToolTip(item.label)
             tick = QTableWidgetItem()
             tick.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
             tick.setCheckState(Qt.CheckState.Unchecked)

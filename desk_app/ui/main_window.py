@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from desk_app.services.changes import Changes
 from desk_app.store.db import Store
 from desk_app.ui import ops
 from desk_app.ui.case_view import CaseViewWidget
+from desk_app.ui.fit import ElidedLabel, fit_to_screen
 from desk_app.ui.idle_lock import IdleLock
 from desk_app.ui.intake_widget import IntakeWidget
 from desk_app.ui.queue_model import (
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
         self._case_request = 0
         self._open_case_id: str | None = None
         self.setWindowTitle(self.tr("BranchDesk - %1").replace("%1", actor.display_name))
-        self.resize(1280, 800)
+        fit_to_screen(self, QSize(1280, 800))
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("queueTabs")
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(empty, self.tr("No queue"))
 
         self.case_view = CaseViewWidget()
+        # The opened case belongs beside the queues; intake and scanning tabs get the whole width.
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.case_view)
@@ -228,12 +231,13 @@ class MainWindow(QMainWindow):
         roles = "、".join(r.label for r in sorted(self.actor.roles))
         self.user_label = QLabel(self.tr("User: %1 (%2)").replace("%1", self.actor.display_name).replace("%2", roles))
         self.branch_label = QLabel(self.tr("Branch: %1").replace("%1", self.actor.branch_code or "…"))
-        self.store_label = QLabel(self.tr("Database: %1").replace("%1", str(self._store.path)))
-        self.store_label.setToolTip(str(self._store.path))
+        # The path is long: elided in the middle, whole in the tooltip.
+        self.store_label = ElidedLabel(self.tr("Database: %1").replace("%1", str(self._store.path)),
+                                       mode=Qt.TextElideMode.ElideMiddle)
         self.busy_label = QLabel()
         for label in (self.busy_label, self.user_label, self.branch_label, self.store_label):
             label.setContentsMargins(6, 0, 6, 0)
-            bar.addPermanentWidget(label)
+            bar.addPermanentWidget(label, 1 if label is self.store_label else 0)
         self._worker.busy_changed.connect(self._on_worker_busy_changed)
 
     # -- queues -----------------------------------------------------------------------------
@@ -244,6 +248,11 @@ class MainWindow(QMainWindow):
             if v.parentWidget() is view:
                 return role
         return None
+
+    def _on_tab_changed(self, _index: int) -> None:
+        page = self.tabs.currentWidget()
+        is_queue = page is None or not isinstance(page, IntakeWidget) and page.objectName() != "scanWindow"
+        self.case_view.setVisible(is_queue)
 
     def _on_queue_count_changed(self, role: Role, total: int) -> None:
         index = self.tabs.indexOf(self.queue_views[role].parentWidget())
@@ -335,6 +344,7 @@ class MainWindow(QMainWindow):
         from desk_app.ui.scan_window import ScanWindow
 
         widget = ScanWindow(self._store, self._worker, self.actor)
+        widget.setObjectName("scanWindow")
         self.tabs.setCurrentIndex(self.tabs.addTab(widget, self.tr("Scanning")))
         return widget
 
