@@ -72,6 +72,14 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> None:
         doc.close()
 
 
+class OneStopDateEdit(QDateEdit):
+    """A date field that Tab leaves at once (QDateEdit walks year, month and day first); the arrow
+    keys and typing still move between the sections."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # Qt override
+        return QWidget.focusNextPrevChild(self, next)
+
+
 class IntakeWidget(QWidget):
     """One proposal at a time: fill, check materials, then accept, accept with deficiencies or return."""
 
@@ -91,6 +99,7 @@ class IntakeWidget(QWidget):
         self._draft: CaseDraft | None = None
         self._lines: list[ProductLine] = []
         self.paper: PrintedPaper | None = None
+        self._taken_in = False  # set once the intake committed: nothing typed is left to lose
         # Test hook and "save as PDF": when set, printing writes this file instead of opening a dialog.
         self.print_target: str | None = None
         self._build()
@@ -120,7 +129,7 @@ class IntakeWidget(QWidget):
         self.industry_combo = QComboBox()
         self.insured_spin = QSpinBox()
         self.insured_spin.setRange(1, 100_000)
-        self.effective_edit = QDateEdit(QDate(clock.today() + dt.timedelta(days=1)))
+        self.effective_edit = OneStopDateEdit(QDate(clock.today() + dt.timedelta(days=1)))
         self.effective_edit.setDisplayFormat("yyyy-MM-dd")
         self.product_combo = QComboBox()
         self.product_combo.currentIndexChanged.connect(self._on_product_changed)
@@ -165,7 +174,7 @@ class IntakeWidget(QWidget):
         form.addRow(self.tr("Amounts"), amounts)
         form.addRow("", self.lines_list)
 
-        self.check_button = QPushButton(self.tr("&Check materials"))
+        self.check_button = QPushButton(self.tr("C&heck materials"))
         self.check_button.clicked.connect(self._on_check)
         self.all_received_button = QPushButton(self.tr("All rece&ived"))
         self.all_received_button.clicked.connect(self._on_all_received)
@@ -173,12 +182,14 @@ class IntakeWidget(QWidget):
         self.checklist_table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Received"), self.tr("Note")])
         self.checklist_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.checklist_table.verticalHeader().hide()
+        # Tab leaves the list (arrows move inside it, Space ticks): the confirmations below are reachable.
+        self.checklist_table.setTabKeyNavigation(False)
         self.checklist_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.warnings_label = QLabel()
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setStyleSheet("color: #b45309;")
-        self.confirm_past_check = QCheckBox(self.tr("Effective date already passed: confirmed"))
-        self.confirm_dup_check = QCheckBox(self.tr("Not a duplicate: confirmed"))
+        self.confirm_past_check = QCheckBox(self.tr("Effective date already passed: confir&med"))
+        self.confirm_dup_check = QCheckBox(self.tr("Not a d&uplicate: confirmed"))
         self.reasons_edit = QPlainTextEdit()
         self.reasons_edit.setPlaceholderText(self.tr("Return reasons, one per line"))
         self.reasons_edit.setMaximumHeight(60)
@@ -356,8 +367,17 @@ class IntakeWidget(QWidget):
             b.setEnabled(True)
         self._show_error(message)
 
+    def has_unsaved_work(self) -> bool:
+        """Anything typed that is not yet taken in (closing would lose it)."""
+        if self._taken_in:
+            return False
+        texts = (self.proposal_no_edit, self.commission_edit, self.applicant_edit, self.credit_code_edit,
+                 self.sum_edit, self.premium_edit)
+        return bool(self._lines or any(e.text().strip() for e in texts) or self.reasons_edit.toPlainText().strip())
+
     def _on_done(self, taken: intake_service.TakenIn) -> None:
         result, paper = taken.result, taken.paper
+        self._taken_in = True
         self.paper = paper
         labels = {"accepted": self.tr("Accepted"), "accepted_with_deficiencies": self.tr("Accepted, papers missing"),
                   "returned": self.tr("Papers returned")}

@@ -532,8 +532,8 @@
     </message>
     <message>
         <location filename="../../desk_app/ui/scan_import.py" line="48"/>
-        <source>Document &amp;camera…</source>
-        <translation>Document &amp;camera…</translation>
+        <source>Document ca&amp;mera…</source>
+        <translation>Document ca&amp;mera…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/scan_import.py" line="51"/>
@@ -574,192 +574,192 @@
 <context>
     <name>IntakeWidget</name>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="104"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="113"/>
         <source>Scan or type the pre-printed number</source>
         <translation>Scan or type the pre-printed number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="115"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="124"/>
         <source>e.g. 0.05</source>
         <translation>e.g. 0.05</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="130"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="139"/>
         <source>&amp;Add product</source>
         <translation>&amp;Add product</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="143"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="152"/>
         <source>Proposal number</source>
         <translation>Proposal number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="144"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="153"/>
         <source>Business type</source>
         <translation>Business type</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="145"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="154"/>
         <source>Business source</source>
         <translation>Business source</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="146"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="155"/>
         <source>Intermediary</source>
         <translation>Intermediary</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="147"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="156"/>
         <source>Commission ratio</source>
         <translation>Commission ratio</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="148"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="157"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="149"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="158"/>
         <source>Applicant unit</source>
         <translation>Applicant unit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="150"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="159"/>
         <source>Credit code</source>
         <translation>Credit code</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="151"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="160"/>
         <source>Industry</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="152"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="161"/>
         <source>Insured persons</source>
         <translation>Insured persons</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="153"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
         <source>Effective date</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="159"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="168"/>
         <source>Sum insured</source>
         <translation>Sum insured</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="160"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="169"/>
         <source>Premium</source>
         <translation>Premium</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="154"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="177"/>
+        <source>C&amp;heck materials</source>
+        <translation>C&amp;heck materials</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="191"/>
+        <source>Effective date already passed: confir&amp;med</source>
+        <translation>Effective date already passed: confir&amp;med</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="192"/>
+        <source>Not a d&amp;uplicate: confirmed</source>
+        <translation>Not a d&amp;uplicate: confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="163"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="155"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="164"/>
         <source>Benefit level</source>
         <translation>Benefit level</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="165"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="174"/>
         <source>Amounts</source>
         <translation>Amounts</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="168"/>
-        <source>&amp;Check materials</source>
-        <translation>&amp;Check materials</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="170"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="179"/>
         <source>All rece&amp;ived</source>
         <translation>All rece&amp;ived</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="173"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="182"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="173"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="182"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="173"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="182"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="180"/>
-        <source>Effective date already passed: confirmed</source>
-        <translation>Effective date already passed: confirmed</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="181"/>
-        <source>Not a duplicate: confirmed</source>
-        <translation>Not a duplicate: confirmed</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="183"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="194"/>
         <source>Return reasons, one per line</source>
         <translation>Return reasons, one per line</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="186"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="197"/>
         <source>Acce&amp;pt</source>
         <translation>Acce&amp;pt</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="187"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="198"/>
         <source>Accept with &amp;deficiencies</source>
         <translation>Accept with &amp;deficiencies</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="188"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="199"/>
         <source>&amp;Return papers</source>
         <translation>&amp;Return papers</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="189"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="200"/>
         <source>Prin&amp;t paper</source>
         <translation>Prin&amp;t paper</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="265"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="276"/>
         <source>Sum insured and premium must be amounts in yuan.</source>
         <translation>Sum insured and premium must be amounts in yuan.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="280"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="291"/>
         <source>The commission ratio must be a decimal such as 0.05.</source>
         <translation>The commission ratio must be a decimal such as 0.05.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="344"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="355"/>
         <source>Check the materials (F4) before deciding.</source>
         <translation>Check the materials (F4) before deciding.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="362"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="382"/>
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="362"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="382"/>
         <source>Accepted, papers missing</source>
         <translation>Accepted, papers missing</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="363"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="383"/>
         <source>Papers returned</source>
         <translation>Papers returned</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="365"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="385"/>
         <source>%1: case %2</source>
         <translation>%1: case %2</translation>
     </message>
@@ -816,115 +816,151 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="103"/>
+        <location filename="../../desk_app/ui/main_window.py" line="108"/>
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="116"/>
+        <location filename="../../desk_app/ui/main_window.py" line="124"/>
         <source>None of your roles has a work queue.</source>
         <translation>None of your roles has a work queue.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="118"/>
+        <location filename="../../desk_app/ui/main_window.py" line="126"/>
         <source>No queue</source>
         <translation>No queue</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="174"/>
+        <location filename="../../desk_app/ui/main_window.py" line="185"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="176"/>
+        <location filename="../../desk_app/ui/main_window.py" line="187"/>
         <source>Read the queues again from the database</source>
         <translation>Read the queues again from the database</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="179"/>
+        <location filename="../../desk_app/ui/main_window.py" line="190"/>
         <source>&amp;Open case</source>
         <translation>&amp;Open case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="180"/>
+        <location filename="../../desk_app/ui/main_window.py" line="191"/>
         <source>Open the selected case</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="184"/>
+        <location filename="../../desk_app/ui/main_window.py" line="195"/>
         <source>&amp;New intake</source>
         <translation>&amp;New intake</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="192"/>
+        <location filename="../../desk_app/ui/main_window.py" line="203"/>
         <source>S&amp;canning station</source>
         <translation>S&amp;canning station</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="200"/>
+        <location filename="../../desk_app/ui/main_window.py" line="211"/>
         <source>&amp;Stationery…</source>
         <translation>&amp;Stationery…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="205"/>
+        <location filename="../../desk_app/ui/main_window.py" line="216"/>
+        <source>&amp;Close tab</source>
+        <translation>&amp;Close tab</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="221"/>
         <source>E&amp;xit</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="210"/>
+        <location filename="../../desk_app/ui/main_window.py" line="226"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="212"/>
+        <location filename="../../desk_app/ui/main_window.py" line="229"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="217"/>
+        <location filename="../../desk_app/ui/main_window.py" line="234"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="220"/>
+        <location filename="../../desk_app/ui/main_window.py" line="237"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="232"/>
+        <location filename="../../desk_app/ui/main_window.py" line="249"/>
         <source>User: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="233"/>
-        <location filename="../../desk_app/ui/main_window.py" line="359"/>
+        <location filename="../../desk_app/ui/main_window.py" line="250"/>
+        <location filename="../../desk_app/ui/main_window.py" line="383"/>
         <source>Branch: %1</source>
         <translation>Branch: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="235"/>
+        <location filename="../../desk_app/ui/main_window.py" line="252"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="271"/>
+        <location filename="../../desk_app/ui/main_window.py" line="293"/>
         <source>By stage: %1</source>
         <translation>By stage: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="289"/>
+        <location filename="../../desk_app/ui/main_window.py" line="311"/>
         <source>Reading…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="338"/>
+        <location filename="../../desk_app/ui/main_window.py" line="360"/>
         <source>New intake</source>
         <translation>New intake</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="348"/>
+        <location filename="../../desk_app/ui/main_window.py" line="361"/>
+        <location filename="../../desk_app/ui/main_window.py" line="372"/>
+        <source>Close with Ctrl+W</source>
+        <translation>Close with Ctrl+W</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="371"/>
         <source>Scanning</source>
         <translation>Scanning</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="403"/>
+        <source>Unsaved intake</source>
+        <translation>Unsaved intake</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="405"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="406"/>
+        <source>&amp;Keep working</source>
+        <translation>&amp;Keep working</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="421"/>
+        <source>This intake has typed data that was not taken in. Close the tab and discard it?</source>
+        <translation>This intake has typed data that was not taken in. Close the tab and discard it?</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="444"/>
+        <source>Intakes with typed data not yet taken in: %1. Quit and discard them?</source>
+        <translation>Intakes with typed data not yet taken in: %1. Quit and discard them?</translation>
     </message>
 </context>
 <context>
@@ -1134,13 +1170,13 @@
     </message>
     <message>
         <location filename="../../desk_app/ui/scan_window.py" line="55"/>
-        <source>&amp;Fit</source>
-        <translation>&amp;Fit</translation>
+        <source>Fi&amp;t</source>
+        <translation>Fi&amp;t</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/scan_window.py" line="55"/>
-        <source>Zoom &amp;in</source>
-        <translation>Zoom &amp;in</translation>
+        <source>&amp;Zoom in</source>
+        <translation>&amp;Zoom in</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/scan_window.py" line="56"/>
