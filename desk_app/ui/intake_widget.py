@@ -127,6 +127,7 @@ class IntakeWidget(QWidget):
         self.credit_code_edit = QLineEdit()
         self.credit_code_edit.setMaxLength(18)
         self.industry_combo = QComboBox()
+        self.industry_combo.setPlaceholderText(self.tr("Choose the industry"))
         self.insured_spin = QSpinBox()
         self.insured_spin.setRange(1, 100_000)
         self.effective_edit = OneStopDateEdit(QDate(clock.today() + dt.timedelta(days=1)))
@@ -245,6 +246,8 @@ class IntakeWidget(QWidget):
         self.industry_combo.clear()
         for code, name in choices.industries:
             self.industry_combo.addItem(f"{code} {name}", code)
+        # Required for group business and never defaulted: the clerk chooses (Down, or type the code).
+        self.industry_combo.setCurrentIndex(-1)
         self.product_combo.clear()
         for code, name, _bt in choices.products:
             self.product_combo.addItem(f"{code} {name}", code)

@@ -584,182 +584,187 @@
         <translation>e.g. 0.05</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="139"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="130"/>
+        <source>Choose the industry</source>
+        <translation>Choose the industry</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="140"/>
         <source>&amp;Add product</source>
         <translation>&amp;Add product</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="152"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="153"/>
         <source>Proposal number</source>
         <translation>Proposal number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="153"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="154"/>
         <source>Business type</source>
         <translation>Business type</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="154"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="155"/>
         <source>Business source</source>
         <translation>Business source</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="155"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="156"/>
         <source>Intermediary</source>
         <translation>Intermediary</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="156"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="157"/>
         <source>Commission ratio</source>
         <translation>Commission ratio</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="157"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="158"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="158"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="159"/>
         <source>Applicant unit</source>
         <translation>Applicant unit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="159"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="160"/>
         <source>Credit code</source>
         <translation>Credit code</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="160"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="161"/>
         <source>Industry</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="161"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
         <source>Insured persons</source>
         <translation>Insured persons</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="163"/>
         <source>Effective date</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="168"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="169"/>
         <source>Sum insured</source>
         <translation>Sum insured</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="169"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="170"/>
         <source>Premium</source>
         <translation>Premium</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="177"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="178"/>
         <source>C&amp;heck materials</source>
         <translation>C&amp;heck materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="191"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="192"/>
         <source>Effective date already passed: confir&amp;med</source>
         <translation>Effective date already passed: confir&amp;med</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="192"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="193"/>
         <source>Not a d&amp;uplicate: confirmed</source>
         <translation>Not a d&amp;uplicate: confirmed</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="163"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="164"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="164"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="165"/>
         <source>Benefit level</source>
         <translation>Benefit level</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="174"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="175"/>
         <source>Amounts</source>
         <translation>Amounts</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="179"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="180"/>
         <source>All rece&amp;ived</source>
         <translation>All rece&amp;ived</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="182"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="183"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="182"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="183"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="182"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="183"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="194"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="195"/>
         <source>Return reasons, one per line</source>
         <translation>Return reasons, one per line</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="197"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="198"/>
         <source>Acce&amp;pt</source>
         <translation>Acce&amp;pt</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="198"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="199"/>
         <source>Accept with &amp;deficiencies</source>
         <translation>Accept with &amp;deficiencies</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="199"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="200"/>
         <source>&amp;Return papers</source>
         <translation>&amp;Return papers</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="200"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="201"/>
         <source>Prin&amp;t paper</source>
         <translation>Prin&amp;t paper</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="276"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="279"/>
         <source>Sum insured and premium must be amounts in yuan.</source>
         <translation>Sum insured and premium must be amounts in yuan.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="291"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="294"/>
         <source>The commission ratio must be a decimal such as 0.05.</source>
         <translation>The commission ratio must be a decimal such as 0.05.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="355"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="358"/>
         <source>Check the materials (F4) before deciding.</source>
         <translation>Check the materials (F4) before deciding.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="382"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="385"/>
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="382"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="385"/>
         <source>Accepted, papers missing</source>
         <translation>Accepted, papers missing</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="383"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="386"/>
         <source>Papers returned</source>
         <translation>Papers returned</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="385"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="388"/>
         <source>%1: case %2</source>
         <translation>%1: case %2</translation>
     </message>

@@ -584,182 +584,187 @@
         <translation>如 0.05</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="139"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="130"/>
+        <source>Choose the industry</source>
+        <translation>请选择行业类别</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="140"/>
         <source>&amp;Add product</source>
         <translation>添加险种(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="152"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="153"/>
         <source>Proposal number</source>
         <translation>投保单号</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="153"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="154"/>
         <source>Business type</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="154"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="155"/>
         <source>Business source</source>
         <translation>业务来源</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="155"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="156"/>
         <source>Intermediary</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="156"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="157"/>
         <source>Commission ratio</source>
         <translation>手续费比例</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="157"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="158"/>
         <source>Agent</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="158"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="159"/>
         <source>Applicant unit</source>
         <translation>投保单位</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="159"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="160"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="160"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="161"/>
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="161"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
         <source>Insured persons</source>
         <translation>被保险人数</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="163"/>
         <source>Effective date</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="168"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="169"/>
         <source>Sum insured</source>
         <translation>保额</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="169"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="170"/>
         <source>Premium</source>
         <translation>保费</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="177"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="178"/>
         <source>C&amp;heck materials</source>
         <translation>检查材料(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="191"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="192"/>
         <source>Effective date already passed: confir&amp;med</source>
         <translation>已确认：生效日期已过(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="192"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="193"/>
         <source>Not a d&amp;uplicate: confirmed</source>
         <translation>已确认：不是重复投保(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="163"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="164"/>
         <source>Product</source>
         <translation>险种</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="164"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="165"/>
         <source>Benefit level</source>
         <translation>保障档次</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="174"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="175"/>
         <source>Amounts</source>
         <translation>保额 / 保费</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="179"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="180"/>
         <source>All rece&amp;ived</source>
         <translation>全部已收(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="182"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="183"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="182"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="183"/>
         <source>Received</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="182"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="183"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="194"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="195"/>
         <source>Return reasons, one per line</source>
         <translation>退件原因，每行一条</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="197"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="198"/>
         <source>Acce&amp;pt</source>
         <translation>受理(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="198"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="199"/>
         <source>Accept with &amp;deficiencies</source>
         <translation>受理并登记缺件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="199"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="200"/>
         <source>&amp;Return papers</source>
         <translation>退件(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="200"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="201"/>
         <source>Prin&amp;t paper</source>
         <translation>打印(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="276"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="279"/>
         <source>Sum insured and premium must be amounts in yuan.</source>
         <translation>保额和保费必须是以元为单位的金额。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="291"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="294"/>
         <source>The commission ratio must be a decimal such as 0.05.</source>
         <translation>手续费比例必须是小数，如 0.05。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="355"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="358"/>
         <source>Check the materials (F4) before deciding.</source>
         <translation>请先检查材料（F4）再作受理决定。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="382"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="385"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="382"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="385"/>
         <source>Accepted, papers missing</source>
         <translation>已受理（登记缺件）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="383"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="386"/>
         <source>Papers returned</source>
         <translation>已退件</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="385"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="388"/>
         <source>%1: case %2</source>
         <translation>%1：案件号 %2</translation>
     </message>
