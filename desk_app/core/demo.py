@@ -179,7 +179,9 @@ def bulk_cases(session: Session, *, n: int, states: list[State] | None = None, s
             "business_source": "direct", "intermediary_code": None, "commission_ratio": None,
             "agent_code": f"AG100{rng.randrange(1, 9)}", "insured_count": insured,
             "sum_insured_total": sum_each * insured,
-            "premium_total": premium, "term_months": 12, "proposal_date": eff - dt.timedelta(days=1),
+            "premium_total": premium, "term_months": 12,
+            # Signed by the applicant on or before the day the counter took it in (never after).
+            "proposal_date": start.date() - dt.timedelta(days=i % 3),
             "effective_date": eff, "special_agreements": "无", "state": target.value, "state_since": times[-1],
             "applicant_id_no": None, "contact_name": rng.choice(CONTACTS),
             "contact_phone": f"1{rng.choice('3589')}{rng.randrange(10**8, 10**9)}",
