@@ -12,13 +12,17 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
 def fit_to_screen(window: QWidget, wanted: QSize) -> None:
-    """Resize `window` to `wanted`, but never larger than the available area of its screen."""
+    """Resize `window` to `wanted`, or to the whole available area of a screen too small for it."""
     screen = window.screen() or QGuiApplication.primaryScreen()
     if screen is None:
         window.resize(wanted)
         return
     avail = screen.availableGeometry()
-    window.resize(min(wanted.width(), avail.width()), min(wanted.height(), avail.height()))
+    if wanted.width() > avail.width() or wanted.height() > avail.height():
+        # A small screen (1366×768, or 1920×1080 at 150 %): all of it, as a maximised window.
+        window.setGeometry(avail)
+        return
+    window.resize(wanted)
 
 
 class ElidedLabel(QLabel):

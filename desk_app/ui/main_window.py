@@ -446,6 +446,8 @@ class MainWindow(QMainWindow):
             return
         super().closeEvent(event)
         if event.isAccepted():
+            # A closed window no longer follows changes (its worker may be shut down next).
+            ops.bus().changed.disconnect(self._on_changes)
             self.sync_runner.shutdown()
             if self._owns_worker:
                 self._worker.shutdown(wait=True)
