@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 
 from desk_app.store.models import Proposal
@@ -14,4 +16,5 @@ def test_demo_proposal_dates_are_not_after_the_intake(demo_store):
     assert rows
     late = [r.case_no for r in rows if r.proposal_date > r.created_at.date()]
     assert late == []
-    assert all(r.proposal_date < r.effective_date for r in rows)
+    # ... and, as the core requires, the day before the effective date.
+    assert all(r.effective_date - r.proposal_date == dt.timedelta(days=1) for r in rows)
