@@ -169,7 +169,11 @@ def bulk_cases(session: Session, *, n: int, states: list[State] | None = None, s
         else:
             insured = rng.randrange(3, 300)
         premium = prem_each * insured
-        eff = (start + dt.timedelta(days=rng.randrange(1, 30))).date()
+        rng.randrange(1, 30)  # (was the effective date's offset; drawn still, so the seeded data stays the same)
+        # Signed on the intake day or the day before, effective the day after signing (the core's rule):
+        # no proposal is dated after the counter took it in.
+        signed = start.date() - dt.timedelta(days=i % 2)
+        eff = signed + dt.timedelta(days=1)
         serial += 1
         proposals.append({
             "id": pid, "branch_code": code, "created_at": start, "updated_at": times[-1], "deleted": False,
@@ -179,7 +183,7 @@ def bulk_cases(session: Session, *, n: int, states: list[State] | None = None, s
             "business_source": "direct", "intermediary_code": None, "commission_ratio": None,
             "agent_code": f"AG100{rng.randrange(1, 9)}", "insured_count": insured,
             "sum_insured_total": sum_each * insured,
-            "premium_total": premium, "term_months": 12, "proposal_date": eff - dt.timedelta(days=1),
+            "premium_total": premium, "term_months": 12, "proposal_date": signed,
             "effective_date": eff, "special_agreements": "无", "state": target.value, "state_since": times[-1],
             "applicant_id_no": None, "contact_name": rng.choice(CONTACTS),
             "contact_phone": f"1{rng.choice('3589')}{rng.randrange(10**8, 10**9)}",

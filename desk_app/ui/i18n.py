@@ -38,6 +38,35 @@ def i18n_dir() -> Path:
     return resources_dir() / "i18n"
 
 
+# Strings of Qt's own dialogs that Qt 6 reworded and its shipped qtbase_zh_CN.qm does not have yet.
+QT_ZH_CN_GAPS = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+}
+
+
+class _QtGapsTranslator(QTranslator):
+    """Fills the few gaps of Qt's own Chinese translation (installed first, so asked last)."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:  # Qt override; None (a null string) lets the next translator answer
+        return QT_ZH_CN_GAPS.get((context, source))
+
+    def isEmpty(self) -> bool:  # Qt override
+        return False
+
+
+def qt_translation_dirs() -> list[Path]:
+    """Where Qt's own .qm files may be: Qt's configured folder, else the PySide6 wheel's own
+    (PySide6/Qt/translations; a frozen or relocated install may report a folder that is not there)."""
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    dirs = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+            package / "Qt" / "translations", package / "translations"]
+    return [d for d in dict.fromkeys(dirs) if d.is_dir()]
+
+
 def ui_language() -> str:
     """The language asked for by BRANCHDESK_LANG (zh_CN when unset or unknown)."""
     lang = os.environ.get("BRANCHDESK_LANG", DEFAULT_LANG).strip()
@@ -63,12 +92,17 @@ def install_translators(app: QCoreApplication, lang: str | None = None) -> str:
     app.installTranslator(ours)
     _installed.append(ours)
     if lang != "en":
-        # Qt's own strings (OK/Cancel of message boxes, context menus of line edits).
+        # Qt's own strings (file and print dialogs: "查找范围", "文件类型"; OK/Cancel; context menus).
+        gaps = _QtGapsTranslator(app)
+        app.installTranslator(gaps)
+        _installed.append(gaps)
         qt = QTranslator(app)
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if qt.load(QLocale(lang), "qtbase", "_", qt_dir) or qt.load(f"qt_{lang}", qt_dir):
+        if any(qt.load(f"qtbase_{lang}", str(d)) or qt.load(f"qt_{lang}", str(d)) for d in qt_translation_dirs()):
             app.installTranslator(qt)
             _installed.append(qt)
+        else:
+            log.warning("Qt's own %s translation (qtbase_%s.qm) not found in %s", lang, lang,
+                        [str(d) for d in qt_translation_dirs()])
         QLocale.setDefault(QLocale(lang))
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

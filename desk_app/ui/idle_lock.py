@@ -13,9 +13,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QMainWindow,
+    QMenuBar,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -51,7 +54,10 @@ class UnlockDialog(QDialog):
         self.unlock_button = buttons.addButton(self.tr("Unlock"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self._on_unlock_clicked)
+        label.setMinimumWidth(label.fontMetrics().horizontalAdvance("M") * 28)
         layout = QVBoxLayout(self)
+        # The dialog follows its contents: a refusal shown below grows it instead of squashing the text.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         layout.addWidget(label)
         layout.addWidget(self.password_edit)
         layout.addWidget(self.error_label)
@@ -133,13 +139,22 @@ class IdleLock(QObject):
         if self.is_locked:
             return
         self._stack.setCurrentIndex(1)
+        self._set_chrome_enabled(False)
         self.dialog = UnlockDialog(self._store, self._worker, self._actor, self._window)
         self.dialog.unlocked.connect(self._on_unlocked)
         self.dialog.open()
         self.locked_changed.emit(True)
 
+    def _set_chrome_enabled(self, enabled: bool) -> None:
+        """The menu bar and the toolbars: nothing behind the lock may be used."""
+        for bar in (*self._window.findChildren(QMenuBar), *self._window.findChildren(QToolBar)):
+            bar.setEnabled(enabled)
+        for action in self._window.actions():  # window-wide shortcuts such as Ctrl+N
+            action.setEnabled(enabled and action.isVisible())
+
     def _on_unlocked(self) -> None:
         self._stack.setCurrentIndex(0)
+        self._set_chrome_enabled(True)
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = None

@@ -72,6 +72,14 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> None:
         doc.close()
 
 
+class OneStopDateEdit(QDateEdit):
+    """A date field that Tab leaves at once (QDateEdit walks year, month and day first); the arrow
+    keys and typing still move between the sections."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # Qt override
+        return QWidget.focusNextPrevChild(self, next)
+
+
 class IntakeWidget(QWidget):
     """One proposal at a time: fill, check materials, then accept, accept with deficiencies or return."""
 
@@ -91,6 +99,7 @@ class IntakeWidget(QWidget):
         self._draft: CaseDraft | None = None
         self._lines: list[ProductLine] = []
         self.paper: PrintedPaper | None = None
+        self._taken_in = False  # set once the intake committed: nothing typed is left to lose
         # Test hook and "save as PDF": when set, printing writes this file instead of opening a dialog.
         self.print_target: str | None = None
         self._build()
@@ -118,9 +127,10 @@ class IntakeWidget(QWidget):
         self.credit_code_edit = QLineEdit()
         self.credit_code_edit.setMaxLength(18)
         self.industry_combo = QComboBox()
+        self.industry_combo.setPlaceholderText(self.tr("Choose the industry"))
         self.insured_spin = QSpinBox()
         self.insured_spin.setRange(1, 100_000)
-        self.effective_edit = QDateEdit(QDate(clock.today() + dt.timedelta(days=1)))
+        self.effective_edit = OneStopDateEdit(QDate(clock.today() + dt.timedelta(days=1)))
         self.effective_edit.setDisplayFormat("yyyy-MM-dd")
         self.product_combo = QComboBox()
         self.product_combo.currentIndexChanged.connect(self._on_product_changed)
@@ -134,7 +144,12 @@ class IntakeWidget(QWidget):
         self.lines_list.setMaximumHeight(70)
         self.lines_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
+        # Combos as wide as their longest item: "GAC01 团体意外伤害保险" is never cut.
+        for combo in (self.business_type_combo, self.source_combo, self.intermediary_combo, self.agent_combo,
+                      self.industry_combo, self.product_combo, self.level_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Proposal number"), self.proposal_no_edit)
         form.addRow(self.tr("Business type"), self.business_type_combo)
         form.addRow(self.tr("Business source"), self.source_combo)
@@ -146,15 +161,21 @@ class IntakeWidget(QWidget):
         form.addRow(self.tr("Industry"), self.industry_combo)
         form.addRow(self.tr("Insured persons"), self.insured_spin)
         form.addRow(self.tr("Effective date"), self.effective_edit)
-        line_row = QHBoxLayout()
-        for w in (self.product_combo, self.level_combo, self.sum_edit, self.premium_edit, self.add_line_button):
-            line_row.addWidget(w)
+        form.addRow(self.tr("Product"), self.product_combo)
+        form.addRow(self.tr("Benefit level"), self.level_combo)
+        amounts = QHBoxLayout()
+        for w in (self.sum_edit, self.premium_edit, self.add_line_button):
+            amounts.addWidget(w)
         self.sum_edit.setPlaceholderText(self.tr("Sum insured"))
         self.premium_edit.setPlaceholderText(self.tr("Premium"))
-        form.addRow(self.tr("Product"), line_row)
+        # Room for the largest amounts a counter types, whatever the font.
+        amount_width = self.sum_edit.fontMetrics().horizontalAdvance("99,999,999.00") + 16
+        self.sum_edit.setMinimumWidth(amount_width)
+        self.premium_edit.setMinimumWidth(amount_width)
+        form.addRow(self.tr("Amounts"), amounts)
         form.addRow("", self.lines_list)
 
-        self.check_button = QPushButton(self.tr("&Check materials"))
+        self.check_button = QPushButton(self.tr("C&heck materials"))
         self.check_button.clicked.connect(self._on_check)
         self.all_received_button = QPushButton(self.tr("All rece&ived"))
         self.all_received_button.clicked.connect(self._on_all_received)
@@ -162,12 +183,14 @@ class IntakeWidget(QWidget):
         self.checklist_table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Received"), self.tr("Note")])
         self.checklist_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.checklist_table.verticalHeader().hide()
+        # Tab leaves the list (arrows move inside it, Space ticks): the confirmations below are reachable.
+        self.checklist_table.setTabKeyNavigation(False)
         self.checklist_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.warnings_label = QLabel()
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setStyleSheet("color: #b45309;")
-        self.confirm_past_check = QCheckBox(self.tr("Effective date already passed: confirmed"))
-        self.confirm_dup_check = QCheckBox(self.tr("Not a duplicate: confirmed"))
+        self.confirm_past_check = QCheckBox(self.tr("Effective date already passed: confir&med"))
+        self.confirm_dup_check = QCheckBox(self.tr("Not a d&uplicate: confirmed"))
         self.reasons_edit = QPlainTextEdit()
         self.reasons_edit.setPlaceholderText(self.tr("Return reasons, one per line"))
         self.reasons_edit.setMaximumHeight(60)
@@ -223,6 +246,8 @@ class IntakeWidget(QWidget):
         self.industry_combo.clear()
         for code, name in choices.industries:
             self.industry_combo.addItem(f"{code} {name}", code)
+        # Required for group business and never defaulted: the clerk chooses (Down, or type the code).
+        self.industry_combo.setCurrentIndex(-1)
         self.product_combo.clear()
         for code, name, _bt in choices.products:
             self.product_combo.addItem(f"{code} {name}", code)
@@ -297,6 +322,7 @@ class IntakeWidget(QWidget):
             label = QTableWidgetItem(item.label)
             label.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             label.setData(Qt.ItemDataRole.UserRole, item.code)
+            label.setToolTip(item.label)
             tick = QTableWidgetItem()
             tick.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
             tick.setCheckState(Qt.CheckState.Unchecked)
@@ -344,8 +370,17 @@ class IntakeWidget(QWidget):
             b.setEnabled(True)
         self._show_error(message)
 
+    def has_unsaved_work(self) -> bool:
+        """Anything typed that is not yet taken in (closing would lose it)."""
+        if self._taken_in:
+            return False
+        texts = (self.proposal_no_edit, self.commission_edit, self.applicant_edit, self.credit_code_edit,
+                 self.sum_edit, self.premium_edit)
+        return bool(self._lines or any(e.text().strip() for e in texts) or self.reasons_edit.toPlainText().strip())
+
     def _on_done(self, taken: intake_service.TakenIn) -> None:
         result, paper = taken.result, taken.paper
+        self._taken_in = True
         self.paper = paper
         labels = {"accepted": self.tr("Accepted"), "accepted_with_deficiencies": self.tr("Accepted, papers missing"),
                   "returned": self.tr("Papers returned")}

@@ -7,15 +7,18 @@ queue rows in the models, the opened CaseDetail) and the Store handle it passes 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QSplitter,
+    QTabBar,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -32,6 +35,7 @@ from desk_app.services.changes import Changes
 from desk_app.store.db import Store
 from desk_app.ui import ops
 from desk_app.ui.case_view import CaseViewWidget
+from desk_app.ui.fit import ElidedLabel, fit_to_screen
 from desk_app.ui.idle_lock import IdleLock
 from desk_app.ui.intake_widget import IntakeWidget
 from desk_app.ui.queue_model import (
@@ -99,12 +103,17 @@ class MainWindow(QMainWindow):
         self._worker = worker or DbWorker(self)
         self._case_request = 0
         self._open_case_id: str | None = None
+        self._quit_confirmed = False  # the clerk chose to quit although an intake had typed data
+        self.discard_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("BranchDesk - %1").replace("%1", actor.display_name))
-        self.resize(1280, 800)
+        fit_to_screen(self, QSize(1280, 800))
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("queueTabs")
         self.tabs.setDocumentMode(True)
+        # Intake and scanning tabs get a close button (queue tabs none, see _add_closable_tab).
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
         self.queue_models: dict[Role, CaseQueueTableModel] = {}
         self.queue_views: dict[Role, QTableView] = {}
         # One line per tab saying how many cases wait at each stage of that queue.
@@ -114,9 +123,11 @@ class MainWindow(QMainWindow):
         if not self.queue_models:
             empty = QLabel(self.tr("None of your roles has a work queue."))
             empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.tabs.addTab(empty, self.tr("No queue"))
+            self._add_fixed_tab(empty, self.tr("No queue"))
 
         self.case_view = CaseViewWidget()
+        # The opened case belongs beside the queues; intake and scanning tabs get the whole width.
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.case_view)
@@ -151,6 +162,9 @@ class MainWindow(QMainWindow):
         view.activated.connect(self._on_queue_activated)
         model.count_changed.connect(lambda n, r=role: self._on_queue_count_changed(r, n))
         model.load_failed.connect(self._on_queue_load_failed)
+        # The first row is selected as soon as there is one: Down and Enter work from the start.
+        model.rowsInserted.connect(lambda *_a, r=role: self._select_first_row(r))
+        model.modelReset.connect(lambda r=role: self._select_first_row(r))
         stages = QLabel()
         stages.setObjectName(f"stages_{role.value}")
         stages.setWordWrap(True)
@@ -165,7 +179,7 @@ class MainWindow(QMainWindow):
         self.queue_models[role] = model
         self.queue_views[role] = view
         self.stage_labels[role] = stages
-        self.tabs.addTab(page, role.label)
+        self._add_fixed_tab(page, role.label)
 
     def _build_actions(self) -> None:
         self.refresh_action = QAction(self.tr("&Refresh"), self)
@@ -199,12 +213,18 @@ class MainWindow(QMainWindow):
         self.stationery_action.setEnabled(self.actor.has(Role.SUPERVISOR))
         self.stationery_action.triggered.connect(self.open_stationery)
 
+        self.close_tab_action = QAction(self.tr("&Close tab"), self)
+        self.close_tab_action.setShortcut(QKeySequence("Ctrl+W"))
+        self.close_tab_action.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
+        self.addAction(self.close_tab_action)
+
         self.quit_action = QAction(self.tr("E&xit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self.close_tab_action)
         file_menu.addAction(self.quit_action)
         case_menu = menu.addMenu(self.tr("&Case"))
         case_menu.addAction(self.open_action)
@@ -228,12 +248,13 @@ class MainWindow(QMainWindow):
         roles = "、".join(r.label for r in sorted(self.actor.roles))
         self.user_label = QLabel(self.tr("User: %1 (%2)").replace("%1", self.actor.display_name).replace("%2", roles))
         self.branch_label = QLabel(self.tr("Branch: %1").replace("%1", self.actor.branch_code or "…"))
-        self.store_label = QLabel(self.tr("Database: %1").replace("%1", str(self._store.path)))
-        self.store_label.setToolTip(str(self._store.path))
+        # The path is long: elided in the middle, whole in the tooltip.
+        self.store_label = ElidedLabel(self.tr("Database: %1").replace("%1", str(self._store.path)),
+                                       mode=Qt.TextElideMode.ElideMiddle)
         self.busy_label = QLabel()
         for label in (self.busy_label, self.user_label, self.branch_label, self.store_label):
             label.setContentsMargins(6, 0, 6, 0)
-            bar.addPermanentWidget(label)
+            bar.addPermanentWidget(label, 1 if label is self.store_label else 0)
         self._worker.busy_changed.connect(self._on_worker_busy_changed)
 
     # -- queues -----------------------------------------------------------------------------
@@ -244,6 +265,16 @@ class MainWindow(QMainWindow):
             if v.parentWidget() is view:
                 return role
         return None
+
+    def _select_first_row(self, role: Role) -> None:
+        view, model = self.queue_views[role], self.queue_models[role]
+        if not view.currentIndex().isValid() and model.rowCount() > 0:
+            view.setCurrentIndex(model.index(0, 0))
+
+    def _on_tab_changed(self, _index: int) -> None:
+        page = self.tabs.currentWidget()
+        is_queue = page is None or not isinstance(page, IntakeWidget) and page.objectName() != "scanWindow"
+        self.case_view.setVisible(is_queue)
 
     def _on_queue_count_changed(self, role: Role, total: int) -> None:
         index = self.tabs.indexOf(self.queue_views[role].parentWidget())
@@ -327,6 +358,7 @@ class MainWindow(QMainWindow):
         """A new intake tab (one per proposal at the counter), focused on the number field."""
         widget = IntakeWidget(self._store, self._worker, self.actor)
         self.tabs.setCurrentIndex(self.tabs.addTab(widget, self.tr("New intake")))
+        self.tabs.setTabToolTip(self.tabs.indexOf(widget), self.tr("Close with Ctrl+W"))
         widget.proposal_no_edit.setFocus()
         return widget
 
@@ -335,7 +367,9 @@ class MainWindow(QMainWindow):
         from desk_app.ui.scan_window import ScanWindow
 
         widget = ScanWindow(self._store, self._worker, self.actor)
+        widget.setObjectName("scanWindow")
         self.tabs.setCurrentIndex(self.tabs.addTab(widget, self.tr("Scanning")))
+        self.tabs.setTabToolTip(self.tabs.indexOf(widget), self.tr("Close with Ctrl+W"))
         return widget
 
     def open_stationery(self) -> StationeryDialog:
@@ -351,9 +385,69 @@ class MainWindow(QMainWindow):
     def _on_branch_failed(self, message: str) -> None:
         self.branch_label.setText(message)
 
+    def _add_fixed_tab(self, page: QWidget, label: str) -> None:
+        """A tab without a close button (queues stay as long as the window)."""
+        index = self.tabs.addTab(page, label)
+        bar = self.tabs.tabBar()
+        for side in (QTabBar.ButtonPosition.LeftSide, QTabBar.ButtonPosition.RightSide):
+            if bar.tabButton(index, side) is not None:
+                bar.setTabButton(index, side, None)
+
+    def _unsaved_intakes(self) -> list[IntakeWidget]:
+        return [w for i in range(self.tabs.count())
+                if isinstance(w := self.tabs.widget(i), IntakeWidget) and w.has_unsaved_work()]
+
+    def _ask_discard(self, text: str, on_discard: Callable[[], None]) -> None:
+        """Ask (window-modal, not blocking); `on_discard` runs only if the clerk chooses to discard.
+        The default button, Enter and Esc keep the work."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved intake"), text, parent=self)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep working"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.finished.connect(lambda _r: on_discard() if box.clickedButton() is discard else None)
+        box.finished.connect(box.deleteLater)
+        self.discard_box = box
+        box.open()
+
+    def close_tab(self, index: int) -> None:
+        """Close an intake or scanning tab (never a queue); typed work is discarded only when confirmed."""
+        widget = self.tabs.widget(index)
+        if widget is None or not self._is_closable(widget):
+            return
+        if isinstance(widget, IntakeWidget) and widget.has_unsaved_work():
+            self.tabs.setCurrentIndex(index)
+            self._ask_discard(self.tr("This intake has typed data that was not taken in. "
+                                      "Close the tab and discard it?"), lambda: self._remove_tab(widget))
+            return
+        self._remove_tab(widget)
+
+    def _remove_tab(self, widget: QWidget) -> None:
+        index = self.tabs.indexOf(widget)
+        if index >= 0:
+            self.tabs.removeTab(index)
+            widget.deleteLater()
+
+    def _quit_discarding(self) -> None:
+        self._quit_confirmed = True
+        self.close()
+
+    def _is_closable(self, widget: QWidget) -> bool:
+        return isinstance(widget, IntakeWidget) or widget.objectName() == "scanWindow"
+
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        unsaved = self._unsaved_intakes()
+        if unsaved and not self._quit_confirmed:
+            event.ignore()
+            self.tabs.setCurrentWidget(unsaved[0])
+            self._ask_discard(self.tr("Intakes with typed data not yet taken in: %1. Quit and discard them?")
+                              .replace("%1", str(len(unsaved))), self._quit_discarding)
+            return
         super().closeEvent(event)
         if event.isAccepted():
+            # A closed window no longer follows changes (its worker may be shut down next).
+            ops.bus().changed.disconnect(self._on_changes)
             self.sync_runner.shutdown()
             if self._owns_worker:
                 self._worker.shutdown(wait=True)

@@ -45,7 +45,7 @@ class ImportBar(QWidget):
 
         self.import_button = QPushButton(self.tr("&Import files…"))
         self.import_button.clicked.connect(self._on_import_clicked)
-        self.camera_button = QPushButton(self.tr("Document &camera…"))
+        self.camera_button = QPushButton(self.tr("Document ca&mera…"))
         self.camera_button.clicked.connect(self.open_camera)
         self.case_edit = QLineEdit()
         self.case_edit.setPlaceholderText(self.tr("Case or proposal number (pages before the first cover sheet)"))

@@ -52,7 +52,7 @@ class ScanWindow(QWidget):
         self.viewer = PageViewer()
         self.strip.zoom.connect(self.viewer.zoom_by)
         view_bar = QHBoxLayout()
-        for text, slot in ((self.tr("&Fit"), self.viewer.fit), (self.tr("Zoom &in"), lambda: self.viewer.zoom_by(1.25)),
+        for text, slot in ((self.tr("Fi&t"), self.viewer.fit), (self.tr("&Zoom in"), lambda: self.viewer.zoom_by(1.25)),
                            (self.tr("Zoom &out"), lambda: self.viewer.zoom_by(0.8))):
             b = QPushButton(text)
             b.clicked.connect(slot)

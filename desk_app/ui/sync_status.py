@@ -22,6 +22,7 @@ from desk_app.services import sync
 from desk_app.services.changes import Changes
 from desk_app.store.db import Store
 from desk_app.ui import ops
+from desk_app.ui.fit import ElidedLabel
 from desk_app.ui.worker import DbWorker
 
 SYNC_INTERVAL_MS = 5 * 60 * 1000
@@ -122,14 +123,15 @@ class SyncStatusWidget(QWidget):
         self.runner = runner
         self.pending_label = QLabel(self.tr("To upload: …"))
         self.success_label = QLabel(self.tr("Last sync: …"))
-        self.failure_label = QLabel()
+        # The reason can be long: elided to the room left, the whole reason in its tooltip.
+        self.failure_label = ElidedLabel()
         self.failure_label.setStyleSheet("color: #b00020;")
         self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.setFlat(True)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(4, 0, 4, 0)
         for w in (self.pending_label, self.success_label, self.failure_label, self.sync_button):
-            lay.addWidget(w)
+            lay.addWidget(w, 1 if w is self.failure_label else 0)
         self.sync_button.clicked.connect(runner.sync_now)
         runner.status_changed.connect(self._on_status_changed)
         runner.started.connect(self._on_sync_started)

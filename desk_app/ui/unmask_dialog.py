@@ -38,6 +38,10 @@ class UnmaskDialog(QDialog):
         self.error_label.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.show_button = buttons.addButton(self.tr("Show"), QDialogButtonBox.ButtonRole.ActionRole)
+        # Enter in the reason field shows the value; only Esc or the Close button closes.
+        for b in buttons.buttons():
+            b.setAutoDefault(False)
+        self.show_button.setAutoDefault(True)
         self.show_button.setDefault(True)
         self.show_button.clicked.connect(self._on_show_clicked)
         buttons.rejected.connect(self.reject)

@@ -518,7 +518,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="101"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="107"/>
         <source>Locked</source>
         <translation>Locked</translation>
     </message>
@@ -532,8 +532,8 @@
     </message>
     <message>
         <location filename="../../desk_app/ui/scan_import.py" line="48"/>
-        <source>Document &amp;camera…</source>
-        <translation>Document &amp;camera…</translation>
+        <source>Document ca&amp;mera…</source>
+        <translation>Document ca&amp;mera…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/scan_import.py" line="51"/>
@@ -574,182 +574,197 @@
 <context>
     <name>IntakeWidget</name>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="104"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="113"/>
         <source>Scan or type the pre-printed number</source>
         <translation>Scan or type the pre-printed number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="115"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="124"/>
         <source>e.g. 0.05</source>
         <translation>e.g. 0.05</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="130"/>
+        <source>Choose the industry</source>
+        <translation>Choose the industry</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="140"/>
         <source>&amp;Add product</source>
         <translation>&amp;Add product</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="138"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="153"/>
         <source>Proposal number</source>
         <translation>Proposal number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="139"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="154"/>
         <source>Business type</source>
         <translation>Business type</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="140"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="155"/>
         <source>Business source</source>
         <translation>Business source</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="141"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="156"/>
         <source>Intermediary</source>
         <translation>Intermediary</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="142"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="157"/>
         <source>Commission ratio</source>
         <translation>Commission ratio</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="143"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="158"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="144"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="159"/>
         <source>Applicant unit</source>
         <translation>Applicant unit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="145"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="160"/>
         <source>Credit code</source>
         <translation>Credit code</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="146"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="161"/>
         <source>Industry</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="147"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
         <source>Insured persons</source>
         <translation>Insured persons</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="148"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="163"/>
         <source>Effective date</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="152"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="169"/>
         <source>Sum insured</source>
         <translation>Sum insured</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="153"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="170"/>
         <source>Premium</source>
         <translation>Premium</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="154"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="178"/>
+        <source>C&amp;heck materials</source>
+        <translation>C&amp;heck materials</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="192"/>
+        <source>Effective date already passed: confir&amp;med</source>
+        <translation>Effective date already passed: confir&amp;med</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="193"/>
+        <source>Not a d&amp;uplicate: confirmed</source>
+        <translation>Not a d&amp;uplicate: confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="164"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="157"/>
-        <source>&amp;Check materials</source>
-        <translation>&amp;Check materials</translation>
+        <location filename="../../desk_app/ui/intake_widget.py" line="165"/>
+        <source>Benefit level</source>
+        <translation>Benefit level</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="159"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="175"/>
+        <source>Amounts</source>
+        <translation>Amounts</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="180"/>
         <source>All rece&amp;ived</source>
         <translation>All rece&amp;ived</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="183"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="183"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="183"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="169"/>
-        <source>Effective date already passed: confirmed</source>
-        <translation>Effective date already passed: confirmed</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="170"/>
-        <source>Not a duplicate: confirmed</source>
-        <translation>Not a duplicate: confirmed</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="172"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="195"/>
         <source>Return reasons, one per line</source>
         <translation>Return reasons, one per line</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="175"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="198"/>
         <source>Acce&amp;pt</source>
         <translation>Acce&amp;pt</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="176"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="199"/>
         <source>Accept with &amp;deficiencies</source>
         <translation>Accept with &amp;deficiencies</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="177"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="200"/>
         <source>&amp;Return papers</source>
         <translation>&amp;Return papers</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="178"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="201"/>
         <source>Prin&amp;t paper</source>
         <translation>Prin&amp;t paper</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="254"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="279"/>
         <source>Sum insured and premium must be amounts in yuan.</source>
         <translation>Sum insured and premium must be amounts in yuan.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="269"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="294"/>
         <source>The commission ratio must be a decimal such as 0.05.</source>
         <translation>The commission ratio must be a decimal such as 0.05.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="332"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="358"/>
         <source>Check the materials (F4) before deciding.</source>
         <translation>Check the materials (F4) before deciding.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="350"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="385"/>
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="350"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="385"/>
         <source>Accepted, papers missing</source>
         <translation>Accepted, papers missing</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="351"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="386"/>
         <source>Papers returned</source>
         <translation>Papers returned</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="353"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="388"/>
         <source>%1: case %2</source>
         <translation>%1: case %2</translation>
     </message>
@@ -806,115 +821,151 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="102"/>
+        <location filename="../../desk_app/ui/main_window.py" line="108"/>
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="115"/>
+        <location filename="../../desk_app/ui/main_window.py" line="124"/>
         <source>None of your roles has a work queue.</source>
         <translation>None of your roles has a work queue.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="117"/>
+        <location filename="../../desk_app/ui/main_window.py" line="126"/>
         <source>No queue</source>
         <translation>No queue</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="171"/>
+        <location filename="../../desk_app/ui/main_window.py" line="185"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="173"/>
+        <location filename="../../desk_app/ui/main_window.py" line="187"/>
         <source>Read the queues again from the database</source>
         <translation>Read the queues again from the database</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="176"/>
+        <location filename="../../desk_app/ui/main_window.py" line="190"/>
         <source>&amp;Open case</source>
         <translation>&amp;Open case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="177"/>
+        <location filename="../../desk_app/ui/main_window.py" line="191"/>
         <source>Open the selected case</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="181"/>
+        <location filename="../../desk_app/ui/main_window.py" line="195"/>
         <source>&amp;New intake</source>
         <translation>&amp;New intake</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="189"/>
+        <location filename="../../desk_app/ui/main_window.py" line="203"/>
         <source>S&amp;canning station</source>
         <translation>S&amp;canning station</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="197"/>
+        <location filename="../../desk_app/ui/main_window.py" line="211"/>
         <source>&amp;Stationery…</source>
         <translation>&amp;Stationery…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="202"/>
+        <location filename="../../desk_app/ui/main_window.py" line="216"/>
+        <source>&amp;Close tab</source>
+        <translation>&amp;Close tab</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="221"/>
         <source>E&amp;xit</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="207"/>
+        <location filename="../../desk_app/ui/main_window.py" line="226"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="209"/>
+        <location filename="../../desk_app/ui/main_window.py" line="229"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="214"/>
+        <location filename="../../desk_app/ui/main_window.py" line="234"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="217"/>
+        <location filename="../../desk_app/ui/main_window.py" line="237"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="229"/>
+        <location filename="../../desk_app/ui/main_window.py" line="249"/>
         <source>User: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="230"/>
-        <location filename="../../desk_app/ui/main_window.py" line="349"/>
+        <location filename="../../desk_app/ui/main_window.py" line="250"/>
+        <location filename="../../desk_app/ui/main_window.py" line="383"/>
         <source>Branch: %1</source>
         <translation>Branch: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="231"/>
+        <location filename="../../desk_app/ui/main_window.py" line="252"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="262"/>
+        <location filename="../../desk_app/ui/main_window.py" line="293"/>
         <source>By stage: %1</source>
         <translation>By stage: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="280"/>
+        <location filename="../../desk_app/ui/main_window.py" line="311"/>
         <source>Reading…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="329"/>
+        <location filename="../../desk_app/ui/main_window.py" line="360"/>
         <source>New intake</source>
         <translation>New intake</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="338"/>
+        <location filename="../../desk_app/ui/main_window.py" line="361"/>
+        <location filename="../../desk_app/ui/main_window.py" line="372"/>
+        <source>Close with Ctrl+W</source>
+        <translation>Close with Ctrl+W</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="371"/>
         <source>Scanning</source>
         <translation>Scanning</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="403"/>
+        <source>Unsaved intake</source>
+        <translation>Unsaved intake</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="405"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="406"/>
+        <source>&amp;Keep working</source>
+        <translation>&amp;Keep working</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="421"/>
+        <source>This intake has typed data that was not taken in. Close the tab and discard it?</source>
+        <translation>This intake has typed data that was not taken in. Close the tab and discard it?</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="444"/>
+        <source>Intakes with typed data not yet taken in: %1. Quit and discard them?</source>
+        <translation>Intakes with typed data not yet taken in: %1. Quit and discard them?</translation>
     </message>
 </context>
 <context>
@@ -1134,13 +1185,13 @@
     </message>
     <message>
         <location filename="../../desk_app/ui/scan_window.py" line="55"/>
-        <source>&amp;Fit</source>
-        <translation>&amp;Fit</translation>
+        <source>Fi&amp;t</source>
+        <translation>Fi&amp;t</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/scan_window.py" line="55"/>
-        <source>Zoom &amp;in</source>
-        <translation>Zoom &amp;in</translation>
+        <source>&amp;Zoom in</source>
+        <translation>&amp;Zoom in</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/scan_window.py" line="56"/>
@@ -1417,53 +1468,53 @@ Database: %1</translation>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../desk_app/ui/sync_status.py" line="113"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="114"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_status.py" line="123"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="124"/>
         <source>To upload: …</source>
         <translation>To upload: …</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_status.py" line="124"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="125"/>
         <source>Last sync: …</source>
         <translation>Last sync: …</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_status.py" line="127"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="129"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_status.py" line="140"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="142"/>
         <source>To upload: %1</source>
         <translation>To upload: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_status.py" line="142"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="144"/>
         <source>Not enrolled with head office</source>
         <translation>Not enrolled with head office</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_status.py" line="144"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="146"/>
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_status.py" line="146"/>
-        <location filename="../../desk_app/ui/sync_status.py" line="161"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="148"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="163"/>
         <source>Sync failed: %1</source>
         <translation>Sync failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_status.py" line="149"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="151"/>
         <source> (%1 conflicts to read)</source>
         <translation> (%1 conflicts to read)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_status.py" line="154"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="156"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
@@ -1471,22 +1522,22 @@ Database: %1</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="39"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="42"/>
         <source>Locked</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="41"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="44"/>
         <source>The window was locked after a period without use. Enter the password of %1 to continue.</source>
         <translation>The window was locked after a period without use. Enter the password of %1 to continue.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="51"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="54"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="78"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="84"/>
         <source>Wrong password.</source>
         <translation>Wrong password.</translation>
     </message>

@@ -518,7 +518,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="101"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="107"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
@@ -532,8 +532,8 @@
     </message>
     <message>
         <location filename="../../desk_app/ui/scan_import.py" line="48"/>
-        <source>Document &amp;camera…</source>
-        <translation>高拍仪(&amp;C)…</translation>
+        <source>Document ca&amp;mera…</source>
+        <translation>高拍仪(&amp;M)…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/scan_import.py" line="51"/>
@@ -574,182 +574,197 @@
 <context>
     <name>IntakeWidget</name>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="104"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="113"/>
         <source>Scan or type the pre-printed number</source>
         <translation>扫描或输入投保单印刷号</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="115"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="124"/>
         <source>e.g. 0.05</source>
         <translation>如 0.05</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/intake_widget.py" line="130"/>
+        <source>Choose the industry</source>
+        <translation>请选择行业类别</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="140"/>
         <source>&amp;Add product</source>
         <translation>添加险种(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="138"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="153"/>
         <source>Proposal number</source>
         <translation>投保单号</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="139"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="154"/>
         <source>Business type</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="140"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="155"/>
         <source>Business source</source>
         <translation>业务来源</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="141"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="156"/>
         <source>Intermediary</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="142"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="157"/>
         <source>Commission ratio</source>
         <translation>手续费比例</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="143"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="158"/>
         <source>Agent</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="144"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="159"/>
         <source>Applicant unit</source>
         <translation>投保单位</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="145"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="160"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="146"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="161"/>
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="147"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
         <source>Insured persons</source>
         <translation>被保险人数</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="148"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="163"/>
         <source>Effective date</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="152"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="169"/>
         <source>Sum insured</source>
         <translation>保额</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="153"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="170"/>
         <source>Premium</source>
         <translation>保费</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="154"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="178"/>
+        <source>C&amp;heck materials</source>
+        <translation>检查材料(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="192"/>
+        <source>Effective date already passed: confir&amp;med</source>
+        <translation>已确认：生效日期已过(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="193"/>
+        <source>Not a d&amp;uplicate: confirmed</source>
+        <translation>已确认：不是重复投保(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="164"/>
         <source>Product</source>
         <translation>险种</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="157"/>
-        <source>&amp;Check materials</source>
-        <translation>检查材料(&amp;C)</translation>
+        <location filename="../../desk_app/ui/intake_widget.py" line="165"/>
+        <source>Benefit level</source>
+        <translation>保障档次</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="159"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="175"/>
+        <source>Amounts</source>
+        <translation>保额 / 保费</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_widget.py" line="180"/>
         <source>All rece&amp;ived</source>
         <translation>全部已收(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="183"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="183"/>
         <source>Received</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="162"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="183"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="169"/>
-        <source>Effective date already passed: confirmed</source>
-        <translation>已确认：生效日期已过</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="170"/>
-        <source>Not a duplicate: confirmed</source>
-        <translation>已确认：不是重复投保</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="172"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="195"/>
         <source>Return reasons, one per line</source>
         <translation>退件原因，每行一条</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="175"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="198"/>
         <source>Acce&amp;pt</source>
         <translation>受理(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="176"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="199"/>
         <source>Accept with &amp;deficiencies</source>
         <translation>受理并登记缺件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="177"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="200"/>
         <source>&amp;Return papers</source>
         <translation>退件(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="178"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="201"/>
         <source>Prin&amp;t paper</source>
         <translation>打印(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="254"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="279"/>
         <source>Sum insured and premium must be amounts in yuan.</source>
         <translation>保额和保费必须是以元为单位的金额。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="269"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="294"/>
         <source>The commission ratio must be a decimal such as 0.05.</source>
         <translation>手续费比例必须是小数，如 0.05。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="332"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="358"/>
         <source>Check the materials (F4) before deciding.</source>
         <translation>请先检查材料（F4）再作受理决定。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="350"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="385"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="350"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="385"/>
         <source>Accepted, papers missing</source>
         <translation>已受理（登记缺件）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="351"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="386"/>
         <source>Papers returned</source>
         <translation>已退件</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_widget.py" line="353"/>
+        <location filename="../../desk_app/ui/intake_widget.py" line="388"/>
         <source>%1: case %2</source>
         <translation>%1：案件号 %2</translation>
     </message>
@@ -806,115 +821,151 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="102"/>
+        <location filename="../../desk_app/ui/main_window.py" line="108"/>
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="115"/>
+        <location filename="../../desk_app/ui/main_window.py" line="124"/>
         <source>None of your roles has a work queue.</source>
         <translation>您的角色没有待办工作队列。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="117"/>
+        <location filename="../../desk_app/ui/main_window.py" line="126"/>
         <source>No queue</source>
         <translation>无队列</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="171"/>
+        <location filename="../../desk_app/ui/main_window.py" line="185"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="173"/>
+        <location filename="../../desk_app/ui/main_window.py" line="187"/>
         <source>Read the queues again from the database</source>
         <translation>从数据库重新读取工作队列</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="176"/>
+        <location filename="../../desk_app/ui/main_window.py" line="190"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="177"/>
+        <location filename="../../desk_app/ui/main_window.py" line="191"/>
         <source>Open the selected case</source>
         <translation>打开选中的案件</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="181"/>
+        <location filename="../../desk_app/ui/main_window.py" line="195"/>
         <source>&amp;New intake</source>
         <translation>新单受理(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="189"/>
+        <location filename="../../desk_app/ui/main_window.py" line="203"/>
         <source>S&amp;canning station</source>
         <translation>扫描工作站(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="197"/>
+        <location filename="../../desk_app/ui/main_window.py" line="211"/>
         <source>&amp;Stationery…</source>
         <translation>单证管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="202"/>
+        <location filename="../../desk_app/ui/main_window.py" line="216"/>
+        <source>&amp;Close tab</source>
+        <translation>关闭标签页(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="221"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="207"/>
+        <location filename="../../desk_app/ui/main_window.py" line="226"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="209"/>
+        <location filename="../../desk_app/ui/main_window.py" line="229"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="214"/>
+        <location filename="../../desk_app/ui/main_window.py" line="234"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="217"/>
+        <location filename="../../desk_app/ui/main_window.py" line="237"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="229"/>
+        <location filename="../../desk_app/ui/main_window.py" line="249"/>
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="230"/>
-        <location filename="../../desk_app/ui/main_window.py" line="349"/>
+        <location filename="../../desk_app/ui/main_window.py" line="250"/>
+        <location filename="../../desk_app/ui/main_window.py" line="383"/>
         <source>Branch: %1</source>
         <translation>机构：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="231"/>
+        <location filename="../../desk_app/ui/main_window.py" line="252"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="262"/>
+        <location filename="../../desk_app/ui/main_window.py" line="293"/>
         <source>By stage: %1</source>
         <translation>各环节：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="280"/>
+        <location filename="../../desk_app/ui/main_window.py" line="311"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="329"/>
+        <location filename="../../desk_app/ui/main_window.py" line="360"/>
         <source>New intake</source>
         <translation>新单受理</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="338"/>
+        <location filename="../../desk_app/ui/main_window.py" line="361"/>
+        <location filename="../../desk_app/ui/main_window.py" line="372"/>
+        <source>Close with Ctrl+W</source>
+        <translation>按 Ctrl+W 关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="371"/>
         <source>Scanning</source>
         <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="403"/>
+        <source>Unsaved intake</source>
+        <translation>受理未完成</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="405"/>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="406"/>
+        <source>&amp;Keep working</source>
+        <translation>继续受理(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="421"/>
+        <source>This intake has typed data that was not taken in. Close the tab and discard it?</source>
+        <translation>此受理页有已录入但尚未受理的内容。关闭标签页并放弃这些内容吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="444"/>
+        <source>Intakes with typed data not yet taken in: %1. Quit and discard them?</source>
+        <translation>有 %1 个受理页的录入内容尚未受理。退出并放弃这些内容吗？</translation>
     </message>
 </context>
 <context>
@@ -1134,13 +1185,13 @@
     </message>
     <message>
         <location filename="../../desk_app/ui/scan_window.py" line="55"/>
-        <source>&amp;Fit</source>
-        <translation>适合窗口(&amp;F)</translation>
+        <source>Fi&amp;t</source>
+        <translation>适合窗口(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/scan_window.py" line="55"/>
-        <source>Zoom &amp;in</source>
-        <translation>放大(&amp;I)</translation>
+        <source>&amp;Zoom in</source>
+        <translation>放大(&amp;Z)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/scan_window.py" line="56"/>
@@ -1417,53 +1468,53 @@ Database: %1</source>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../desk_app/ui/sync_status.py" line="113"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="114"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_status.py" line="123"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="124"/>
         <source>To upload: …</source>
         <translation>待上传：…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_status.py" line="124"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="125"/>
         <source>Last sync: …</source>
         <translation>上次同步：…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_status.py" line="127"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="129"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_status.py" line="140"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="142"/>
         <source>To upload: %1</source>
         <translation>待上传：%1 条</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_status.py" line="142"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="144"/>
         <source>Not enrolled with head office</source>
         <translation>未注册到总公司</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_status.py" line="144"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="146"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_status.py" line="146"/>
-        <location filename="../../desk_app/ui/sync_status.py" line="161"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="148"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="163"/>
         <source>Sync failed: %1</source>
         <translation>同步失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_status.py" line="149"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="151"/>
         <source> (%1 conflicts to read)</source>
         <translation>（冲突待查看 %1 条）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_status.py" line="154"/>
+        <location filename="../../desk_app/ui/sync_status.py" line="156"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
@@ -1471,22 +1522,22 @@ Database: %1</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="39"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="42"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="41"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="44"/>
         <source>The window was locked after a period without use. Enter the password of %1 to continue.</source>
         <translation>窗口因长时间未操作已锁定。请输入 %1 的密码以继续。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="51"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="54"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="78"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="84"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>

@@ -52,6 +52,7 @@ def test_main_window_texts_are_covered_by_the_screen_font(qtbot, demo_store, wor
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    window.resize(1280, 800)  # as on a branch PC (the offscreen screen is smaller; the window fits it)
     model = window.queue_models[Role.SUPERVISOR]
     qtbot.waitUntil(lambda: model.rowCount() > 0 and model.total is not None, timeout=10_000)
     image = window.grab().toImage()

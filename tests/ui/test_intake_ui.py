@@ -67,7 +67,10 @@ def test_keyboard_only_intake_and_print(qtbot, demo_store, worker, actors, tmp_p
     type_text(w.applicant_edit, "广州市天河科技有限公司")
     key(qtbot, Qt.Key.Key_Tab)
     qtbot.keyClicks(QApplication.focusWidget(), demo_credit_code(random.Random(1)))
-    key(qtbot, Qt.Key.Key_Tab)  # industry: the first class
+    key(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is w.industry_combo and w.industry_combo.currentIndex() == -1  # not defaulted
+    key(qtbot, Qt.Key.Key_Down)  # the first class, chosen
+    assert w.industry_combo.currentIndex() == 0
     key(qtbot, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is w.insured_spin
     qtbot.keyClick(w.insured_spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -132,3 +135,17 @@ def test_refusal_shows_the_chinese_message(qtbot, demo_store, worker, actors):
     w.proposal_no_edit.setText("T440100101")  # issued to AG1002, the agent chosen is AG1001
     qtbot.keyClick(w, Qt.Key.Key_F4)
     qtbot.waitUntil(lambda: "不是本单业务员" in w.warnings_label.text(), timeout=10_000)
+
+
+def test_industry_starts_empty_and_is_asked_for(qtbot, demo_store, worker, actors):
+    window = MainWindow(demo_store, actors["clerk"], worker=worker)
+    qtbot.addWidget(window)
+    w = window.open_intake()
+    qtbot.waitUntil(lambda: w.industry_combo.count() > 0, timeout=10_000)
+    assert w.industry_combo.currentIndex() == -1 and w.industry_combo.currentData() is None
+    assert w.industry_combo.placeholderText() == "请选择行业类别"
+    w.business_type_combo.setCurrentIndex(w.business_type_combo.findData("GROUP"))
+    w.proposal_no_edit.setText("T440100001")
+    w._on_check()
+    qtbot.waitUntil(lambda: "行业类别" in w.warnings_label.text(), timeout=10_000)
+    assert "团险必须填写行业类别" in w.warnings_label.text()

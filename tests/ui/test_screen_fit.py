@@ -1,0 +1,103 @@
+"""Every window fits the branch PCs' screens (1366×768; 1920×1080 at 125 % and 150 %) with no
+text cut inside a label, button, combo or field. See tests/ui/fitcheck.py for how."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolBar
+
+from desk_app.core.demo import DEMO_PASSWORD
+from desk_app.ui.login_dialog import LoginDialog
+from desk_app.ui.main_window import MainWindow
+from desk_app.ui.stationery_dialog import StationeryDialog
+from desk_app.ui.sync_status import SyncStatusWidget
+from tests.ui.fitcheck import SCREENS, check_fits
+
+SIZES = list(SCREENS)
+
+
+def _main(qtbot, demo_store, worker, actor, size: str) -> MainWindow:
+    window = MainWindow(demo_store, actor, worker=worker)
+    qtbot.addWidget(window)
+    # Never larger than the screen it opens on (offscreen: 800×600).
+    avail = window.screen().availableGeometry()
+    assert window.width() <= max(avail.width(), window.minimumSizeHint().width())
+    assert window.height() <= max(avail.height(), window.minimumSizeHint().height())
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(SCREENS[size])  # maximised on that screen
+    qtbot.waitUntil(lambda: worker.pending == 0, timeout=10_000)
+    return window
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_main_window_fits(qtbot, demo_store, worker, actors, size):
+    window = _main(qtbot, demo_store, worker, actors["clerk"], size)
+    # The longest status the bar shows: a sync failure with its reason.
+    window.findChild(SyncStatusWidget).failure_label.setText("同步失败：无法连接总公司服务器（连接超时，30 秒内没有应答），稍后将自动重试")
+    problems = check_fits(window, size)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_intake_tab_fits(qtbot, demo_store, worker, actors, size):
+    window = _main(qtbot, demo_store, worker, actors["clerk"], size)
+    intake = window.open_intake()
+    qtbot.waitUntil(lambda: intake.product_combo.count() > 0, timeout=10_000)
+    intake.business_type_combo.setCurrentIndex(intake.business_type_combo.findData("GROUP"))
+    intake.proposal_no_edit.setText("T440100001")
+    intake._on_check()
+    qtbot.waitUntil(lambda: intake.checklist_table.rowCount() > 0, timeout=10_000)
+    problems = check_fits(window, size)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_scanning_tab_fits(qtbot, demo_store, worker, actors, size):
+    window = _main(qtbot, demo_store, worker, actors["scanner"], size)
+    window.open_scanning()
+    qtbot.waitUntil(lambda: worker.pending == 0, timeout=10_000)
+    problems = check_fits(window, size)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_stationery_dialog_fits(qtbot, demo_store, worker, actors, size):
+    dialog = StationeryDialog(demo_store, worker, actors["super"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: worker.pending == 0, timeout=10_000)
+    problems = check_fits(dialog, size)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_login_dialog_fits_after_a_wrong_password(qtbot, demo_store, worker, size):
+    dialog = LoginDialog(demo_store, worker, branch_name="GD0101 广州分公司业务处理中心")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.username_edit, "clerk")
+    qtbot.keyClicks(dialog.password_edit, DEMO_PASSWORD + "x")
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=10_000)
+    problems = check_fits(dialog, size)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_lock_screen_fits_after_a_wrong_password(qtbot, demo_store, worker, actors, size):
+    window = _main(qtbot, demo_store, worker, actors["clerk"], size)
+    window.idle_lock.lock()
+    dialog = window.idle_lock.dialog
+    qtbot.waitExposed(dialog)
+    dialog.password_edit.setText("wrong")
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=10_000)
+    problems = check_fits(dialog, size)
+    assert not problems, "\n".join(problems)
+    # Behind the lock nothing of the window can be used.
+    assert not window.menuBar().isEnabled()
+    assert not window.findChild(QToolBar, "mainToolBar").isEnabled()
