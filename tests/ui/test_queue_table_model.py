@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QModelRoleData, QModelRoleDataSpan, Qt
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QTableView
 
 from desk_app.core import demo, queues
@@ -18,6 +19,7 @@ from desk_app.ui.queue_model import (
     COL_PROPOSAL_NO,
     COL_STAGE,
     OVERDUE_COLOR,
+    PREFETCH_ROWS,
     CaseQueueTableModel,
     ProposalIdRole,
 )
@@ -137,3 +139,47 @@ def test_the_first_page_only_fills_the_screen_and_full_pages_follow(qtbot, big_s
     with big_store.reading() as session:
         expected = queues.queue_page(session, Role.SUPERVISOR, limit=40 + PAGE)
     assert [r.proposal_id for r in model.rows()] == [r.proposal_id for r in expected]
+
+
+def test_painting_near_the_end_reads_the_next_page_before_the_view_gets_there(qtbot, big_store, worker):
+    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE, first_page_size=PAGE)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.resize(800, 400)
+    view.setModel(model)
+    view.show()
+    qtbot.waitUntil(lambda: model.rowCount() == PAGE and worker.pending == 0, timeout=10_000)
+    # A few screens before the end of the fetched rows: the view itself would not ask yet.
+    view.scrollTo(model.index(PAGE - PREFETCH_ROWS // 2, 0), QTableView.ScrollHint.PositionAtTop)
+    view.viewport().repaint()
+    assert view.verticalScrollBar().value() < view.verticalScrollBar().maximum()
+    qtbot.waitUntil(lambda: model.rowCount() == 2 * PAGE, timeout=10_000)
+    # Once per page: painting the same rows again does not ask again.
+    view.viewport().repaint()
+    assert not model.fetching
+
+
+def test_the_cells_painted_in_one_call_are_those_of_data(qtbot, big_store, worker):
+    """The delegate reads a cell's roles through multiData; each must be what data() gives."""
+    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE, first_page_size=PAGE)
+    qtbot.waitUntil(lambda: model.rowCount() == PAGE, timeout=10_000)
+    overdue = next(r for r in range(model.rowCount()) if model.row_at(r).overdue)
+    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole,
+             Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole,
+             ProposalIdRole]
+    checked = 0
+    for row in (0, overdue, PAGE - 1):
+        for col in range(model.columnCount()):
+            index = model.index(row, col)
+            for role in roles:
+                item = QModelRoleData(int(role))
+                model.multiData(index, QModelRoleDataSpan(item))
+                expected = index.data(role)
+                if isinstance(expected, QFont):
+                    assert item.data().bold() == expected.bold()
+                elif isinstance(expected, QBrush):
+                    assert item.data().color() == expected.color()
+                else:
+                    assert item.data() == expected, (row, col, role)
+                checked += 1
+    assert checked == 3 * 7 * len(roles)
