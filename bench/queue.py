@@ -78,13 +78,14 @@ def gui(data_dir: Path, frames: int) -> dict[str, float]:
     from desk_app.core.roles import Role
     from desk_app.paths import store_path
     from desk_app.store.migrate import open_store
-    from desk_app.ui.app import freeze_startup_objects
+    from desk_app.ui.app import favour_the_gui_thread, freeze_startup_objects
     from desk_app.ui.fonts import install_fonts
     from desk_app.ui.i18n import install_translators
     from desk_app.ui.main_window import make_queue_view
     from desk_app.ui.queue_model import CaseQueueTableModel
     from desk_app.ui.worker import DbWorker
 
+    favour_the_gui_thread()  # as run_gui does
     app = QApplication(sys.argv[:1])
     app.setStyle("Fusion")
     install_fonts(app)
