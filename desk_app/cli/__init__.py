@@ -9,11 +9,7 @@ Only argparse is imported up front: each command imports what it needs when it r
 from __future__ import annotations
 
 import argparse
-import atexit
-import logging
-import os
 import sys
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -60,6 +56,11 @@ def run() -> None:
     streams are flushed before leaving. Should any other thread still run, the usual exit waits
     for it instead.
     """
+    import atexit
+    import logging
+    import os
+    import threading
+
     code = main()
     if threading.active_count() > 1:
         sys.exit(code)
