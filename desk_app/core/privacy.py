@@ -10,13 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
-from desk_app.core import audit
 from desk_app.core.errors import InvalidInput, NotFound
 from desk_app.core.roles import Actor, Role
-from desk_app.store.models import Proposal
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+# The masking and log redaction below are plain text work: desk_app.logsetup imports this module
+# at every start of the app and the command line, before anything needs SQLAlchemy or the
+# models, so those are imported inside `unmask` only.
 
 
 class PersonalField(StrEnum):
@@ -69,6 +73,9 @@ class Unmasked:
 
 def unmask(session: Session, *, actor: Actor, proposal_id: str, field: PersonalField, reason: str) -> Unmasked:
     """The full value of one field of one case, recorded in the audit log with the reason."""
+    from desk_app.core import audit
+    from desk_app.store.models import Proposal
+
     if not can_unmask(actor):
         raise InvalidInput("您没有查看完整个人信息的权限。")
     if not reason.strip():

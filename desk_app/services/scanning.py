@@ -64,9 +64,14 @@ def read_scan_file(path: Path) -> bytes:
 
 
 def process_files(paths: Sequence[Path | str], *, fmt: str = "jpeg", workers: int = 2, camera: bool = False,
-                  progress: Callable[[int, int], None] | None = None) -> tuple[list[ProcessedFile], list[str]]:
+                  progress: Callable[[int, int], None] | None = None,
+                  one_page_here: bool = False) -> tuple[list[ProcessedFile], list[str]]:
     """Decode and clean every file (split by page over `workers` processes, so one long PDF or
     TIFF keeps both cores busy); unreadable files come back as their messages. No store work.
+
+    `one_page_here`: a single page in all is processed in this process, without the pool (whose
+    start cost about a second); the command line asks for it, the window keeps its image work
+    out of the GUI process.
 
     `progress(done, total)` is called once per file, from the calling thread."""
     def tick(done: int) -> None:
@@ -82,7 +87,7 @@ def process_files(paths: Sequence[Path | str], *, fmt: str = "jpeg", workers: in
         except sources.UnreadableFile as exc:
             errors.append(exc.message)
             tick(len(errors))
-    if workers > 1 and jobs:
+    if workers > 1 and jobs and (not one_page_here or _more_than_one_page(jobs)):
         from concurrent.futures import ProcessPoolExecutor
 
         # Spawned, never forked: the window's process runs Qt and the database worker, and a
@@ -100,6 +105,20 @@ def process_files(paths: Sequence[Path | str], *, fmt: str = "jpeg", workers: in
                 errors.append(exc.message)
             tick(i)
     return done, errors
+
+
+def _more_than_one_page(jobs: Sequence[tuple[str, bytes]]) -> bool:
+    # One page cannot be split over processes, and spawning the pool (each process importing
+    # numpy and OpenCV) costs about a second.
+    pages = 0
+    for name, data in jobs:
+        try:
+            pages += sources.page_count(name, data)
+        except sources.UnreadableFile:
+            continue  # refused with its message by process_file, wherever it runs
+        if pages > 1:
+            return True
+    return False
 
 
 def _sort(result: ProcessedFile | sources.UnreadableFile, done: list[ProcessedFile], errors: list[str]) -> None:
@@ -125,7 +144,7 @@ def import_files(store: Store, *, actor: Actor, paths: Sequence[Path], fmt: str 
                  case: str | None = None) -> Done[Imported]:
     """`scan import`: the files through the pipeline, then stored; the readable ones are kept even
     when others are refused (each refusal is reported)."""
-    files, errors = process_files(paths, fmt=fmt, workers=workers)
+    files, errors = process_files(paths, fmt=fmt, workers=workers, one_page_here=True)
     stored = store_files(store, actor=actor, files=files, case=case)
     return Done(Imported(stored.value, errors), stored.changes)
 

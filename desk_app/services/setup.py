@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desk_app.core import audit, demo, refdata, users
-from desk_app.core.audit import VerifyResult
+from desk_app.core import users
 from desk_app.core.errors import NotFound
 from desk_app.paths import resources_dir, store_path
 from desk_app.services.changes import Changes, Done
-from desk_app.store import keys, migrate
-from desk_app.store.db import Store
+from desk_app.store import migrate
+
+if TYPE_CHECKING:
+    from desk_app.core.audit import VerifyResult
+    from desk_app.store.db import Store
+
+# Every command and the window's start open the store through this module, but only `init` and
+# `demo` need the demo data and the reference data loader (which brings in pydantic and the
+# wire protocol), and only `check` and `verify` the key store and the audit checker: those are
+# imported inside the functions that use them.
 
 EVERYTHING = Changes(cases=True, queues=True, stationery=True, pages=True, users=True, sync=True, conflicts=True)
 
@@ -57,6 +65,8 @@ def branch_label(store: Store) -> BranchLabel:
 def init_branch(store: Store, *, branch_code: str, branch_name: str, admin_username: str,
                 admin_password: str) -> Done[None]:
     """First start of a branch PC: its branch, the first admin, and the reference data."""
+    from desk_app.core import refdata
+
     with store.transaction() as session:
         users.init_branch(session, branch_code=branch_code, branch_name=branch_name,
                           admin_username=admin_username, admin_password=admin_password)
@@ -66,6 +76,8 @@ def init_branch(store: Store, *, branch_code: str, branch_name: str, admin_usern
 
 def create_demo(store: Store, *, cases_per_state: int = 4, force_password_change: bool = True) -> Done[None]:
     """Reference data, a user for every role and cases in every workflow state."""
+    from desk_app.core import demo
+
     with store.transaction() as session:
         demo.create_demo(session, cases_per_state=cases_per_state, force_password_change=force_password_change)
     return Done(None, EVERYTHING)
@@ -79,6 +91,8 @@ def recover(data_dir: Path, recovery_key: str) -> None:
 def check_store(data_dir: Path) -> list[str]:
     """The full page-by-page check of the store file (SQLite's integrity_check, no time limit):
     the problems found, empty when the file is whole. Reads only; the store need not be open."""
+    from desk_app.store import keys
+
     path = store_path(data_dir)
     if not path.exists():
         raise NotFound(f"没有找到数据库 {path}。")
@@ -91,5 +105,7 @@ def check_store(data_dir: Path) -> list[str]:
 
 def verify_audit(store: Store) -> VerifyResult:
     """Check the audit chain against the anchor kept outside the store."""
+    from desk_app.core import audit
+
     with store.reading() as session:
         return audit.verify(session, anchor=store.audit_anchor())

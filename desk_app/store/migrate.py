@@ -13,14 +13,18 @@ import logging
 import os
 import time
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
 
 from desk_app.errors import Refusal
 from desk_app.store import keys
 from desk_app.store.db import LEGACY_PAGE_HMAC, PAGE_HMAC, Store, attach_encrypted, raw_connect
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# alembic (and the migration scripts it loads) took ~0.3 s at every start of the window and of
+# every command, only to learn the head revision: it is imported where a store is migrated or a
+# revision looked up, and the head is read from the scripts' text (head_revision).
 
 HERE = Path(__file__).resolve().parent
 KEEP_BACKUPS = 5
@@ -96,6 +100,8 @@ def check_pages(path: Path, secret: bytes | None, *, seconds: float | None = QUI
 
 
 def alembic_config(path: Path) -> Config:
+    from alembic.config import Config
+
     cfg = Config(str(HERE / "alembic.ini"))
     cfg.set_main_option("script_location", str(HERE / "migrations"))
     cfg.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
@@ -103,9 +109,48 @@ def alembic_config(path: Path) -> Config:
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config(Path("unused.db"))).get_current_head()
+    """The newest migration's revision (alembic's answer where the scripts' text is not plain)."""
+    head = _head_from_script_text(HERE / "migrations" / "versions")
+    if head is None:
+        from alembic.script import ScriptDirectory
+
+        head = ScriptDirectory.from_config(alembic_config(Path("unused.db"))).get_current_head()
     assert head is not None
     return head
+
+
+def _head_from_script_text(versions: Path) -> str | None:
+    """The one revision no script names as its down_revision, from the literal `revision` and
+    `down_revision` assignments of the scripts; None when any is not a literal or there is not
+    exactly one head (alembic then decides)."""
+    import ast
+
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in versions.glob("*.py"):
+        if script.name == "__init__.py":
+            continue
+        found: dict[str, object] = {}
+        for node in ast.parse(script.read_text(encoding="utf-8")).body:
+            target = node.target if isinstance(node, ast.AnnAssign) else (
+                node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None)
+            if isinstance(target, ast.Name) and target.id in ("revision", "down_revision") and node.value:
+                try:
+                    found[target.id] = ast.literal_eval(node.value)
+                except ValueError:
+                    return None
+        revision, down = found.get("revision"), found.get("down_revision")
+        if not isinstance(revision, str):
+            return None
+        revisions.add(revision)
+        if isinstance(down, str):
+            parents.add(down)
+        elif isinstance(down, (tuple, list)):
+            parents.update(str(d) for d in down)
+        elif down is not None:
+            return None
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
 
 
 def is_plaintext(path: Path) -> bool:
@@ -267,6 +312,8 @@ def open_store(path: Path) -> Store:
             raise StoreDamagedError(path)
     keys.remember_key_check(path.parent, secret)
     if rev is not None and rev != head:
+        from alembic.script import ScriptDirectory
+
         known = {s.revision for s in ScriptDirectory.from_config(alembic_config(path)).walk_revisions()}
         if rev not in known:
             raise StoreTooNewError(path, rev)
@@ -274,6 +321,8 @@ def open_store(path: Path) -> Store:
     store = Store(path, secret)
     store.new_recovery_key = new_recovery
     if rev != head:
+        from alembic import command
+
         with store.engine.begin() as conn:
             cfg = alembic_config(path)
             cfg.attributes["connection"] = conn

@@ -2,9 +2,16 @@
 
 The refusal message comes from the core as it is ("用户名或密码错误。再错 4 次账户将被锁定。"),
 so the clerk sees how many tries are left before the account locks.
+
+At start-up the dialog is shown before the store is open (`desk_app.ui.app`): it is then given a
+`StoreSource`, called on the worker, and a log-in typed early simply waits there behind the open.
+Nothing of the store or the core is imported here, so showing the dialog costs only Qt.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Union
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -19,11 +26,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core.roles import Actor
-from desk_app.services import users
-from desk_app.store.db import Store
 from desk_app.ui import ops
 from desk_app.ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from desk_app.core.roles import Actor
+    from desk_app.store.db import Store
+
+# An open store, or a function giving it (called on the database worker, never the GUI thread).
+StoreSource = Union["Store", Callable[[], "Store"]]
+
+
+def _login(source: StoreSource, username: str, password: str) -> Actor:
+    # Worker thread. Imported here: the services pull in SQLAlchemy and the core, which the
+    # dialog does not need to be painted (by the time anyone submits, the store's open has
+    # loaded them on this thread anyway).
+    from desk_app.services import users
+
+    store = source() if callable(source) else source
+    return users.login(store, username=username, password=password)
 
 
 class LoginDialog(QDialog):
@@ -32,7 +53,7 @@ class LoginDialog(QDialog):
     # Emitted when the dialog first becomes visible (the cold-start benchmark waits for it).
     shown = Signal()
 
-    def __init__(self, store: Store, worker: DbWorker, *, branch_name: str = "",
+    def __init__(self, store: StoreSource, worker: DbWorker, *, branch_name: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
@@ -111,8 +132,8 @@ class LoginDialog(QDialog):
             (self.username_edit if not username else self.password_edit).setFocus()
             return
         self._set_busy(True)
-        ops.read(self._worker, users.login, self._store, username=username, password=password,
-                 on_done=self._on_login_done, on_error=self._on_login_refused, owner=self, urgent=True)
+        ops.read(self._worker, _login, self._store, username, password, on_done=self._on_login_done,
+                 on_error=self._on_login_refused, owner=self, urgent=True)
 
     def _on_login_done(self, actor: Actor) -> None:
         self._set_busy(False)
@@ -125,6 +146,11 @@ class LoginDialog(QDialog):
         self._show_error(message)
         self.password_edit.clear()
         self.password_edit.setFocus()
+
+    def set_branch_name(self, branch_name: str) -> None:
+        """Show the branch once it is known (read with the store, after the dialog appeared)."""
+        self.branch_label.setText(branch_name)
+        self.branch_label.setVisible(bool(branch_name))
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)

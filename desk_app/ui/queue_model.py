@@ -1,26 +1,21 @@
 """The work queue of one role as a lazily fetched table model.
 
 Pages come from `queues.queue_page` by keyset cursor (the last row's `(state_since, id)`), each
-fetched on the database worker when the view scrolls near the end; rows are appended when the
-page arrives. Nothing is fetched twice and nothing is counted by scanning, so a queue of
-100,000 cases opens as fast as a queue of ten. The model keeps frozen `QueueRow` values and
-their pre-formatted cells only: no session, no ORM row.
+fetched on the database worker; nothing is fetched twice and nothing is counted by scanning, so
+a queue of 100,000 cases opens as fast as a queue of ten. The model keeps frozen `QueueRow`
+values only: no session, no ORM row.
+
+Painting must stay cheap and must not need Python: the cells are Qt items (QStandardItemModel),
+made once when a page arrives, so the view paints them in C++ without the GIL; while the worker
+reads the next page (pure Python, turning rows into QueueRows) a frame no longer waits for it.
+The next page is read ahead: it is kept in reserve and appended at once when the view reaches
+the end of the rows shown (`fetchMore`), and the one after it is read meanwhile.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from desk_app.core import queues
 from desk_app.core.proposals import BUSINESS_TYPES
@@ -44,17 +39,20 @@ ProposalIdRole = Qt.ItemDataRole.UserRole + 1
 # several times faster from a big queue, and full pages follow as the view scrolls.
 FIRST_PAGE_SIZE = 60
 
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_PROPOSAL_ID = int(ProposalIdRole)
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_CENTER = Qt.AlignmentFlag.AlignCenter
 
 
-class CaseQueueTableModel(QAbstractTableModel):
+class CaseQueueTableModel(QStandardItemModel):
     """Cases waiting for `role`, oldest first, fetched page by page as the view needs them."""
 
     # Total cases in the queue (not only those fetched yet); emitted after each count.
     count_changed = Signal(int)
-    # A page arrived (number of rows added); for tests, benchmarks and a "loading" hint.
+    # Rows were added to the model (their number); for tests, benchmarks and a "loading" hint.
     page_loaded = Signal(int)
     # A page or count could not be read; the message is ready to show.
     load_failed = Signal(str)
@@ -62,35 +60,43 @@ class CaseQueueTableModel(QAbstractTableModel):
     def __init__(self, store: Store, worker: DbWorker, role: Role, *, page_size: int = queues.PAGE_SIZE,
                  first_page_size: int = FIRST_PAGE_SIZE,
                  parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, COLUMN_COUNT, parent)
         self._store = store
         self._worker = worker
         self.role = role
         self.page_size = page_size
         self.first_page_size = min(first_page_size, page_size)
         self._rows: list[QueueRow] = []
-        # Cells are formatted once when a page arrives: data() runs for every painted cell.
-        self._cells: list[tuple[str, ...]] = []
+        # The page read ahead and not shown yet, with its cells already made (None: none read).
+        self._reserve: tuple[list[QueueRow], list[list[QStandardItem]]] | None = None
+        # The cursor and size of the page being read, None when no read is in flight.
+        self._reading: tuple[tuple[object, str] | None, int] | None = None
+        # The view asked for rows while none were in reserve: show the page being read on arrival.
+        self._waiting = False
+        # The last page has been read (it was short).
+        self._read_all = False
         self._total: int | None = None
-        self._exhausted = False
-        self._fetching = False
         # Bumped by refresh(): a page that was requested before it is dropped when it arrives.
         self._generation = 0
-        self._headers = (
+        self.setHorizontalHeaderLabels([
             self.tr("Case no."), self.tr("Proposal no."), self.tr("Applicant"), self.tr("Business type"),
             self.tr("Stage"), self.tr("Waiting (working h)"), self.tr("Overdue"),
-        )
+        ])
+        self.setHeaderData(COL_AGE, Qt.Orientation.Horizontal, _RIGHT, Qt.ItemDataRole.TextAlignmentRole)
         self._overdue_text = self.tr("Overdue")
         self._bold = QFont()
         self._bold.setBold(True)
         self._red = QBrush(OVERDUE_COLOR)
-        self._role_handlers = {
-            int(Qt.ItemDataRole.ForegroundRole): self._foreground,
-            int(Qt.ItemDataRole.FontRole): self._font,
-            int(Qt.ItemDataRole.TextAlignmentRole): self._alignment,
-            int(Qt.ItemDataRole.ToolTipRole): self._tooltip,
-            int(ProposalIdRole): self._proposal_id,
-        }
+        # Cells are cloned from these: read-only and selectable, aligned per column.
+        self._prototypes = []
+        for col in range(COLUMN_COUNT):
+            item = QStandardItem()
+            item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+            if col == COL_AGE:
+                item.setTextAlignment(_RIGHT)
+            elif col == COL_OVERDUE:
+                item.setTextAlignment(_CENTER)
+            self._prototypes.append(item)
         self._request_first_page()
 
     # -- state ------------------------------------------------------------------------------
@@ -102,12 +108,13 @@ class CaseQueueTableModel(QAbstractTableModel):
 
     @property
     def fetching(self) -> bool:
-        return self._fetching
+        """True while a page is being read (shown on arrival or kept in reserve)."""
+        return self._reading is not None
 
     @property
     def exhausted(self) -> bool:
-        """True once the last page has arrived."""
-        return self._exhausted
+        """True once every row of the queue is in the model."""
+        return self._read_all and self._reserve is None and self._reading is None
 
     def row_at(self, row: int) -> QueueRow:
         return self._rows[row]
@@ -115,87 +122,56 @@ class CaseQueueTableModel(QAbstractTableModel):
     def rows(self) -> tuple[QueueRow, ...]:
         return tuple(self._rows)
 
-    # -- Qt model interface -----------------------------------------------------------------
+    # -- fetching ---------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal:
-            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-                return self._headers[section]
-            if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_AGE:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        elif role == Qt.ItemDataRole.DisplayRole:
-            return section + 1
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Called about seven times per painted cell (once per role the delegate asks for), so
-        # the display text is the first test and the other roles go through one dict lookup.
-        row = index.row()
-        if row < 0:
-            return None
-        if role == _DISPLAY:
-            return self._cells[row][index.column()]
-        handler = self._role_handlers.get(role)
-        return handler(row, index.column()) if handler is not None else None
-
-    def _foreground(self, row: int, col: int) -> QBrush | None:
-        return self._red if self._rows[row].overdue else None
-
-    def _font(self, row: int, col: int) -> QFont | None:
-        # Bold on the marker and the hours only: a whole bold red row shouts over the queue.
-        return self._bold if col in (COL_AGE, COL_OVERDUE) and self._rows[row].overdue else None
-
-    def _alignment(self, row: int, col: int) -> int | None:
-        if col == COL_AGE:
-            return _RIGHT
-        if col == COL_OVERDUE:
-            return _CENTER
-        return None
-
-    def _tooltip(self, row: int, col: int) -> str | None:
-        return self._rows[row].applicant_name if col == COL_APPLICANT else None
-
-    def _proposal_id(self, row: int, col: int) -> str:
-        return self._rows[row].proposal_id
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        # True while pages may remain, even while one is in flight: fetchMore then does nothing,
-        # and the view asks again after the rows arrive.
-        return not parent.isValid() and not self._exhausted
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 (Qt's signature)
+        # True while rows may remain, even while a page is in flight: fetchMore then only asks
+        # for it to be shown on arrival, and the view asks again after the rows arrive.
+        return not parent.isValid() and not self.exhausted
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted or self._fetching:
+        if parent.isValid() or self.exhausted:
             return
-        self._fetching = True
+        if self._reserve is not None:
+            # Read ahead: shown now, within the frame that reached the end, and the next read.
+            rows, items = self._reserve
+            self._reserve = None
+            self._append(rows, items)
+            self._read_ahead()
+            return
+        self._waiting = True
+        self._read(urgent=True)
+
+    def _read_ahead(self, *, urgent: bool = True) -> None:
+        if not self._read_all and self._reserve is None:
+            self._read(urgent=urgent)
+
+    def _read(self, *, urgent: bool) -> None:
+        if self._reading is not None or self._read_all:
+            return
         after = self._rows[-1].cursor if self._rows else None
         limit = self.page_size if self._rows else self.first_page_size
+        self._reading = (after, limit)
         generation = self._generation
         ops.read(
             self._worker, cases.queue_page, self._store, self.role, after=after, limit=limit,
             on_done=lambda page: self._on_page_loaded(generation, limit, page),
             on_error=lambda message: self._on_load_failed(generation, message),
-            # Someone is looking at the end of the list: ahead of counts still queued.
-            owner=self, urgent=True,
+            # Someone is looking at the end of the list, or soon will: ahead of counts still queued.
+            owner=self, urgent=urgent,
         )
 
     # -- refresh ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Forget the fetched rows and start again from the oldest case (F5)."""
-        self.beginResetModel()
         self._generation += 1
         self._rows.clear()
-        self._cells.clear()
-        self._exhausted = False
-        self._fetching = False
-        self.endResetModel()
+        self._reserve = None
+        self._reading = None
+        self._waiting = False
+        self._read_all = False
+        self.removeRows(0, self.rowCount())
         self._request_first_page()
 
     def _request_first_page(self) -> None:
@@ -216,15 +192,25 @@ class CaseQueueTableModel(QAbstractTableModel):
     def _on_page_loaded(self, generation: int, limit: int, page: list[QueueRow]) -> None:
         if generation != self._generation:
             return
-        self._fetching = False
+        self._reading = None
         if len(page) < limit:
-            self._exhausted = True
-        if page:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self._cells.extend(self._format(r) for r in page)
-            self.endInsertRows()
+            self._read_all = True
+        # Cells are made here, when the page arrives, not when the view reaches it.
+        items = [self._items(r) for r in page]
+        if self._waiting or not self._rows:
+            self._waiting = False
+            first_page = not self._rows
+            self._append(page, items)
+            # The first page's read-ahead waits behind the counts already queued (the tabs'
+            # titles); later ones go first, the view is on its way to them.
+            self._read_ahead(urgent=not first_page)
+        elif page:
+            self._reserve = (page, items)
+
+    def _append(self, page: list[QueueRow], items: list[list[QStandardItem]]) -> None:
+        self._rows.extend(page)
+        for row in items:
+            self.appendRow(row)
         self.page_loaded.emit(len(page))
 
     def _on_count_loaded(self, generation: int, total: int) -> None:
@@ -236,13 +222,15 @@ class CaseQueueTableModel(QAbstractTableModel):
     def _on_load_failed(self, generation: int, message: str) -> None:
         if generation != self._generation:
             return
-        self._fetching = False
-        # Stop asking: a view would otherwise retry the failing page on every scroll.
-        self._exhausted = True
+        if self._reading is not None:
+            # Stop asking: a view would otherwise retry the failing page on every scroll.
+            self._reading = None
+            self._waiting = False
+            self._read_all = True
         self.load_failed.emit(message)
 
-    def _format(self, r: QueueRow) -> tuple[str, ...]:
-        return (
+    def _items(self, r: QueueRow) -> list[QStandardItem]:
+        texts = (
             r.case_no,
             r.proposal_no,
             r.applicant_name,
@@ -251,3 +239,16 @@ class CaseQueueTableModel(QAbstractTableModel):
             f"{r.age_hours:.1f}",
             self._overdue_text if r.overdue else "",
         )
+        row = []
+        for col, text in enumerate(texts):
+            item = self._prototypes[col].clone()
+            item.setText(text)
+            item.setData(r.proposal_id, _PROPOSAL_ID)
+            if r.overdue:
+                item.setData(self._red, _FOREGROUND)
+                # Bold on the marker and the hours only: a whole bold red row shouts over the queue.
+                if col in (COL_AGE, COL_OVERDUE):
+                    item.setData(self._bold, _FONT)
+            row.append(item)
+        row[COL_APPLICANT].setData(r.applicant_name, _TOOLTIP)
+        return row

@@ -447,3 +447,27 @@ def test_syncable_tables_have_sync_columns_in_the_migrated_file(tmp_path: Path) 
         assert info["id"][5] == 1, f"{name}: id is not the primary key"
         assert info["deleted"][4] is not None, f"{name}.deleted has no default in the store"
 
+
+
+def test_the_head_read_from_the_scripts_text_is_alembics():
+    """open_store learns the head without importing alembic; it must be the head alembic knows."""
+    from alembic.script import ScriptDirectory
+
+    from desk_app.store import migrate
+
+    alembic_head = ScriptDirectory.from_config(migrate.alembic_config(Path("unused.db"))).get_current_head()
+    assert migrate._head_from_script_text(migrate.HERE / "migrations" / "versions") == alembic_head
+    assert migrate.head_revision() == alembic_head
+
+
+def test_opening_a_current_store_does_not_load_alembic(tmp_path):
+    env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring",
+               XDG_DATA_HOME=str(tmp_path / "keyring"))
+    path = tmp_path / "s" / "branch.db"
+    opening = "import sys; from pathlib import Path; from desk_app.store import migrate; " \
+              "migrate.open_store(Path(sys.argv[1])).close(); "
+    # A new store is created and migrated (alembic loaded); a second start opens it at its head.
+    for check, expected in (("", 0), ("sys.exit('alembic' in sys.modules)", 0)):
+        proc = subprocess.run([sys.executable, "-c", opening + check, str(path)], env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert proc.returncode == expected, proc.stderr

@@ -96,9 +96,11 @@ def test_a_new_recovery_key_is_shown_before_the_log_in(qtbot, tmp_path, start):
     qtbot.waitUntil(lambda: controller.message_box is not None, timeout=20_000)
     text = controller.message_box.text()
     assert "恢复密钥" in text and controller.store.new_recovery_key in text
-    assert controller.login_dialog is None
+    # The log-in is already on screen (it comes first), but cannot be used until the key was seen.
+    assert not controller.login_dialog.isEnabled() and not controller.store_ready
     controller.message_box.button(QMessageBox.StandardButton.Ok).click()
-    qtbot.waitUntil(lambda: controller.login_dialog is not None and controller.login_dialog.isVisible())
+    qtbot.waitUntil(lambda: controller.login_dialog.isVisible() and controller.login_dialog.isEnabled())
+    assert controller.store_ready
 
 
 def test_log_in_then_main_window_then_close_ends_with_zero(qtbot, demo_path, start):
@@ -106,7 +108,8 @@ def test_log_in_then_main_window_then_close_ends_with_zero(qtbot, demo_path, sta
     qtbot.waitUntil(lambda: controller.login_dialog is not None and controller.login_dialog.isVisible(),
                     timeout=20_000)
     dialog = controller.login_dialog
-    assert "广州分公司业务处理中心" in dialog.branch_label.text()
+    # The branch is read with the store, after the dialog appeared.
+    qtbot.waitUntil(lambda: "广州分公司业务处理中心" in dialog.branch_label.text(), timeout=20_000)
     qtbot.keyClicks(dialog.username_edit, "entry1")
     qtbot.keyClicks(dialog.password_edit, DEMO_PASSWORD)
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Enter)
@@ -119,19 +122,56 @@ def test_log_in_then_main_window_then_close_ends_with_zero(qtbot, demo_path, sta
     assert finished.args == [EXIT_OK]
 
 
+def test_the_log_in_comes_first_and_a_log_in_typed_at_once_waits_for_the_store(qtbot, demo_path, start):
+    controller = start(demo_path.parent)
+    dialog = controller.login_dialog
+    # Shown at once, before anything of the store has been read.
+    assert dialog is not None and dialog.isVisible() and controller.store is None
+    qtbot.keyClicks(dialog.username_edit, "entry1")
+    qtbot.keyClicks(dialog.password_edit, DEMO_PASSWORD)
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Enter)
+    qtbot.waitUntil(lambda: controller.main_window is not None and controller.main_window.isVisible(),
+                    timeout=20_000)
+    assert controller.store is not None and controller.store_ready
+    assert controller.main_window.actor.username == "entry1"
+
+
+def test_a_damaged_store_replaces_the_shown_log_in_with_the_refusal(qtbot, demo_path, start):
+    demo_path.write_bytes(b"not a database at all" * 512)
+    for extra in demo_path.parent.glob("branch.db-*"):
+        extra.unlink()
+    controller = start(demo_path.parent)
+    assert controller.login_dialog is not None
+    qtbot.waitUntil(lambda: controller.message_box is not None, timeout=20_000)
+    assert controller.message_box.objectName() == "startupRefusal"
+    assert controller.login_dialog is None and controller.store is None
+    with qtbot.waitSignal(controller.finished) as finished:
+        controller.message_box.done(0)
+    assert finished.args == [EXIT_REFUSED]
+
+
 def test_cold_start_hook_prints_and_exits(demo_path):
     env = dict(os.environ, BRANCHDESK_EXIT_WHEN_LOGIN_SHOWN="1", QT_QPA_PLATFORM="offscreen")
     proc = subprocess.run([sys.executable, "-m", "desk_app.cli", "--data-dir", str(demo_path.parent), "gui"],
                           env=env, capture_output=True, text=True, timeout=60, cwd=REPO)
     assert proc.returncode == 0, proc.stderr
-    word, seconds = proc.stdout.split()
-    assert word == "login-shown"
-    assert 0 < float(seconds) < 30
+    (shown, shown_at), (ready, ready_at) = (line.split() for line in proc.stdout.splitlines())
+    assert (shown, ready) == ("login-shown", "store-ready")
+    # The log-in first, the store opened and checked behind it.
+    assert 0 < float(shown_at) <= float(ready_at) < 30
 
 
 def test_process_age_is_measured_from_process_start():
     age = seconds_since_process_start()
     assert 0 < age < 24 * 3600
+
+
+def test_the_store_and_the_core_are_not_imported_to_show_the_log_in():
+    """SQLAlchemy, alembic and the core load on the worker while the dialog is on screen."""
+    code = ("import sys, desk_app.ui.app; "
+            "sys.exit(any(m in sys.modules for m in ('sqlalchemy', 'alembic', 'desk_app.store.db', "
+            "'desk_app.services.setup', 'desk_app.services.users')))")
+    assert subprocess.run([sys.executable, "-c", code], cwd=REPO, timeout=60).returncode == 0
 
 
 def test_the_main_window_is_not_imported_before_log_in():

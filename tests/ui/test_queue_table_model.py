@@ -137,3 +137,36 @@ def test_the_first_page_only_fills_the_screen_and_full_pages_follow(qtbot, big_s
     with big_store.reading() as session:
         expected = queues.queue_page(session, Role.SUPERVISOR, limit=40 + PAGE)
     assert [r.proposal_id for r in model.rows()] == [r.proposal_id for r in expected]
+
+
+def test_the_next_page_is_read_ahead_and_shown_at_once_at_the_end(qtbot, big_store, worker):
+    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE, first_page_size=PAGE)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.resize(800, 400)
+    view.setModel(model)
+    view.show()
+    # The first page is shown, the second read meanwhile but kept back ...
+    qtbot.waitUntil(lambda: model.rowCount() == PAGE and worker.pending == 0, timeout=10_000)
+    assert model.rowCount() == PAGE
+    # ... and appended in the same frame that reaches the end, without waiting for the worker.
+    view.scrollToBottom()
+    assert model.rowCount() == 2 * PAGE
+    # The page after it is already on its way.
+    assert model.fetching and worker.pending == 1
+    qtbot.waitUntil(lambda: worker.pending == 0, timeout=10_000)
+    assert model.rowCount() == 2 * PAGE  # read ahead, not shown before the view gets there
+    keys = [r.cursor for r in model.rows()]
+    assert keys == sorted(keys) and len(set(keys)) == 2 * PAGE
+
+
+def test_cells_align_and_tell_the_whole_applicant(qtbot, big_store, worker):
+    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE, first_page_size=PAGE)
+    qtbot.waitUntil(lambda: model.rowCount() == PAGE, timeout=10_000)
+    align = Qt.ItemDataRole.TextAlignmentRole
+    assert Qt.AlignmentFlag(model.index(0, COL_AGE).data(align)) & Qt.AlignmentFlag.AlignRight
+    assert Qt.AlignmentFlag(model.index(0, COL_OVERDUE).data(align)) & Qt.AlignmentFlag.AlignHCenter
+    assert model.index(0, COL_APPLICANT).data(Qt.ItemDataRole.ToolTipRole) == model.row_at(0).applicant_name
+    assert model.index(0, COL_CASE_NO).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert not model.index(0, COL_CASE_NO).flags() & Qt.ItemFlag.ItemIsEditable
+    assert model.headerData(3, Qt.Orientation.Vertical) == 4
