@@ -153,38 +153,38 @@
 <context>
     <name>CaseQueueTableModel</name>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="80"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="82"/>
         <source>Case no.</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="80"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="82"/>
         <source>Proposal no.</source>
         <translation>Proposal no.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="80"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="82"/>
         <source>Applicant</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="80"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="82"/>
         <source>Business type</source>
         <translation>Business type</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="81"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="83"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="81"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="83"/>
         <source>Waiting (working h)</source>
         <translation>Waiting (working h)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue_model.py" line="81"/>
         <location filename="../../desk_app/ui/queue_model.py" line="83"/>
+        <location filename="../../desk_app/ui/queue_model.py" line="86"/>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
@@ -772,48 +772,48 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="41"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="62"/>
         <source>BranchDesk - Log in</source>
         <translation>BranchDesk - Log in</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="45"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="66"/>
         <source>BranchDesk processing centre</source>
         <translation>BranchDesk processing centre</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="56"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="77"/>
         <source>e.g. clerk</source>
         <translation>e.g. clerk</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="63"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="84"/>
         <source>User name:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="64"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="85"/>
         <source>Password:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="73"/>
-        <location filename="../../desk_app/ui/login_dialog.py" line="135"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="94"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="161"/>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="81"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="102"/>
         <source>Exit</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="110"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="131"/>
         <source>Please enter your user name and password.</source>
         <translation>Please enter your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="135"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="161"/>
         <source>Logging in…</source>
         <translation>Logging in…</translation>
     </message>
@@ -1202,7 +1202,7 @@
 <context>
     <name>StartupController</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="96"/>
+        <location filename="../../desk_app/ui/app.py" line="229"/>
         <source>This computer&apos;s database has no branch yet.
 
 To try BranchDesk with demonstration data, run:
@@ -1221,7 +1221,7 @@ To set up a real branch, run:
 Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="106"/>
+        <location filename="../../desk_app/ui/app.py" line="210"/>
         <source>The database has been encrypted. Write down this recovery key and keep it somewhere safe: if this computer&apos;s key store is lost, only this key opens the data.
 
 %1</source>
@@ -1230,7 +1230,7 @@ Database: %1</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="128"/>
+        <location filename="../../desk_app/ui/app.py" line="237"/>
         <source>The database cannot be opened.
 
 %1</source>
@@ -1239,8 +1239,8 @@ Database: %1</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="105"/>
-        <location filename="../../desk_app/ui/app.py" line="131"/>
+        <location filename="../../desk_app/ui/app.py" line="209"/>
+        <location filename="../../desk_app/ui/app.py" line="245"/>
         <source>BranchDesk</source>
         <translation>BranchDesk</translation>
     </message>
