@@ -33,9 +33,16 @@ def change_password(store: Store, *, actor: Actor, old_password: str, new_passwo
 
 
 def verify_password(store: Store, *, actor: Actor, password: str) -> bool:
-    """The idle lock's unlock: the same counting as a log-in."""
+    """The idle lock's unlock: the same counting as a log-in. A wrong password is refused with the
+    log-in's sentence (how many tries are left before the account locks), the count committed."""
+    failure: AuthenticationFailed | None = None
     with store.transaction() as session:
-        return users.verify_password(session, actor=actor, password=password)
+        try:
+            users.authenticate(session, username=actor.username, password=password)
+            return True
+        except AuthenticationFailed as exc:
+            failure = exc
+    raise failure
 
 
 def idle_lock_minutes(store: Store) -> int:

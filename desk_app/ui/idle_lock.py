@@ -85,6 +85,7 @@ class UnlockDialog(QDialog):
 
     def _on_failed(self, message: str) -> None:
         self.unlock_button.setEnabled(True)
+        self.password_edit.clear()
         self.error_label.setText(message)
         self.error_label.show()
 
