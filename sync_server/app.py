@@ -24,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
+from desk_app.bulk import collector_paused
 from sync_server import audit_watch, limits, sync
 from sync_server import protocol as p
 from sync_server.blobs import BlobError, DirectoryBlobStore
@@ -211,7 +212,7 @@ def create_app(db_url: str, blob_dir: Path, *, engine: Engine | None = None) -> 
             raise ApiError(422, "invalid", f"请求格式不正确：{str(exc)[:200]}") from None
 
         def run() -> Response:
-            with sync.collector_paused(), engine.begin() as conn:
+            with collector_paused(), engine.begin() as conn:
                 # The push lock first (re-entrant; sync.push takes it again): the audit head read
                 # here must be the one this batch moves, not one a concurrent push is moving.
                 sync.lock(conn)

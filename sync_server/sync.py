@@ -9,13 +9,11 @@ written with Core executemany: cost grows with the batch, not with the tables.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import threading
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -84,24 +82,6 @@ class Forbidden(Exception):
 
 class BadRequest(Exception):
     """A malformed batch (HTTP 422)."""
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while a push batch is decided and written.
-
-    A batch of 20,000 changes makes hundreds of thousands of short-lived objects, which set off
-    the collector's passes (measured: 0.3 of 2.7 s per 100,000 changes, on top of the start-up
-    objects frozen by `serve`). It is switched back on by the request that found it on, however
-    that request ends (a request that found it off leaves it off).
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def lock(conn: Connection) -> None:
