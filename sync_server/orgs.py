@@ -88,11 +88,6 @@ def list_orgs(conn: Connection) -> list[OrgView]:
             for r in conn.execute(select(Org).order_by(Org.path))]
 
 
-def subtree(conn: Connection, org: OrgView) -> list[str]:
-    """Codes of the organisation and everything below it."""
-    return list(conn.scalars(select(Org.code).where(Org.path.startswith(org.path, autoescape=True))))
-
-
 def new_enrolment_code(conn: Connection, org_code: str, *, ttl: dt.timedelta = ENROL_CODE_TTL) -> str:
     if get_org(conn, org_code) is None:
         raise OrgError(f"机构 {org_code} 不存在。")
