@@ -88,6 +88,11 @@ def list_orgs(conn: Connection) -> list[OrgView]:
             for r in conn.execute(select(Org).order_by(Org.path))]
 
 
+def org_paths(conn: Connection) -> dict[str, str]:
+    """Every organisation's path ('HO/GD/GD0101/'): ancestry is a prefix test, no query per row."""
+    return {code: path for code, path in conn.execute(select(Org.code, Org.path))}
+
+
 def new_enrolment_code(conn: Connection, org_code: str, *, ttl: dt.timedelta = ENROL_CODE_TTL) -> str:
     if get_org(conn, org_code) is None:
         raise OrgError(f"机构 {org_code} 不存在。")
