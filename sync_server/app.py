@@ -24,12 +24,19 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
-from sync_server import audit_watch, limits, sync
+from desk_app.bulk import collector_paused
+from sync_server import audit_watch, limits
 from sync_server import protocol as p
+from sync_server.blob_access import blob_visible
 from sync_server.blobs import BlobError, DirectoryBlobStore
+from sync_server.bulk_sql import chunks, dialect_insert
 from sync_server.db import make_engine
+from sync_server.errors import BadRequest, Forbidden
+from sync_server.feed_lock import head, lock
 from sync_server.models import Blob, BlobOwner
 from sync_server.orgs import DeviceView, OrgError, code_org, device_for_token, enrol, utcnow
+from sync_server.pull import pull_page
+from sync_server.push import push as apply_push
 
 log = logging.getLogger(__name__)
 
@@ -148,9 +155,9 @@ def create_app(db_url: str, blob_dir: Path, *, engine: Engine | None = None) -> 
     def guard(fn: Callable[[], Any]) -> Any:
         try:
             return fn()
-        except sync.Forbidden as exc:
+        except Forbidden as exc:
             raise ApiError(403, "forbidden", str(exc)) from None
-        except sync.BadRequest as exc:
+        except BadRequest as exc:
             raise ApiError(422, "invalid", str(exc)) from None
         except OrgError as exc:
             raise ApiError(400, "refused", str(exc)) from None
@@ -197,7 +204,7 @@ def create_app(db_url: str, blob_dir: Path, *, engine: Engine | None = None) -> 
     @app.get("/v1/status")
     def status(device: Dev, conn: Conn) -> Response:
         return _json(p.StatusResponse(device_id=device.device_id, org_code=device.org.code,
-                                      org_name=device.org.name, server_time=utcnow(), head=sync.head(conn),
+                                      org_name=device.org.name, server_time=utcnow(), head=head(conn),
                                       max_push_items=p.PUSH_ITEMS_ACCEPTED))
 
     @app.post("/v1/push")
@@ -211,13 +218,13 @@ def create_app(db_url: str, blob_dir: Path, *, engine: Engine | None = None) -> 
             raise ApiError(422, "invalid", f"请求格式不正确：{str(exc)[:200]}") from None
 
         def run() -> Response:
-            with sync.collector_paused(), engine.begin() as conn:
-                # The push lock first (re-entrant; sync.push takes it again): the audit head read
+            with collector_paused(), engine.begin() as conn:
+                # The push lock first (re-entrant; apply_push takes it again): the audit head read
                 # here must be the one this batch moves, not one a concurrent push is moving.
-                sync.lock(conn)
+                lock(conn)
                 refused = audit_watch.screen_push(conn, device, changes)
                 rest = [ch for ch in changes if ch.change_id not in refused] if refused else changes
-                applied = iter(sync.push(conn, device, rest))
+                applied = iter(apply_push(conn, device, rest))
                 results = [refused.get(ch.change_id) or next(applied) for ch in changes]
                 audit_watch.advance(conn, device, rest, results)
             return _raw(p.encode_push_response(results, utcnow()))
@@ -237,12 +244,12 @@ def create_app(db_url: str, blob_dir: Path, *, engine: Engine | None = None) -> 
                     audit_watch.record_alert(wconn, device, audit_seq, found)
                 log.warning("audit chain of device %s (%s) rewound: %s", device.device_id, device.org.code, found[2])
         # rows=1 (protocol PULL_EMBEDDED): the client reads rows embedded as JSON objects.
-        return _raw(sync.pull_page(conn, device, cursor, limit, embedded=rows == 1))
+        return _raw(pull_page(conn, device, cursor, limit, embedded=rows == 1))
 
     @app.post("/v1/blobs/missing")
     def blobs_missing(device: Dev, conn: Conn, query: p.BlobQuery) -> Response:
         have: set[str] = set()
-        for part in sync.chunks(query.hashes):
+        for part in chunks(query.hashes):
             have.update(conn.scalars(select(BlobOwner.sha256).where(
                 BlobOwner.sha256.in_(part), BlobOwner.org_code == device.org.code)))
         return _json(p.BlobMissing(missing=[h for h in query.hashes if h not in have]))
@@ -283,7 +290,7 @@ def create_app(db_url: str, blob_dir: Path, *, engine: Engine | None = None) -> 
 
     @app.get("/v1/blobs/{sha256}")
     def blob_get(device: Dev, conn: Conn, sha256: Sha256) -> Response:
-        if not sync.blob_visible(conn, device, sha256) or not blobs.exists(sha256):
+        if not blob_visible(conn, device, sha256) or not blobs.exists(sha256):
             raise ApiError(404, "not_found", "找不到该影像文件。")
         return FileResponse(blobs.open(sha256), media_type="application/octet-stream")
 
@@ -292,7 +299,7 @@ def create_app(db_url: str, blob_dir: Path, *, engine: Engine | None = None) -> 
 
 def _mark_present(engine: Engine, sha256: str, size: int, org_code: str) -> None:
     with engine.begin() as conn:
-        ins = sync._insert(conn)
+        ins = dialect_insert(conn)
         conn.execute(ins(Blob.__table__).values(sha256=sha256, size=size, created_at=utcnow()).on_conflict_do_nothing())
         conn.execute(ins(BlobOwner.__table__).values(sha256=sha256, org_code=org_code).on_conflict_do_nothing())
 

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 import orjson
 from sqlalchemy import Connection, Row, select, update
 
+from sync_server.errors import BadRequest
 from sync_server.models import AuditAlert, AuditHead, RowState
 from sync_server.orgs import DeviceView, utcnow
 from sync_server.protocol import INT64_MAX, Change, ItemResult
@@ -35,9 +36,7 @@ AUDIT_TABLE = "audit_log"
 
 
 def _seq_mac(ch: Change) -> tuple[int, str]:
-    """The entry's seq and MAC; a malformed entry refuses the batch (422), as sync._parse would."""
-    from sync_server.sync import BadRequest
-
+    """The entry's seq and MAC; a malformed entry refuses the batch (422), as checks.parse_changes would."""
     try:
         d = orjson.loads(ch.payload)
         seq, mac = d["seq"], d.get("mac") or ""

@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
+from sync_server.bulk_sql import dialect_insert
 from sync_server.models import AuditAlert, EnrolLimit
 from sync_server.orgs import utcnow
 
@@ -168,9 +169,7 @@ def failed(conn: Connection, key: str, rule: Rule, *, org_code: str = "", now: d
     now = now or utcnow()
     row = _row(conn, key)
     if row is None:
-        from sync_server.sync import _insert
-
-        conn.execute(_insert(conn)(EnrolLimit.__table__).values(
+        conn.execute(dialect_insert(conn)(EnrolLimit.__table__).values(
             key=key, failures=1, window_start=now, last_attempt=now).on_conflict_do_nothing())
         return False
     if _aware(row.window_start) + WINDOW <= now:

@@ -12,6 +12,10 @@ import datetime as dt
 from sqlalchemy import BigInteger, DateTime, Index, Integer, MetaData, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+# The branch store's rule for constraint and index names: migrations name constraints, and both
+# schemas must name them alike.
+from desk_app.store.naming import NAMING_CONVENTION
+
 # BIGINT on PostgreSQL; INTEGER on SQLite so the column is the rowid.
 Seq = BigInteger().with_variant(Integer(), "sqlite")
 
@@ -25,14 +29,6 @@ HAS_CLASH_KEY = "clash_key IS NOT NULL"
 
 def _partial(condition: str) -> dict[str, object]:
     return {"postgresql_where": text(condition), "sqlite_where": text(condition)}
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
 
 
 class Base(DeclarativeBase):

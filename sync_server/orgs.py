@@ -88,9 +88,9 @@ def list_orgs(conn: Connection) -> list[OrgView]:
             for r in conn.execute(select(Org).order_by(Org.path))]
 
 
-def subtree(conn: Connection, org: OrgView) -> list[str]:
-    """Codes of the organisation and everything below it."""
-    return list(conn.scalars(select(Org.code).where(Org.path.startswith(org.path, autoescape=True))))
+def org_paths(conn: Connection) -> dict[str, str]:
+    """Every organisation's path ('HO/GD/GD0101/'): ancestry is a prefix test, no query per row."""
+    return {code: path for code, path in conn.execute(select(Org.code, Org.path))}
 
 
 def new_enrolment_code(conn: Connection, org_code: str, *, ttl: dt.timedelta = ENROL_CODE_TTL) -> str:

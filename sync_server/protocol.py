@@ -173,11 +173,6 @@ def blob_refs(row: dict[str, object]) -> list[str]:
     return [str(v) for k, v in row.items() if (k == "sha256" or k.endswith("_sha256")) and v]
 
 
-class ErrorBody(BaseModel):
-    error: str
-    reason: str
-
-
 # No NUL and no other control character in a short text field (PostgreSQL refuses NUL).
 PLAIN_TEXT = r"^[^\x00-\x1f\x7f]*$"
 SHA256_HEX = r"^[0-9a-f]{64}$"

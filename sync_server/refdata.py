@@ -19,10 +19,10 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from sync_server.batch import Batch
 from sync_server.models import RowState
-from sync_server.orgs import OrgError, get_org, utcnow
+from sync_server.orgs import OrgError, get_org, org_paths, utcnow
 from sync_server.protocol import DECIMAL_FIELDS, MONEY_FIELDS, REFDATA_KEYS, refdata_id, split_rows
-from sync_server.sync import Batch, org_paths
 
 HEAD_OFFICE = "HO"
 

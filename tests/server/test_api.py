@@ -9,7 +9,7 @@ import uuid
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from sync_server import db as server_db
 from sync_server import protocol as p
@@ -182,8 +182,10 @@ def test_a_change_referring_to_a_file_not_uploaded_waits(client: TestClient, db_
 def test_pull_reads_the_lane_index_and_lookups_their_partial_indexes(client: TestClient, db_url: str) -> None:
     """The partial indexes (no `keep` lane, no row without a case / clash key) apply only because
     the queries repeat their conditions literally; a plan without them would scan the feed."""
-    from sync_server import sync
+    from sync_server.bulk_sql import in_
+    from sync_server.models import HAS_CASE, HAS_CLASH_KEY
     from sync_server.orgs import device_for_token
+    from sync_server.pull import pull_query
 
     token = enrol(client, db_url, "GD0101")
     push(client, token, [change("GD0101")])
@@ -199,9 +201,9 @@ def test_pull_reads_the_lane_index_and_lookups_their_partial_indexes(client: Tes
             sql = str(query.compile(conn, compile_kwargs={"literal_binds": True}))
             return " ".join(str(r[-1]) for r in conn.exec_driver_sql(explain + sql))
 
-        assert "ix_feed_org_lane_seq" in plan(sync.pull_query(conn, device, 0, 10, 100))
+        assert "ix_feed_org_lane_seq" in plan(pull_query(conn, device, 0, 10, 100))
         rows = RowState.__table__.c
-        assert "ix_rows_case" in plan(select(rows.row_id).where(sync.text(sync.HAS_CASE), rows.case_id == "x"))
+        assert "ix_rows_case" in plan(select(rows.row_id).where(text(HAS_CASE), rows.case_id == "x"))
         assert "uq_rows_clash" in plan(select(rows.row_id).where(
-            rows.table_name == "case_events", sync.text(sync.HAS_CLASH_KEY), sync.in_(conn, rows.clash_key, ["a|1"])))
+            rows.table_name == "case_events", text(HAS_CLASH_KEY), in_(conn, rows.clash_key, ["a|1"])))
     engine.dispose()

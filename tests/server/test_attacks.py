@@ -20,8 +20,8 @@ import requests
 from sqlalchemy import select, text
 
 from desk_app.store.models import CaseEvent, PageBlob, User
-from desk_app.sync import engine
 from desk_app.sync.pages import add_page_file
+from desk_app.sync.state import read_status
 from sync_server import db as server_db
 from tests.e2e.world import Site, make_site
 from tests.server.harness import enrolment_code, running_server
@@ -148,7 +148,7 @@ def test_a_hostile_branch_reads_nothing_of_another_and_stalls_nobody(tmp_path: P
         b.step(v["case"], "finish_scan")
         for _ in range(2):
             report = b.sync()
-            assert engine.read_status(b.store).pending == 0, report
+            assert read_status(b.store).pending == 0, report
         assert b.events(v["case"])[-1] == (nxt, "finish_scan")
         # ...and the case then goes up to the province whole, its users as display names only.
         for step in ["first_entry", "second_entry", "compare_match", "validate", "start_underwriting", "refer"]:
