@@ -9,7 +9,7 @@ from sqlalchemy import Connection, or_, select, text, union_all
 from sync_server.feed_lock import head
 from sync_server.models import NOT_KEPT, FeedEntry
 from sync_server.orgs import DeviceView, org_paths
-from sync_server.protocol import PulledChange, PullResponse, encode_pull_response
+from sync_server.protocol import encode_pull_response
 
 
 def _pairs(device: DeviceView, paths: dict[str, str]) -> list[tuple[str, str]]:
@@ -51,12 +51,7 @@ def pull_rows(conn: Connection, device: DeviceView, cursor: int, limit: int) -> 
     return rows, hw, False
 
 
-def pull(conn: Connection, device: DeviceView, cursor: int, limit: int) -> PullResponse:
-    rows, new_cursor, more = pull_rows(conn, device, cursor, limit)
-    return PullResponse([PulledChange(*r) for r in rows], new_cursor, more)
-
-
 def pull_page(conn: Connection, device: DeviceView, cursor: int, limit: int, *, embedded: bool = False) -> bytes:
-    """`pull` encoded for the wire, without building an object per change (rows embedded if asked)."""
+    """A page of the feed encoded for the wire, without building an object per change (rows embedded if asked)."""
     return encode_pull_response(*pull_rows(conn, device, cursor, limit), embedded=embedded)
 
