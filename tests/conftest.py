@@ -13,7 +13,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# Time travel for the whole run: `BRANCHDESK_TEST_TODAY=2028-12-04 ./scripts/test ...` runs every
+# Time travel for the whole run: `BRANCHDESK_TEST_TODAY=<an ISO date> ./scripts/test ...` runs every
 # test as if the branch's date were that day (10:00 Beijing time when the run starts, the clock
 # ticking on). time-machine moves Python's own clock in this process, so code that bypasses
 # desk_app.clock travels too; subprocesses (the command line, the sync server) get the same

@@ -45,7 +45,7 @@ def test_stationery_intake_and_receipt_on_a_hard_day(demo_store, actors, day):
         mine = [r for r in unused if r.number.startswith("T4900000")]
         assert len(mine) == 20 and {r.days for r in mine} == {40}
 
-        tomorrow = day + dt.timedelta(days=1)  # 2028-03-01, 2032-01-01
+        tomorrow = day + dt.timedelta(days=1)  # the day after the leap day; New Year's Day
         d = draft(proposal_no="T490000001", effective_date=tomorrow, proposal_date=day)
         taken = take_in(demo_store, actor=clerk, request=request(demo_store, d)).value
         assert taken.result.outcome == "accepted"

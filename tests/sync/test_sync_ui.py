@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMainWindow
 from sqlalchemy import text
 
+from desk_app import clock
 from desk_app.core.roles import Role
 from desk_app.services import sync
 from desk_app.store.models import SyncConflict
@@ -138,7 +139,7 @@ def test_conflict_inbox_lists_unread_conflicts_and_marks_them_read(qtbot, site: 
         s.add(SyncConflict(id="c1", branch_code="GD0101", table_name="proposals", row_id="p1", case_id="p1",
                            losing_org="GD0101", losing_payload=json.dumps({"state": "WITHDRAWN"}),
                            winning_org="GD", winning_payload=json.dumps({"state": "ISSUED"}),
-                           rule="上报案件的决定属于上级机构", created_at="2026-11-25T10:00:00"))
+                           rule="上报案件的决定属于上级机构", created_at=clock.now().isoformat(timespec="seconds")))
     dialog = ConflictInboxDialog(site.store, worker, "super")
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)
