@@ -33,16 +33,10 @@ def change_password(store: Store, *, actor: Actor, old_password: str, new_passwo
 
 
 def verify_password(store: Store, *, actor: Actor, password: str) -> bool:
-    """The idle lock's unlock: the same counting as a log-in. A wrong password is refused with the
-    log-in's sentence (how many tries are left before the account locks), the count committed."""
-    failure: AuthenticationFailed | None = None
-    with store.transaction() as session:
-        try:
-            users.authenticate(session, username=actor.username, password=password)
-            return True
-        except AuthenticationFailed as exc:
-            failure = exc
-    raise failure
+    """The idle lock's unlock: a log-in of the same user, with the same counting. A wrong password
+    is refused with the log-in's sentence (how many tries are left before the account locks)."""
+    login(store, username=actor.username, password=password)
+    return True
 
 
 def idle_lock_minutes(store: Store) -> int:

@@ -73,15 +73,13 @@ class UnlockDialog(QDialog):
         ops.read(self._worker, users.verify_password, self._store, actor=self._actor, password=self.password_edit.text(),
                  on_done=self._on_checked, on_error=self._on_failed, owner=self, urgent=True)
 
-    def _on_checked(self, ok: bool) -> None:
+    def _on_checked(self, _ok: bool) -> None:
+        # A wrong password arrives at _on_failed as the service's refusal, with the tries left.
         self.unlock_button.setEnabled(True)
         self.password_edit.clear()
-        if ok:
-            self.error_label.hide()
-            self.unlocked.emit()
-            self.accept()
-        else:
-            self._on_failed(self.tr("Wrong password."))
+        self.error_label.hide()
+        self.unlocked.emit()
+        self.accept()
 
     def _on_failed(self, message: str) -> None:
         self.unlock_button.setEnabled(True)

@@ -518,7 +518,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="107"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="106"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
@@ -1535,11 +1535,6 @@ Database: %1</source>
         <location filename="../../desk_app/ui/idle_lock.py" line="54"/>
         <source>Unlock</source>
         <translation>解锁</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="84"/>
-        <source>Wrong password.</source>
-        <translation>密码错误。</translation>
     </message>
 </context>
 <context>
