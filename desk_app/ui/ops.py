@@ -49,29 +49,25 @@ def announce(changes: Changes, initiator: object = None) -> None:
         bus().changed.emit(changes, initiator)
 
 
-def _unwrap(on_done: DoneCallback | None, initiator: object) -> DoneCallback:
-    def finished(done: Done[Any]) -> None:
-        announce(done.changes, initiator)
-        if on_done is not None:
-            on_done(done.value)
-    return finished
-
-
 def run(worker: DbWorker, fn: Callable[..., Done[Any]], *args: Any, on_done: DoneCallback | None = None,
         on_error: ErrorCallback | None = None, owner: QObject | None = None, initiator: object = None,
         **kwargs: Any) -> int:
     """Run a service action on the database worker; announce its changes, then `on_done(value)`.
 
     The changes are announced even when `owner` is gone by then (the other views still need them)."""
-    finished = _unwrap(on_done, initiator)
+    def alive() -> bool:
+        return owner is None or shiboken6.isValid(owner)
 
     def deliver(done: Done[Any]) -> None:
-        if owner is not None and not shiboken6.isValid(owner):
-            announce(done.changes, initiator)
-            return
-        finished(done)
+        announce(done.changes, initiator)
+        if alive() and on_done is not None:
+            on_done(done.value)
 
-    return worker.submit(partial(fn, *args, **kwargs), on_done=deliver, on_error=on_error)
+    def refused(message: str) -> None:
+        if alive() and on_error is not None:
+            on_error(message)
+
+    return worker.submit(partial(fn, *args, **kwargs), on_done=deliver, on_error=refused)
 
 
 def read(worker: DbWorker, fn: Callable[..., Any], *args: Any, on_done: DoneCallback | None = None,
