@@ -92,8 +92,13 @@ def _read_id_file(data_dir: Path) -> dict[str, str]:
 def _write_id_file(data_dir: Path, doc: dict[str, str]) -> None:
     path = Path(data_dir) / ID_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(doc), "utf-8")
+    # A temporary name of this process's own: two processes opening the same store at once (a second
+    # window, the command line beside the app) each replace the file whole instead of racing for one name.
+    tmp = path.with_name(f"{path.stem}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(json.dumps(doc))
+        f.flush()
+        os.fsync(f.fileno())
     os.replace(tmp, path)
 
 
