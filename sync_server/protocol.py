@@ -57,10 +57,12 @@ CASE_ID_MAX = 36
 # Tables a branch writes and pushes (captured by the outbox triggers).
 BRANCH_TABLES = ("users", "user_roles", "proposals", "proposal_products", "case_events", "audit_log",
                  "page_blobs", "stationery_batches", "stationery_numbers", "intakes", "intake_checklist_items",
-                 "deficiencies", "print_jobs", "scan_batches", "pages")
+                 "deficiencies", "print_jobs", "scan_batches", "pages", "entry_passes", "entry_values",
+                 "entry_fields", "insured_lists", "insured_persons")
 # Rows that belong to one case (their case id: `id` for proposals, `proposal_id` otherwise).
 CASE_TABLES = ("proposals", "proposal_products", "case_events", "page_blobs", "intakes",
-               "intake_checklist_items", "deficiencies", "print_jobs", "pages")
+               "intake_checklist_items", "deficiencies", "print_jobs", "pages", "entry_passes", "entry_values",
+               "entry_fields", "insured_lists", "insured_persons")
 # What a case row points at outside its case, by column: sent ahead of the row wherever the row
 # goes (a referred case's pages need their scan batch and scanner at the province). Kept equal to
 # the branch store's foreign keys by tests/sync/test_boundaries.py.
@@ -71,6 +73,11 @@ CASE_ROW_PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
     "print_jobs": (("printed_by", "users"),),
     "pages": (("scanned_by", "users"), ("batch_id", "scan_batches")),
     "scan_batches": (("scanned_by", "users"),),
+    "entry_passes": (("operator_id", "users"), ("assigned_by", "users")),
+    "entry_values": (("pass_id", "entry_passes"),),
+    "entry_fields": (("decided_by", "users"),),
+    "insured_lists": (("imported_by", "users"),),
+    "insured_persons": (("list_id", "insured_lists"),),
 }
 # -- who owns a pushed row --------------------------------------------------------------------
 # Head office decides, for every row a branch pushes, which organisation owns it, and refuses a
@@ -130,6 +137,11 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "deficiencies": ('proposal_id', 'code', 'label', 'note', 'status', 'raised_by', 'raised_at', 'created_at', 'updated_at'),
     "print_jobs": ('proposal_id', 'kind', 'pdf_digest', 'size', 'copy_no', 'printed_by', 'printed_at', 'created_at', 'updated_at'),
     "scan_batches": ('source', 'label', 'page_count', 'scanned_by', 'started_at', 'created_at', 'updated_at'),
+    "entry_passes": ('proposal_id', 'round', 'pass_no', 'form_code', 'form_version', 'fields', 'operator_id', 'status', 'keystrokes', 'active_ms', 'created_at', 'updated_at'),
+    "entry_values": ('pass_id', 'proposal_id', 'field_key', 'value', 'keystrokes', 'created_at', 'updated_at'),
+    "entry_fields": ('proposal_id', 'round', 'field_key', 'first_value', 'second_value', 'outcome', 'note', 'created_at', 'updated_at'),
+    "insured_lists": ('proposal_id', 'version', 'file_name', 'file_digest', 'sheet', 'mapping', 'row_count', 'sum_insured_total', 'premium_total', 'warnings', 'imported_by', 'imported_at', 'created_at', 'updated_at'),
+    "insured_persons": ('list_id', 'proposal_id', 'row_no', 'name', 'id_type', 'id_no', 'relation', 'created_at', 'updated_at'),
     "pages": ('batch_id', 'seq', 'sha256', 'size', 'media_type', 'original_sha256', 'source_name', 'source_page', 'width', 'height', 'dpi', 'deskew_deg', 'rotation', 'blank', 'seal_found', 'barcodes', 'qc_flags', 'steps', 'scanned_by', 'scanned_at', 'created_at', 'updated_at'),
 }
 # What stands in for a password hash in every user row head office sends (a branch never

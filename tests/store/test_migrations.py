@@ -45,7 +45,8 @@ REPO = Path(__file__).resolve().parents[2]
 ALEMBIC_INI = HERE / "alembic.ini"
 # Local bookkeeping, never replicated as rows: the branch's identity, versions, sync's own state.
 NOT_SYNCED = {"alembic_version", "branch_info", "refdata_versions", "sync_outbox", "sync_acks", "sync_state",
-              "sync_row_versions", "sync_conflicts", "sync_blob_uploads"}
+              "sync_row_versions", "sync_conflicts", "sync_blob_uploads",
+              "insured_column_mappings"}  # a counter's own convenience (the last column mapping of a list file)
 SYNC_COLUMNS = ("id", "branch_code", "created_at", "updated_at", "deleted")
 FUTURE = "9999_future"
 

@@ -2,6 +2,14 @@
 
 from desk_app.store.models.audit import AuditEntry
 from desk_app.store.models.cases import CaseEvent, Proposal, ProposalProduct
+from desk_app.store.models.entry import (
+    EntryField,
+    EntryPass,
+    EntryValue,
+    InsuredColumnMapping,
+    InsuredList,
+    InsuredPerson,
+)
 from desk_app.store.models.intake import Deficiency, Intake, IntakeChecklistItem, PrintJob
 from desk_app.store.models.refdata import (
     Agent,
@@ -28,6 +36,12 @@ from desk_app.store.models.sync import (
 from desk_app.store.models.users import User, UserRole
 
 __all__ = [
+    "EntryField",
+    "EntryPass",
+    "EntryValue",
+    "InsuredColumnMapping",
+    "InsuredList",
+    "InsuredPerson",
     "Deficiency",
     "Intake",
     "IntakeChecklistItem",

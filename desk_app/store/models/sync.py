@@ -20,7 +20,8 @@ from desk_app.store.base import Base, SyncedMixin
 # Branch-written tables whose rows go to head office (the order is the order of creation).
 CAPTURED_TABLES = ("users", "user_roles", "proposals", "proposal_products", "case_events", "audit_log",
                    "page_blobs", "stationery_batches", "stationery_numbers", "intakes", "intake_checklist_items",
-                   "deficiencies", "print_jobs", "scan_batches", "pages")
+                   "deficiencies", "print_jobs", "scan_batches", "pages", "entry_passes", "entry_values",
+                   "entry_fields", "insured_lists", "insured_persons")
 # Rows of reference data (owned by head office) carry this branch code and are never captured.
 HEAD_OFFICE_CODE = "HO"
 
