@@ -28,6 +28,20 @@ def test_demo_store_holds_the_bundled_reference_data(demo_store):
     assert gop.category == "outpatient" and gop.name == "团体门诊医疗保险"
 
 
+def test_industry_classification_holds_every_section_and_division_of_gb_t_4754_2017(demo_store):
+    """20 sections (A–T) and 97 divisions (01–97), each with its occupation class: a metal-products
+    company (C33) can be registered."""
+    with demo_store.reading() as s:
+        rows = {r.industry_code: r for r in s.scalars(select(OccupationClass).where(OccupationClass.deleted.is_(False)))}
+    sections = sorted(c for c in rows if len(c) == 1)
+    divisions = sorted(int(c[1:]) for c in rows if len(c) == 3)
+    assert sections == [chr(c) for c in range(ord("A"), ord("T") + 1)]
+    assert divisions == list(range(1, 98))
+    assert all(c[0] in sections for c in rows)
+    assert rows["C33"].name == "金属制品业" and 1 <= rows["C33"].occupation_class <= 6
+    assert rows["B06"].occupation_class == 6 and rows["I65"].occupation_class == 1
+
+
 def test_newer_version_replaces_and_tombstones_removed_rows(demo_store, tmp_path):
     rows = [{"code": "SA001", "name": "华夏银行兼业代理（更名）", "kind": "sideline", "commission_cap": "0.05"}]
     with demo_store.transaction() as s:
