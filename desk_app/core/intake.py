@@ -21,6 +21,7 @@ from desk_app.clock import branch_date
 from desk_app.core import audit, checklist, stationery, text, workflow
 from desk_app.core.checklist import ChecklistItem
 from desk_app.core.errors import InvalidInput, TransitionRefused
+from desk_app.core.identifiers import bank_account_warning
 from desk_app.core.proposals import CaseDraft, normalise_draft, register_case, validate_draft
 from desk_app.core.roles import Actor, Role
 from desk_app.core.users import branch
@@ -60,7 +61,7 @@ class IntakeRequest:
 
 @dataclass(frozen=True)
 class IntakeWarning:
-    code: str  # past_date / duplicate
+    code: str  # past_date / duplicate (both confirmed by the clerk) / bank_account (a note only)
     message: str
 
 
@@ -144,6 +145,8 @@ def preview(session: Session, draft: CaseDraft, *, now: dt.datetime | None = Non
     if draft.effective_date < branch_date(now):
         warnings.append(IntakeWarning("past_date", f"生效日期 {draft.effective_date:%Y-%m-%d} 已过，"
                                                    "须经确认后才能受理（确认将记录在案）。"))
+    if draft.payer_bank_account and (note := bank_account_warning(draft.payer_bank_account)):
+        warnings.append(IntakeWarning("bank_account", note))
     dups = find_duplicates(session, draft)
     if dups:
         warnings.append(IntakeWarning("duplicate", "疑似重复投保：同一单位、同一险种、保险期间重叠的未结案件 "

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from desk_app.clock import branch_date
 from desk_app.core import text, workflow
 from desk_app.core.errors import InvalidInput, NotFound
-from desk_app.core.identifiers import valid_bank_card, valid_credit_code, valid_mobile, valid_resident_id
+from desk_app.core.identifiers import bank_account_problem, valid_credit_code, valid_mobile, valid_resident_id
 from desk_app.core.privacy import PersonalField, masked
 from desk_app.core.roles import Actor
 from desk_app.core.users import branch
@@ -186,8 +186,8 @@ def validate_draft(session: Session, draft: CaseDraft) -> list[str]:
         errs.append("团险投保单位不填写个人身份证号码，请填写统一社会信用代码。")
     if draft.contact_phone and not valid_mobile(draft.contact_phone):
         errs.append("联系电话应为 11 位手机号码。")
-    if draft.payer_bank_account and not valid_bank_card(draft.payer_bank_account):
-        errs.append("银行账号不正确（位数或校验位有误），请核对。")
+    if draft.payer_bank_account and (why := bank_account_problem(draft.payer_bank_account)):
+        errs.append(why)
     if draft.business_source not in BUSINESS_SOURCES:
         errs.append("业务来源必须是直销、综拓、兼业代理、专业代理或经纪之一。")
     kind = SOURCE_INTERMEDIARY_KIND.get(draft.business_source)

@@ -192,3 +192,20 @@ def test_a_description_with_a_byte_order_mark_is_read(demo_store, capsys, tmp_pa
     assert read_description(path).draft.proposal_no == NUMBER
     code, err = run_cli(demo_store, capsys, path)
     assert code == 0, err
+
+
+@pytest.mark.parametrize("account", ["1234567890123456789012345",  # a 25-digit corporate account
+                                     "6222021234567890127"])  # 19 digits failing the card's Luhn check
+def test_a_payer_account_that_is_no_card_number_is_a_note_not_a_refusal(demo_store, actors, account):
+    """A unit's corporate account follows no check digit and may be 25 digits: intake takes it and
+    tells the clerk to check it, without asking for a confirmation."""
+    from desk_app.services.intake import preview
+
+    d = draft(payer_bank_account=account)
+    notes = preview(demo_store, d).warnings
+    assert [w.code for w in notes] == ["bank_account"] and "对公账户" in notes[0].message
+    taken = take_in(demo_store, actor=actors["clerk"], request=request(demo_store, d)).value
+    with demo_store.reading() as s:
+        from desk_app.store.models import Proposal
+
+        assert s.get(Proposal, taken.result.proposal_id).payer_bank_account == account

@@ -78,7 +78,8 @@ def test_unmask_needs_the_right_and_a_reason_and_is_audited(demo_store, actors, 
         ({"applicant_id_no": "11010519491231002Y"}, "身份证号码不正确"),
         ({"applicant_id_no": None}, "个险投保人必须填写身份证号码"),
         ({"contact_phone": "1381234567"}, "11 位手机号码"),
-        ({"payer_bank_account": "6222021234567890127"}, "银行账号不正确"),
+        ({"payer_bank_account": "62220212345X"}, "银行账号应为 8–30 位数字"),
+        ({"payer_bank_account": "1234567"}, "银行账号应为 8–30 位数字"),
     ],
 )
 def test_personal_numbers_are_validated(demo_store, actors, change, message):

@@ -37,6 +37,7 @@ class Proposal(SyncedMixin, Base):
     applicant_id_no: Mapped[str | None] = mapped_column(String(18), default=None)
     contact_name: Mapped[str | None] = mapped_column(String(60), default=None)
     contact_phone: Mapped[str | None] = mapped_column(String(11), default=None)
+    # Up to 30 digits (a unit's corporate account); SQLite does not hold a VARCHAR to its length.
     payer_bank_account: Mapped[str | None] = mapped_column(String(19), default=None)
     industry_code: Mapped[str | None] = mapped_column(String(12), default=None)
     business_source: Mapped[str] = mapped_column(String(20))
