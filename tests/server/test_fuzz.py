@@ -68,7 +68,7 @@ def change(draw: st.DrawFn) -> Any:
     item: dict[str, Any] = {"change_id": draw(st.one_of(st.just(uuid.uuid4().hex), NASTY_TEXT)), "table": table,
                             "row_id": row_id, "base_version": draw(st.one_of(st.none(), BIG)),
                             "payload": draw(row_payload(table, row_id if isinstance(row_id, str) else ""))}
-    for key in draw(st.lists(st.sampled_from(list(item)), max_size=2)):
+    for key in draw(st.lists(st.sampled_from(list(item)), max_size=2, unique=True)):
         if draw(st.booleans()):
             del item[key]
         else:
