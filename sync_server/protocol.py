@@ -58,11 +58,13 @@ CASE_ID_MAX = 36
 BRANCH_TABLES = ("users", "user_roles", "proposals", "proposal_products", "case_events", "audit_log",
                  "page_blobs", "stationery_batches", "stationery_numbers", "intakes", "intake_checklist_items",
                  "deficiencies", "print_jobs", "scan_batches", "pages", "entry_passes", "entry_values",
-                 "entry_fields", "insured_lists", "insured_persons")
+                 "entry_fields", "insured_lists", "insured_persons", "rule_runs", "rule_results", "problem_cases",
+                 "problem_items", "problem_events")
 # Rows that belong to one case (their case id: `id` for proposals, `proposal_id` otherwise).
 CASE_TABLES = ("proposals", "proposal_products", "case_events", "page_blobs", "intakes",
                "intake_checklist_items", "deficiencies", "print_jobs", "pages", "entry_passes", "entry_values",
-               "entry_fields", "insured_lists", "insured_persons")
+               "entry_fields", "insured_lists", "insured_persons", "rule_runs", "rule_results", "problem_cases",
+               "problem_items", "problem_events")
 # What a case row points at outside its case, by column: sent ahead of the row wherever the row
 # goes (a referred case's pages need their scan batch and scanner at the province). Kept equal to
 # the branch store's foreign keys by tests/sync/test_boundaries.py.
@@ -78,6 +80,11 @@ CASE_ROW_PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
     "entry_fields": (("decided_by", "users"),),
     "insured_lists": (("imported_by", "users"),),
     "insured_persons": (("list_id", "insured_lists"),),
+    "rule_runs": (("actor_id", "users"),),
+    "rule_results": (("run_id", "rule_runs"),),
+    "problem_cases": (("raised_by", "users"),),
+    "problem_items": (("problem_id", "problem_cases"),),
+    "problem_events": (("problem_id", "problem_cases"), ("actor_id", "users")),
 }
 # -- who owns a pushed row --------------------------------------------------------------------
 # Head office decides, for every row a branch pushes, which organisation owns it, and refuses a
@@ -142,6 +149,11 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "entry_fields": ('proposal_id', 'round', 'field_key', 'first_value', 'second_value', 'outcome', 'note', 'created_at', 'updated_at'),
     "insured_lists": ('proposal_id', 'version', 'file_name', 'file_digest', 'sheet', 'mapping', 'row_count', 'sum_insured_total', 'premium_total', 'warnings', 'imported_by', 'imported_at', 'created_at', 'updated_at'),
     "insured_persons": ('list_id', 'proposal_id', 'row_no', 'name', 'id_type', 'id_no', 'relation', 'created_at', 'updated_at'),
+    "rule_runs": ('proposal_id', 'run_no', 'rules_version', 'actor_id', 'at', 'blocking', 'warnings', 'created_at', 'updated_at'),
+    "rule_results": ('run_id', 'proposal_id', 'code', 'severity', 'fields', 'message', 'created_at', 'updated_at'),
+    "problem_cases": ('proposal_id', 'problem_no', 'status', 'source', 'raised_by', 'raised_at', 'reopened', 'created_at', 'updated_at'),
+    "problem_items": ('problem_id', 'proposal_id', 'code', 'description', 'source', 'status', 'created_at', 'updated_at'),
+    "problem_events": ('problem_id', 'proposal_id', 'seq', 'action', 'actor_id', 'at', 'reason', 'detail', 'created_at', 'updated_at'),
     "pages": ('batch_id', 'seq', 'sha256', 'size', 'media_type', 'original_sha256', 'source_name', 'source_page', 'width', 'height', 'dpi', 'deskew_deg', 'rotation', 'blank', 'seal_found', 'barcodes', 'qc_flags', 'steps', 'scanned_by', 'scanned_at', 'created_at', 'updated_at'),
 }
 # What stands in for a password hash in every user row head office sends (a branch never

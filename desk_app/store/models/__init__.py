@@ -11,6 +11,7 @@ from desk_app.store.models.entry import (
     InsuredPerson,
 )
 from desk_app.store.models.intake import Deficiency, Intake, IntakeChecklistItem, PrintJob
+from desk_app.store.models.problems import ProblemCase, ProblemEvent, ProblemItem, RuleResult, RuleRun
 from desk_app.store.models.refdata import (
     Agent,
     AuthorityLevel,
@@ -36,6 +37,11 @@ from desk_app.store.models.sync import (
 from desk_app.store.models.users import User, UserRole
 
 __all__ = [
+    "ProblemCase",
+    "ProblemEvent",
+    "ProblemItem",
+    "RuleResult",
+    "RuleRun",
     "EntryField",
     "EntryPass",
     "EntryValue",

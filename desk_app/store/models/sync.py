@@ -21,7 +21,8 @@ from desk_app.store.base import Base, SyncedMixin
 CAPTURED_TABLES = ("users", "user_roles", "proposals", "proposal_products", "case_events", "audit_log",
                    "page_blobs", "stationery_batches", "stationery_numbers", "intakes", "intake_checklist_items",
                    "deficiencies", "print_jobs", "scan_batches", "pages", "entry_passes", "entry_values",
-                   "entry_fields", "insured_lists", "insured_persons")
+                   "entry_fields", "insured_lists", "insured_persons", "rule_runs", "rule_results",
+                   "problem_cases", "problem_items", "problem_events")
 # Rows of reference data (owned by head office) carry this branch code and are never captured.
 HEAD_OFFICE_CODE = "HO"
 
