@@ -16,6 +16,7 @@ its case as a proposal form. The form's code and version are printed in the foot
 
 from __future__ import annotations
 
+import io
 import math
 import random
 from collections.abc import Mapping
@@ -281,6 +282,58 @@ def render_form_page(form: FormDef, values: Mapping[str, str], *, page: int = 1,
     return arr
 
 
+def stamp_seal(page: np.ndarray, centre_mm: tuple[float, float], unit_name: str, *, dpi: int = 200,
+               radius_mm: float = 17.0, seed: int = 0) -> np.ndarray:
+    """The page (grayscale or BGR) in colour with the unit's round red seal (公章) stamped at
+    `centre_mm`: ring, star and the unit's name round the top, in uneven ink over the print (the
+    scanning station's seal check looks for exactly this: a red ring 25–65 mm across)."""
+    rng = random.Random(f"seal:{unit_name}:{seed}")
+    k = dpi / 25.4
+    bgr = cv2.cvtColor(page, cv2.COLOR_GRAY2BGR) if page.ndim == 2 else page.copy()
+    r = radius_mm * k
+    side = int(2 * r + 8)
+    layer = Image.new("L", (side, side), 0)
+    d = ImageDraw.Draw(layer)
+    c = side / 2
+    ring = max(2, round(1.1 * k))
+    d.ellipse((c - r, c - r, c + r, c + r), outline=255, width=ring)
+    star = [(c + (r * (0.3 if i % 2 == 0 else 0.12)) * math.cos(-math.pi / 2 + i * math.pi / 5),
+             c + (r * (0.3 if i % 2 == 0 else 0.12)) * math.sin(-math.pi / 2 + i * math.pi / 5)) for i in range(10)]
+    d.polygon(star, fill=255)
+    name = unit_name[:16]
+    n = len(name)
+    size = round(min(4.2, 50.0 / max(n, 1)) * k)
+    for i, ch in enumerate(name):
+        a = math.radians(210 - i * 240 / max(n - 1, 1))
+        g = Image.new("L", (size * 2, size * 2), 0)
+        ImageDraw.Draw(g).text((size, size), ch, font=_font(PRINT_FONT, size), fill=255, anchor="mm",
+                               stroke_width=1, stroke_fill=255)
+        g = g.rotate(math.degrees(a) - 90, resample=Image.Resampling.BICUBIC)
+        pos = (round(c + (r - ring - size * 0.7) * math.cos(a) - size), round(c - (r - ring - size * 0.7) * math.sin(a) - size))
+        layer.paste(255, pos, g)
+    layer = layer.rotate(rng.uniform(-25, 25), resample=Image.Resampling.BICUBIC)
+    ink = np.asarray(layer, np.float32) / 255
+    # Uneven ink: a stamp never prints every part of its face equally.
+    blotch = cv2.resize(np.random.default_rng(seed).uniform(0.55, 1.0, (9, 9)).astype(np.float32), (side, side),
+                        interpolation=cv2.INTER_CUBIC)
+    ink *= np.clip(blotch, 0, 1)
+    x0, y0 = round(centre_mm[0] * k - c), round(centre_mm[1] * k - c)
+    h, w = bgr.shape[:2]
+    sx0, sy0, dx0, dy0 = max(0, -x0), max(0, -y0), max(0, x0), max(0, y0)
+    dx1, dy1 = min(w, x0 + side), min(h, y0 + side)
+    a = ink[sy0:sy0 + dy1 - dy0, sx0:sx0 + dx1 - dx0, None]
+    red = np.array([40, 30, 215], np.float32)  # BGR seal ink
+    region = bgr[dy0:dy1, dx0:dx1].astype(np.float32)
+    bgr[dy0:dy1, dx0:dx1] = (region * (1 - a + a * red / 255)).astype(np.uint8)
+    return bgr
+
+
+def seal_centre_mm(form: FormDef) -> tuple[float, float]:
+    """Where the applicant stamps: over the signature line's `投保单位（公章）`, below the table."""
+    bottom = max((f.region[1] + f.region[3] for f in form.fields if f.page == form.pages), default=40.0)
+    return (58.0, min(bottom + 14.0, form.page_size_mm[1] - 26.0))
+
+
 # --- scans ---------------------------------------------------------------------------------------
 
 def scan_matrix(shape: tuple[int, ...], *, angle_deg: float = 0.0, scale: float = 1.0,
@@ -319,15 +372,19 @@ def simulate_scan(img: np.ndarray, *, angle_deg: float = 0.0, scale: float = 1.0
     return out
 
 
-def encode_png(arr: np.ndarray) -> bytes:
-    ok, buf = cv2.imencode(".png", arr)
-    if not ok:
-        raise ValueError("PNG encoding failed")
-    return buf.tobytes()
+def _encode(arr: np.ndarray, fmt: str, dpi: int, **options: object) -> bytes:
+    img = Image.fromarray(arr if arr.ndim == 2 else np.ascontiguousarray(arr[:, :, ::-1]))
+    buf = io.BytesIO()
+    img.save(buf, fmt, dpi=(dpi, dpi), **options)
+    return buf.getvalue()
 
 
-def encode_jpeg(arr: np.ndarray, quality: int = 85) -> bytes:
-    ok, buf = cv2.imencode(".jpg", arr, [cv2.IMWRITE_JPEG_QUALITY, quality])
-    if not ok:
-        raise ValueError("JPEG encoding failed")
-    return buf.tobytes()
+def encode_png(arr: np.ndarray, dpi: int = 200) -> bytes:
+    """PNG bytes of a page (grayscale or BGR) carrying its resolution, which the scanning
+    station reads (a file without one is taken as 300 dpi)."""
+    return _encode(arr, "PNG", dpi)
+
+
+def encode_jpeg(arr: np.ndarray, dpi: int = 200, quality: int = 85) -> bytes:
+    """JPEG bytes of a page, with its resolution (see `encode_png`)."""
+    return _encode(arr, "JPEG", dpi, quality=quality)

@@ -251,9 +251,19 @@ def register(page_img: np.ndarray, form: FormDef, page: int = 1, dpi: int | None
     gray = _gray(page_img)
     height, width = gray.shape
     pw, ph = form.page_size_mm
-    k_guess = dpi / 25.4 if dpi else (width / pw + height / ph) / 2
+    by_size = (width / pw + height / ph) / 2
+    k_guess = dpi / 25.4 if dpi else by_size
+    # A resolution the file states wrongly (a re-saved image keeps 300 dpi of a 200-dpi scan):
+    # the page's own size is the second guess.
+    guesses = [k_guess] + ([by_size] if abs(by_size / k_guess - 1) > 0.15 else [])
+    for k in guesses:
+        off = ((width - pw * k) / 2, (height - ph * k) / 2)
+        found = _by_marks(gray, form, k, off)
+        if found is not None:
+            return found
+    for k in guesses:
+        found = _by_features(gray, form, page, k)
+        if found is not None:
+            return found
     off = ((width - pw * k_guess) / 2, (height - ph * k_guess) / 2)
-    found = _by_marks(gray, form, k_guess, off) or _by_features(gray, form, page, k_guess)
-    if found is not None:
-        return found
     return Registration(_scale_matrix(k_guess, off), (width, height), "scale", 0.05 if dpi else 0.02)
