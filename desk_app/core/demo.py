@@ -14,6 +14,7 @@ import random
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -34,6 +35,9 @@ from desk_app.store.models import (
     ProposalProduct,
 )
 from desk_app.store.types import utcnow
+
+if TYPE_CHECKING:  # the scanning station's OpenCV stack loads only when pages are stored
+    from desk_app.core.scanning.service import PageFiles
 
 DEMO_BRANCH = ("GD0101", "广州分公司业务处理中心")
 DEMO_PASSWORD = "Demo2026"
@@ -217,10 +221,12 @@ def bulk_cases(session: Session, *, n: int, states: list[State] | None = None, s
 
 
 def create_demo(session: Session, *, cases_per_state: int = 4, password: str = DEMO_PASSWORD,
-                force_password_change: bool = True) -> list[DemoUser]:
+                force_password_change: bool = True, page_files: PageFiles | None = None) -> list[DemoUser]:
     """Fill an empty store with the demo branch; returns the users created (all share `password`).
 
-    Demo accounts share a published password, so each must choose its own at first log-in.
+    Demo accounts share a published password, so each must choose its own at first log-in. With
+    `page_files` (where page images go), the cases waiting for first entry get their scanned
+    proposal form (~0.5 s a case), so the entry screens have a real page to show.
     """
     users.init_branch(session, branch_code=DEMO_BRANCH[0], branch_name=DEMO_BRANCH[1],
                       admin_username="admin", admin_password=password,
@@ -234,7 +240,21 @@ def create_demo(session: Session, *, cases_per_state: int = 4, password: str = D
                        must_change_password=force_password_change)
     bulk_cases(session, n=cases_per_state * len(PATHS))
     demo_stationery(session)
+    if page_files is not None:
+        demo_form_pages(session, page_files, states=(State.SCANNED,))
     return list(DEMO_USERS)
+
+
+def demo_form_pages(session: Session, page_files: PageFiles, *, states: tuple[State, ...]) -> int:
+    """Scan the proposal form of every group case in these states (rendered from the form
+    definition and the case's values, see core.entry.demo_pages); returns the pages stored."""
+    from desk_app.core.entry import demo_pages
+
+    ids = list(session.scalars(select(Proposal.id).where(Proposal.state.in_([s.value for s in states]),
+                                                         Proposal.business_type == "GROUP",
+                                                         Proposal.deleted.is_(False)).order_by(Proposal.case_no)))
+    return demo_pages.store_demo_forms(session, page_files, actor=users.actor_for(session, "scanner"),
+                                       proposal_ids=ids)
 
 
 def demo_stationery(session: Session) -> None:

@@ -77,9 +77,11 @@ def init_branch(store: Store, *, branch_code: str, branch_name: str, admin_usern
 def create_demo(store: Store, *, cases_per_state: int = 4, force_password_change: bool = True) -> Done[None]:
     """Reference data, a user for every role and cases in every workflow state."""
     from desk_app.core import demo
+    from desk_app.sync.pages import SyncedPageFiles
 
     with store.transaction() as session:
-        demo.create_demo(session, cases_per_state=cases_per_state, force_password_change=force_password_change)
+        demo.create_demo(session, cases_per_state=cases_per_state, force_password_change=force_password_change,
+                         page_files=SyncedPageFiles(store))
     return Done(None, EVERYTHING)
 
 

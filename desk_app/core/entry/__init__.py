@@ -1,0 +1,1 @@
+"""Double data entry: form images, passes, comparison and reconciliation, insured lists."""
