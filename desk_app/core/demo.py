@@ -97,7 +97,7 @@ DOER = {
     "first_entry": "entry1", "second_entry": "entry2", "compare_match": "entry2", "compare_differ": "entry2",
     "validate": "entry1", "raise_problem": "entry1", "start_underwriting": "uw", "refer": "uw", "issue": "uw",
     "decline": "uw", "postpone": "uw", "print_contract": "printer", "receipt": "clerk", "archive": "clerk",
-    "reconcile": "problem", "resolve_problem": "problem", "send_back": "problem",
+    "reconcile": "problem", "resolve_problem": "problem", "send_back": "problem", "reenter": "problem",
     "ho_issue": "province", "ho_decline": "province", "ho_postpone": "province",
 }
 UW_LIMIT = Decimal("2000000")  # authority of the demo underwriter (level 2)

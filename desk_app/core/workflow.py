@@ -117,12 +117,17 @@ ACTIONS: dict[str, Action] = {
         _a("second_entry", "二录完成", [S.FIRST_ENTERED], S.SECOND_ENTERED, [R.ENTRY_OPERATOR]),
         _a("compare_match", "比对一致", [S.SECOND_ENTERED], S.COMPARED, [R.ENTRY_OPERATOR]),
         _a("compare_differ", "比对有差异", [S.SECOND_ENTERED], S.RECONCILE, [R.ENTRY_OPERATOR]),
-        _a("reconcile", "差异处理完成", [S.RECONCILE], S.COMPARED, [R.PROBLEM_HANDLER, R.SUPERVISOR]),
+        # An entry operator C (neither A nor B, see refusal) settles differences too (issue #13).
+        _a("reconcile", "差异处理完成", [S.RECONCILE], S.COMPARED, [R.PROBLEM_HANDLER, R.SUPERVISOR, R.ENTRY_OPERATOR]),
         _a("validate", "校验通过", [S.COMPARED], S.VALIDATED, [R.ENTRY_OPERATOR, R.PROBLEM_HANDLER]),
         _a("raise_problem", "转问题件", [S.COMPARED, S.VALIDATED, S.UNDERWRITING], S.PROBLEM,
            [R.ENTRY_OPERATOR, R.PROBLEM_HANDLER, R.UNDERWRITER], needs_reason=True),
         _a("resolve_problem", "问题件解决", [S.PROBLEM], S.VALIDATED, [R.PROBLEM_HANDLER], needs_reason=True),
         _a("send_back", "退回重扫/重录", [S.PROBLEM], S.SCANNED, [R.PROBLEM_HANDLER], needs_reason=True),
+        # Partial re-entry: a problem case's changed fields go through first and second entry again
+        # (core.entry.rounds opens the new round with only those fields).
+        _a("reenter", "部分重录", [S.PROBLEM, S.COMPARED, S.VALIDATED], S.SCANNED, [R.PROBLEM_HANDLER, R.SUPERVISOR],
+           needs_reason=True),
         _a("start_underwriting", "开始核保", [S.VALIDATED], S.UNDERWRITING, [R.UNDERWRITER]),
         _a("refer", "上报省公司", [S.UNDERWRITING], S.REFERRED, [R.UNDERWRITER], needs_reason=True),
         _a("issue", "核保通过（承保）", [S.UNDERWRITING], S.ISSUED, [R.UNDERWRITER]),
