@@ -226,8 +226,11 @@ def _field_marks(form_code: str, values: dict[str, str], tables: refs.RefTables,
 def save_field(store: Store, *, actor: Actor, pass_id: str, field_key: str, value: str,
                keystrokes: int = 0) -> Done[tuple[FieldMark, ...]]:
     """Keep one field's value as keyed (a draft of the pass), so nothing typed is lost on a crash;
-    returns the inline marks of that value. Only the pass's operator may save."""
-    with store.transaction() as session:
+    returns the inline marks of that value. Only the pass's operator may save.
+
+    A draft commits without waiting for the disk (store.transaction(durable=False)): it survives
+    the app crashing, and submitting the pass makes every draft before it durable."""
+    with store.transaction(durable=False) as session:
         form_code, values = passes.save_value(session, actor=actor, pass_id=pass_id, key=field_key, value=value,
                                               keystrokes=keystrokes, now=clock.now())
         tables = refs.tables(session)

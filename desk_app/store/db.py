@@ -16,6 +16,7 @@ import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,14 @@ def attach_encrypted(conn: Any, path: Path, schema: str, secret: bytes) -> None:
 ANCHOR_INTERVAL_S = 1.0
 
 
+# Drafts (a field saved as it is keyed) commit with synchronous=NORMAL: in WAL mode that survives
+# the app crashing, and a power cut can lose only the last drafts, never corrupt the file; an
+# fsync per field would keep the operator waiting (4–20 ms on a branch PC's disk, against 0.05 ms).
+# The pass's submit is an ordinary transaction and its fsync carries the drafts before it too.
+_RELAXED: ContextVar[bool] = ContextVar("branchdesk_relaxed_commit", default=False)
+RELAXED_KEY = "branchdesk_relaxed"
+
+
 def _configure(engine: Engine, begin: str, *, encrypted: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -94,6 +103,13 @@ def _configure(engine: Engine, begin: str, *, encrypted: bool = False) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
+        # SQLite refuses to change the safety level inside a transaction, so it is set here, on
+        # the transaction's own connection, just before BEGIN: relaxed for a draft, and put back
+        # to FULL by the next ordinary transaction on that connection.
+        relaxed = _RELAXED.get()
+        if relaxed != conn.info.get(RELAXED_KEY, False):
+            conn.exec_driver_sql(f"PRAGMA synchronous = {'NORMAL' if relaxed else 'FULL'}")
+            conn.info[RELAXED_KEY] = relaxed
         conn.exec_driver_sql(begin)
 
 
@@ -200,14 +216,18 @@ class Store:
         return load_anchor(self.path.parent)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, *, durable: bool = True) -> Iterator[Session]:
         """One user action: commit on success, roll back on any error.
+
+        `durable=False` is for drafts only (see _RELAXED): the commit survives the app crashing,
+        not necessarily a power cut.
 
         On a failure, files the action wrote (a receipt, page images) are removed again, and a
         failing disk (full, read-only, I/O error, damaged file) is refused as StorageFailure
         with its Chinese sentence instead of SQLite's English."""
         made: list[Path] = []
         token = NEW_FILES.set(made)
+        relaxed = _RELAXED.set(not durable)
         try:
             with self._writer.begin() as session:
                 yield session
@@ -219,6 +239,7 @@ class Store:
                 raise failure from exc
             raise
         finally:
+            _RELAXED.reset(relaxed)
             NEW_FILES.reset(token)
 
     @contextmanager

@@ -51,3 +51,18 @@ def test_two_processes_register_cases_concurrently(demo_path: Path) -> None:
     switches = sum(1 for a, b in zip(intake, intake[1:], strict=False) if a != b)
     print(f"intake switched between the processes {switches} times")
     assert switches >= 1, "the processes ran one after the other; the test proved nothing"
+
+
+def test_a_draft_commits_without_waiting_for_the_disk_and_the_next_action_waits_again(demo_store) -> None:
+    """Drafts (a field saved while keying) commit with synchronous=NORMAL; every other action, on
+    the same pooled connection, is FULL again (SQLite cannot change it inside a transaction)."""
+    from sqlalchemy import text
+
+    def level(**kw) -> int:
+        with demo_store.transaction(**kw) as s:
+            return s.execute(text("PRAGMA synchronous")).scalar_one()
+
+    assert level() == 2  # FULL
+    assert level(durable=False) == 1  # NORMAL
+    assert level() == 2
+    assert [level(durable=False), level(durable=False), level()] == [1, 1, 2]
