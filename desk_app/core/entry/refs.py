@@ -1,20 +1,15 @@
-"""The reference tables the entry checks look codes up in, read once per store and data version.
-
-Inline marks are computed as the operator keys, so the tables are not read again for each field:
-they are cached per store file and refreshed when any of the tables changed (a newer reference
-set, or rows synced from head office), which one small query finds out.
-"""
+"""The reference tables the entry checks look codes up in: a view of the rule book's tables
+(core.rules.loading.ref_tables, cached per store file and reference-data version)."""
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
-from desk_app.store.models import Agent, BenefitLevel, Intermediary, OccupationClass, Product
+from desk_app.core.rules.facts import RefTables as FullTables
+from desk_app.core.rules.loading import ref_tables
 
 
 @dataclass(frozen=True)
@@ -43,42 +38,30 @@ class RefTables:
 
 
 EMPTY = RefTables(frozenset(), {}, frozenset(), {}, frozenset())
-_TABLES = (OccupationClass, Product, BenefitLevel, Intermediary, Agent)
-_lock = threading.Lock()
-_cache: dict[str, tuple[tuple, RefTables]] = {}
-
-
-def _fingerprint(session: Session) -> tuple:
-    parts = [select(func.count(), func.max(t.updated_at)).select_from(t) for t in _TABLES]
-    return tuple(tuple(r) for r in session.execute(union_all(*parts)).all())
-
-
-def _read(session: Session) -> RefTables:
-    def live(model: type) -> object:
-        return model.deleted.is_(False)  # type: ignore[attr-defined]
-
-    return RefTables(
-        industries=frozenset(session.scalars(select(OccupationClass.industry_code).where(live(OccupationClass)))),
-        products={c: b for c, b in session.execute(select(Product.code, Product.business_type).where(live(Product)))},
-        benefit_levels=frozenset(
-            (p, lv) for p, lv in session.execute(
-                select(BenefitLevel.product_code, BenefitLevel.level).where(live(BenefitLevel)))),
-        intermediaries={c: Decimal(str(cap)) for c, cap in session.execute(
-            select(Intermediary.code, Intermediary.commission_cap).where(live(Intermediary)))},
-        agents=frozenset(session.scalars(select(Agent.code).where(live(Agent)))),
-    )
 
 
 def tables(session: Session) -> RefTables:
-    """The reference tables as this session sees them (cached while they do not change)."""
-    bind = session.get_bind()
-    key = str(bind.url)
-    stamp = _fingerprint(session)
-    with _lock:
-        hit = _cache.get(key)
-        if hit is not None and hit[0] == stamp:
-            return hit[1]
-    refs = _read(session)
-    with _lock:
-        _cache[key] = (stamp, refs)
-    return refs
+    """The code lists of the entry checks, as a view of the rule book's reference tables (read and
+    cached once, in core.rules.loading)."""
+    global _last_view
+    full = ref_tables(session)
+    last = _last_view
+    if last is not None and last[0] is full:
+        return last[1]
+    view = _view(full)
+    _last_view = (full, view)
+    return view
+
+
+# The view of the newest tables: rebuilt only when core.rules.loading read them again.
+_last_view: tuple[FullTables, RefTables] | None = None
+
+
+def _view(full: FullTables) -> RefTables:
+    return RefTables(
+        industries=frozenset(full.industries),
+        products={code: p.business_type for code, p in full.products.items()},
+        benefit_levels=frozenset((code, level) for code, p in full.products.items() for level in p.levels),
+        intermediaries={code: i.commission_cap for code, i in full.intermediaries.items()},
+        agents=full.agents,
+    )

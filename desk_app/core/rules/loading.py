@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
 from desk_app.clock import branch_date
@@ -34,7 +35,33 @@ def agreement_wordings() -> dict[str, tuple[str, ...]]:
     return {code: tuple(words) for code, words in doc["products"].items()}
 
 
+_TABLES = (OccupationClass, Product, BenefitLevel, Intermediary, Agent)
+_lock = threading.Lock()
+_cache: dict[str, tuple[tuple, RefTables]] = {}
+
+
+def _fingerprint(session: Session) -> tuple:
+    parts = [select(func.count(), func.max(t.updated_at)).select_from(t) for t in _TABLES]
+    return tuple(tuple(r) for r in session.execute(union_all(*parts)).all())
+
+
 def ref_tables(session: Session) -> RefTables:
+    """The reference tables as this session sees them: read once per store file, again only when
+    any of them changed (a newer reference set, rows synced from head office), which one small
+    query finds out. Inline checks call this for every field the operator leaves."""
+    key = str(session.get_bind().url)
+    stamp = _fingerprint(session)
+    with _lock:
+        hit = _cache.get(key)
+        if hit is not None and hit[0] == stamp:
+            return hit[1]
+    tables = _read(session)
+    with _lock:
+        _cache[key] = (stamp, tables)
+    return tables
+
+
+def _read(session: Session) -> RefTables:
     live = {m: m.deleted.is_(False) for m in (Product, BenefitLevel, OccupationClass, Intermediary, Agent)}
     levels: dict[str, dict[str, LevelRef]] = {}
     for b in session.execute(select(BenefitLevel.product_code, BenefitLevel.level, BenefitLevel.sum_insured,
