@@ -8,14 +8,14 @@ import datetime as dt
 
 import pytest
 
-from desk_app.core.rules import engine
+from desk_app.core.rules import runner
 from desk_app.core.rules.engine import Severity
 from tests.factories import effective_date
 from tests.rules.conftest import people
 
 
 def findings(facts, code=None):
-    out = engine.run(facts, strict=True)
+    out = runner.run(facts, strict=True)
     return [f for f in out if code is None or f.code == code]
 
 
@@ -29,7 +29,7 @@ def test_a_valid_group_case_and_a_valid_individual_case_pass_every_rule(case):
 
 
 def test_the_book_holds_the_seeds_rules_each_with_a_code_title_and_severity():
-    rules = engine.rules()
+    rules = runner.rules()
     assert len(rules) >= 19 and len({r.code for r in rules}) == len(rules)
     assert {r.code for r in rules if r.severity is Severity.WARNING} == {"R013", "R015"}
 

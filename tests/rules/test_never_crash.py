@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desk_app.core import forms
-from desk_app.core.rules import engine
+from desk_app.core.rules import runner
 from desk_app.core.rules.facts import Insured
 from tests.rules.conftest import group_values, individual_values, make_facts
 
@@ -44,5 +44,5 @@ def test_any_values_give_findings_never_an_exception(refs, changes, insured, ind
         facts = make_facts(refs, {**individual_values(), **changes}, business_type="INDIVIDUAL", insured=())
     else:
         facts = make_facts(refs, {**group_values(), **changes}, insured=tuple(insured), has_list=has_list)
-    for finding in engine.run(facts, strict=True):
+    for finding in runner.run(facts, strict=True):
         assert finding.message and len(finding.message) < 400, finding

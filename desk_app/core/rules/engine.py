@@ -14,14 +14,11 @@ the person's action.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
 from desk_app.core.rules.facts import CaseFacts
-
-log = logging.getLogger(__name__)
 
 # Bumped whenever a rule is added or changes what it accepts: stored with every run.
 RULES_VERSION = "2026.12-1"
@@ -78,37 +75,10 @@ def rule(code: str, title: str, *, severity: Severity = Severity.BLOCKING, field
     return deco
 
 
-def _findings(r: Rule, facts: CaseFacts) -> Iterator[Finding]:
+def findings_of(r: Rule, facts: CaseFacts) -> Iterator[Finding]:
     for out in r.check(facts):
         if isinstance(out, tuple):
             message, fields = out
             yield Finding(r.code, r.severity, tuple(fields), message)
         else:
             yield Finding(r.code, r.severity, r.fields, out)
-
-
-def run(facts: CaseFacts, *, strict: bool = False) -> list[Finding]:
-    """Every applicable rule on the case, in code order. `strict` lets a rule's exception through
-    (the tests); otherwise it becomes a blocking finding and is logged."""
-    from desk_app.core.rules import book  # noqa: F401  (registers the rule book)
-
-    out: list[Finding] = []
-    for code in sorted(REGISTRY):
-        r = REGISTRY[code]
-        if not r.applies(facts):
-            continue
-        try:
-            out.extend(_findings(r, facts))
-        except Exception:
-            if strict:
-                raise
-            log.exception("rule %s failed on case %s", code, facts.case_no)
-            out.append(Finding(code, Severity.BLOCKING, r.fields,
-                               f"规则“{r.title}”无法判断本案的数据，请人工核对后再校验。"))
-    return out
-
-
-def rules() -> list[Rule]:
-    from desk_app.core.rules import book  # noqa: F401
-
-    return [REGISTRY[c] for c in sorted(REGISTRY)]
