@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -165,10 +166,24 @@ class _Read:
     header: Header
 
 
-def _read(path: Path, sheet: str | None, named: dict[str, str] | None) -> _Read:
+def _known(store: Store, proposal_id: str) -> columns.Known:
+    with store.reading() as session:
+        return columns.known(session, _proposal(session, proposal_id).agent_code)
+
+
+def _read(path: Path, sheet: str | None, named: dict[str, str] | None, known: columns.Known | None = None) -> _Read:
     raw = reading.read_file(Path(path))
     table = reading.read_table(raw, sheet=sheet)
-    header = reading.find_header(table, lambda texts, groups: columns.score(texts, groups, named))
+    templates = known.templates if known else frozenset()
+    headings = named or (known.agent if known else None)
+
+    def score(texts: Sequence[str], groups: Sequence[str]) -> int:
+        # A header this counter mapped before is the header, whatever its headings say.
+        if templates and columns.template_key_of(texts) in templates:
+            return 1000
+        return columns.score(texts, groups, headings)
+
+    header = reading.find_header(table, score)
     if header is None:
         where = f"工作表“{table.sheet}”" if table.sheet else f"“{raw.name}”"
         raise InvalidInput(f"在{where}的前 {reading.HEADER_SEARCH_ROWS} 行中找不到表头（至少要有“姓名”或"
@@ -192,7 +207,7 @@ def find_proposal(store: Store, case: str) -> str:
 def preview(store: Store, *, path: Path, proposal_id: str, sheet: str | None = None,
             mapping_override: dict[str, str] | None = None) -> ListPreview:
     """The file's columns, the mapping the import would use, and its first rows."""
-    read = _read(path, sheet, mapping_override)
+    read = _read(path, sheet, mapping_override, _known(store, proposal_id))
     with store.reading() as session:
         proposal = _proposal(session, proposal_id)
         guessed = columns.remembered(session, read.header, proposal.agent_code)
@@ -238,10 +253,24 @@ def import_list(store: Store, *, actor: Actor, proposal_id: str, path: Path, map
     """Read, check and store a case's insured list as its new version (the previous one kept,
     marked replaced). Rows with errors: nothing stored, the outcome lists them (`stored` False)."""
     named = mapping  # field -> heading or column letter, as the person chose
-    read = _read(path, sheet, named)
+    read = _read(path, sheet, named, _known(store, proposal_id))
     keyed = keyed_totals(store, proposal_id)
     now = clock.now()
     digest = hashlib.sha256(read.raw.data).hexdigest()
+    try:
+        return _import(store, actor, proposal_id, read, named, keyed, digest, now)
+    except _RowsRefused as refused:
+        return Done(refused.outcome)
+
+
+class _RowsRefused(Exception):
+    def __init__(self, outcome: ImportOutcome) -> None:
+        super().__init__("rows refused")
+        self.outcome = outcome
+
+
+def _import(store: Store, actor: Actor, proposal_id: str, read: _Read, named: dict[str, str] | None,
+            keyed: dict[str, str], digest: str, now: dt.datetime) -> Done[ImportOutcome]:
     with store.transaction() as session:
         proposal = _proposal(session, proposal_id)
         _may_import(actor, proposal)
@@ -266,8 +295,7 @@ def import_list(store: Store, *, actor: Actor, proposal_id: str, path: Path, map
                                  expected.insured_count, expected.premium_total, expected.source, replaced)
 
         if checked.errors:
-            session.rollback()
-            return Done(outcome(False))
+            raise _RowsRefused(outcome(False))  # leaves the transaction rolled back: nothing written
         why = checks.totals_refusal(checked, expected)
         if why:
             raise InvalidInput(why)

@@ -148,14 +148,39 @@ def resolve(named: dict[str, str], header: Header, *, strict: bool) -> dict[str,
     return out
 
 
-def template_key(header: Header) -> str:
+def template_key_of(texts: Sequence[str]) -> str:
     """`headers:<digest>` of a header row: the same template (the same headings in the same order)."""
-    norm = "\x1f".join(normalise(t) for t in header.texts).rstrip("\x1f")
+    norm = "\x1f".join(normalise(t) for t in texts).rstrip("\x1f")
     return "headers:" + hashlib.sha256(norm.encode("utf-8")).hexdigest()[:32]
+
+
+def template_key(header: Header) -> str:
+    return template_key_of(header.texts)
 
 
 def agent_key(agent_code: str | None) -> str | None:
     return f"agent:{agent_code}" if agent_code else None
+
+
+@dataclass(frozen=True)
+class Known:
+    """The templates this counter has mapped, and the agent's last mapping {field: heading}: what
+    tells a header row that the synonyms alone would not recognise."""
+
+    templates: frozenset[str]
+    agent: dict[str, str]
+
+
+def known(session: Session, agent_code: str | None) -> Known:
+    rows = dict(session.execute(select(InsuredColumnMapping.key, InsuredColumnMapping.mapping)).all())
+    agent: dict[str, str] = {}
+    key = agent_key(agent_code)
+    if key and key in rows:
+        try:
+            agent = {k: v for k, v in json.loads(rows[key]).items() if isinstance(v, str)}
+        except (ValueError, AttributeError):
+            agent = {}
+    return Known(frozenset(k for k in rows if k.startswith("headers:")), agent)
 
 
 @dataclass(frozen=True)
