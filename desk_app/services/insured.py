@@ -175,7 +175,7 @@ def _read(path: Path, sheet: str | None, named: dict[str, str] | None, known: co
     raw = reading.read_file(Path(path))
     table = reading.read_table(raw, sheet=sheet)
     templates = known.templates if known else frozenset()
-    headings = named or (known.agent if known else None)
+    headings = (known.agent if known else {}) | (named or {})
 
     def score(texts: Sequence[str], groups: Sequence[str]) -> int:
         # A header this counter mapped before is the header, whatever its headings say.
@@ -213,7 +213,7 @@ def preview(store: Store, *, path: Path, proposal_id: str, sheet: str | None = N
         guessed = columns.remembered(session, read.header, proposal.agent_code)
     found = guessed.mapping
     if mapping_override:
-        found = columns.resolve(mapping_override, read.header, strict=True)
+        found = columns.combine(mapping_override, read.header, found)
     names = columns.column_names(read.header)
     width = len(names)
     rows = tuple((row_no, tuple(checks.text_of(v) for v in values[:width]) + ("",) * (width - len(values)))
@@ -274,10 +274,9 @@ def _import(store: Store, actor: Actor, proposal_id: str, read: _Read, named: di
     with store.transaction() as session:
         proposal = _proposal(session, proposal_id)
         _may_import(actor, proposal)
+        found = columns.remembered(session, read.header, proposal.agent_code).mapping
         if named:
-            found = columns.resolve(named, read.header, strict=True)
-        else:
-            found = columns.remembered(session, read.header, proposal.agent_code).mapping
+            found = columns.combine(named, read.header, found)
         missing = [columns.LABELS[k] for k in columns.REQUIRED if k not in found]
         if missing:
             raise InvalidInput(f"清单缺少“{'”“'.join(missing)}”列；请指定哪一列是{'、'.join(missing)}。")

@@ -272,14 +272,16 @@ def test_a_persons_own_mapping_is_remembered_for_the_template_and_the_agent(demo
     assert out.stored and out.mapping == {"name": "员工名", "id_no": "号码", "benefit_level": "档次"}
     again = insured.preview(demo_store, path=path, proposal_id=case.proposal_id)
     assert again.mapping_source == "template" and again.mapping == out.mapping
-    # Another file of the same agent, columns moved and one added: the agent's mapping still fits.
-    moved = write_xlsx(tmp_path / "moved.xlsx", [[r[2], r[0], "13900000000", r[1]] for r in rows],
+    # Another file of the same agent, columns moved and one added: found by the agent's headings.
+    moved = write_xlsx(tmp_path / "moved.xlsx", [[r[1], r[0], "13900000000", r[2]] for r in rows],
                        header=["号码", "员工名", "电话", "档次"], title=False)
-    with pytest.raises(InvalidInput):
-        insured.preview(demo_store, path=moved, proposal_id=fitted(demo_store, 4, "SCANNED").proposal_id)
+    seen = insured.preview(demo_store, path=moved, proposal_id=case.proposal_id)
+    assert seen.mapping_source == "agent"
+    assert seen.mapping == {"name": "员工名", "id_no": "号码", "benefit_level": "档次", "phone": "电话"}
+    # The person's own choice wins; "" takes a field off.
     seen = insured.preview(demo_store, path=moved, proposal_id=case.proposal_id,
-                           mapping_override={"name": "员工名", "id_no": "号码"})
-    assert seen.mapping == {"name": "员工名", "id_no": "号码"}
+                           mapping_override={"phone": "", "benefit_level": "D"})
+    assert seen.mapping == {"name": "员工名", "id_no": "号码", "benefit_level": "档次"}
 
 
 def test_an_unknown_field_or_column_in_a_persons_mapping_is_refused(demo_store, actors, tmp_path):

@@ -148,6 +148,15 @@ def resolve(named: dict[str, str], header: Header, *, strict: bool) -> dict[str,
     return out
 
 
+def combine(named: dict[str, str], header: Header, base: dict[str, int]) -> dict[str, int]:
+    """A person's own mapping (strict) over the remembered or guessed one: the fields they named go
+    where they said ("" for a field they took off), the others stay where they were unless their
+    column is now taken."""
+    own = resolve(named, header, strict=True)
+    taken = set(own.values())
+    return own | {k: i for k, i in base.items() if k not in named and i not in taken}
+
+
 def template_key_of(texts: Sequence[str]) -> str:
     """`headers:<digest>` of a header row: the same template (the same headings in the same order)."""
     norm = "\x1f".join(normalise(t) for t in texts).rstrip("\x1f")
