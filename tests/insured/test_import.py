@@ -36,7 +36,8 @@ def fitted(store, n: int, state: str = "RECEIVED", index: int = 0):
 
 def test_good_xlsx_with_title_rows_is_stored_with_persons_masked(demo_store, actors, tmp_path):
     case = fitted(demo_store, 25)
-    path = write_xlsx(tmp_path / "清单.xlsx", people(case))
+    footer = ["合计", "25人", None, None, None, None, None, None, str(case.premium_each * 25), None]
+    path = write_xlsx(tmp_path / "清单.xlsx", [*people(case), footer])  # a totals line under the list
     before = counts(demo_store)
     done = insured.import_list(demo_store, actor=actors["clerk"], proposal_id=case.proposal_id, path=path)
     out = done.value
@@ -293,3 +294,17 @@ def test_an_unknown_field_or_column_in_a_persons_mapping_is_refused(demo_store, 
     with pytest.raises(InvalidInput, match="没有“工号”这一列"):
         insured.import_list(demo_store, actor=actors["clerk"], proposal_id=case.proposal_id, path=path,
                             mapping={"name": "工号"})
+
+
+def test_ids_written_as_numbers_are_refused_as_excel_rounded_them(demo_store, actors, tmp_path):
+    """An .xlsx keeps numbers as doubles (15-16 digits): an 18-digit ID written as a number comes
+    back rounded, whether it was intact when written or already ended in 000."""
+    case = fitted(demo_store, 2)
+    rng = random.Random(11)
+    rows = [["王五", int(resident_id(rng)[:17] + "1"), case.level], ["赵六", int(resident_id(rng)[:15] + "000"),
+                                                                     case.level]]
+    out = insured.import_list(demo_store, actor=actors["clerk"], proposal_id=case.proposal_id,
+                              path=write_xlsx(tmp_path / "n.xlsx", rows, header=["姓名", "身份证号码", "方案"],
+                                              title=False, text_ids=False)).value
+    assert [(e.row, e.column) for e in out.errors] == [(2, "身份证号码"), (3, "身份证号码")]
+    assert all("存成了数字" in e.message and "E+17" in e.message for e in out.errors)
