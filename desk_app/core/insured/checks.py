@@ -107,6 +107,8 @@ def text_of(value: Any) -> str:
     """A cell as text: half-width, trimmed; integral numbers without '.0'."""
     if value is None:
         return ""
+    if type(value) is str:  # most cells: NFKC changes nothing in ASCII, so skip it there
+        return value.strip() if value.isascii() else unicodedata.normalize("NFKC", value).strip()
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         value = int(value)
     if isinstance(value, dt.datetime):
