@@ -18,6 +18,7 @@ from desk_app.services import insured
 from desk_app.store.models import InsuredPerson
 from tests.insured.helpers import (
     HEADER,
+    Case,
     case_in,
     counts,
     people,
@@ -308,3 +309,25 @@ def test_ids_written_as_numbers_are_refused_as_excel_rounded_them(demo_store, ac
                                               title=False, text_ids=False)).value
     assert [(e.row, e.column) for e in out.errors] == [(2, "身份证号码"), (3, "身份证号码")]
     assert all("存成了数字" in e.message and "E+17" in e.message for e in out.errors)
+
+
+def test_figures_keyed_in_entry_win_over_the_counters(demo_store, actors, tmp_path):
+    """Once both passes agree on the head count and premium total (the case at RECONCILE over another
+    field), the list is checked against those, not against what the counter registered."""
+    helpers = pytest.importorskip("tests.entry.helpers")
+    pid, _ = helpers.scanned_cases(demo_store)[0]
+    values = helpers.group_values()  # 20 insured, premium total 6,000.00
+    helpers.key_pass(demo_store, actors["entry1"], pid, values)
+    helpers.key_pass(demo_store, actors["entry2"], pid, values | {"contact_name": "李虹"})
+    assert helpers.state_of(demo_store, pid) == "RECONCILE"
+    case = Case(pid, "", "GTL01", "A", 20, Decimal("300.00"), Decimal("6000.00"))
+    set_figures(demo_store, case, count=99, premium_total=Decimal("1"))  # the counter's figures, now stale
+    rows = [[r[1], r[2], "A", "300.00"] for r in people(case, 20)]
+    path = write_xlsx(tmp_path / "k.xlsx", rows, header=["姓名", "证件号码", "保障等级", "保费"], title=False)
+    out = insured.import_list(demo_store, actor=actors["problem"], proposal_id=pid, path=path).value
+    assert out.stored and out.expected_source == "keyed" and out.expected_count == 20
+    rows.pop()
+    with pytest.raises(InvalidInput, match="投保单录入的被保险人数 20 人"):
+        insured.import_list(demo_store, actor=actors["problem"], proposal_id=pid,
+                            path=write_xlsx(tmp_path / "k2.xlsx", rows, header=["姓名", "证件号码", "保障等级", "保费"],
+                                            title=False))
