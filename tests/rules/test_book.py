@@ -122,7 +122,7 @@ def test_every_insured_id_birth_date_and_gender_is_checked(case):
     persons[7] = dataclasses.replace(persons[7], gender="F" if persons[7].gender == "M" else "M")
     got = messages(case.group(insured=tuple(persons)), "R011")
     assert len(got) == 3
-    assert got[0] == f"被保险人清单第 5 行 员工4 的身份证号“{bad}”不正确（校验位或出生日期有误）。"
+    assert got[0] == f"被保险人清单第 5 行 员工4 的身份证号“{bad}”不正确：校验位不正确（请逐位核对）。"
     assert "第 7 行 员工6 的出生日期" in got[1] and "与身份证号" in got[1]
     assert got[2] == "被保险人清单第 9 行 员工8 的性别与身份证号不一致。"
 
@@ -148,4 +148,4 @@ def test_individual_ids_and_their_birth_dates(case):
     wrong_birth = "1990-01-01" if facts.values["insured_birth_date"] != "1990-01-01" else "1990-01-02"
     got = messages(case.individual(insured_birth_date=wrong_birth), "R019")
     assert len(got) == 1 and got[0].startswith(f"“被保险人出生日期” {wrong_birth} 与身份证号")
-    assert "“投保人身份证号”“110105" in messages(case.individual(applicant_id_no="110105199001011234"), "R019")[0]
+    assert "“投保人身份证号”“110105199001011234”不正确：校验位不正确" in messages(case.individual(applicant_id_no="110105199001011234"), "R019")[0]

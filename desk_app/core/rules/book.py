@@ -179,24 +179,26 @@ def credit_code(f: CaseFacts) -> Iterator[Yielded]:
 
 
 def id_birth_gender(id_no: str) -> tuple[dt.date | None, str | None]:
-    """Birth date and gender an 18-digit resident ID number states (GB 11643)."""
-    if len(id_no) != 18 or not id_no[:17].isdigit():
-        return None, None
+    """Birth date and gender a valid resident ID number states (GB 11643), or (None, None)."""
     try:
-        birth = dt.date(int(id_no[6:10]), int(id_no[10:12]), int(id_no[12:14]))
+        rid = identifiers.parse_resident_id(id_no)
     except ValueError:
-        birth = None
-    return birth, ("M" if int(id_no[16]) % 2 else "F")
+        return None, None
+    return rid.birth_date, rid.gender
 
 
+# Resident IDs are checked by their ISO 7064 check digit and birth date; the county code is not a
+# reason to refuse a real person (stdnum's table lacks new and renamed counties).
 @rule("R011", "被保险人身份证号、出生日期与性别", fields=(), lines=GROUP)
 def insured_ids(f: CaseFacts) -> Iterator[Yielded]:
     for p in f.insured:
         id_no = p.id_no.upper()
-        if not identifiers.valid_resident_id(id_no):
-            yield f"被保险人清单第 {p.row_no} 行 {shorten(p.name, 20)} 的身份证号{_q(id_no)}不正确（校验位或出生日期有误）。", ()
+        try:
+            rid = identifiers.parse_resident_id(id_no, today=f.today)
+        except ValueError as why:
+            yield f"被保险人清单第 {p.row_no} 行 {shorten(p.name, 20)} 的身份证号{_q(id_no)}不正确：{why}。", ()
             continue
-        birth, gender = id_birth_gender(id_no)
+        birth, gender = rid.birth_date, rid.gender
         if p.birth_date and birth and p.birth_date != birth:
             yield (f"被保险人清单第 {p.row_no} 行 {shorten(p.name, 20)} 的出生日期 {p.birth_date:%Y-%m-%d} "
                    f"与身份证号（{birth:%Y-%m-%d}）不一致。", ())
@@ -295,10 +297,12 @@ def individual_ids(f: CaseFacts) -> Iterator[Yielded]:
         id_no = f.get(id_key).upper()
         if not filled(id_no):
             continue
-        if not identifiers.valid_resident_id(id_no):
-            yield f"“{f.label(id_key)}”{_q(id_no)}不正确（校验位或出生日期有误）。", (id_key,)
+        try:
+            rid = identifiers.parse_resident_id(id_no, today=f.today)
+        except ValueError as why:
+            yield f"“{f.label(id_key)}”{_q(id_no)}不正确：{why}。", (id_key,)
             continue
-        birth, gender = id_birth_gender(id_no)
+        birth, gender = rid.birth_date, rid.gender
         keyed_birth = day(f.get(birth_key))
         if keyed_birth and birth and keyed_birth != birth:
             yield (f"“{f.label(birth_key)}” {keyed_birth:%Y-%m-%d} 与身份证号（{birth:%Y-%m-%d}）不一致。",
