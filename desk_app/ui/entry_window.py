@@ -162,7 +162,7 @@ class EntryWindow(QWidget):
         self._busy = True
         self._opened_at = time.perf_counter()
         if say:
-            self._say(self.tr("Taking the next case…"))
+            self.say(self.tr("Taking the next case…"))
         ops.run(self._worker, entry.next_task, self._store, actor=self.actor, owner=self, initiator=self,
                 on_done=self._on_task, on_error=self._on_refused)
 
@@ -177,7 +177,7 @@ class EntryWindow(QWidget):
 
     def _on_refused(self, message: str) -> None:
         self._busy = False
-        self._say(message, error=True)
+        self.say(message, error=True)
         if self.task is not None:
             self.current_form().focus_field(self.current_form().current_key())
 
@@ -205,7 +205,7 @@ class EntryWindow(QWidget):
             self.image.clear()
             ops.read(self._worker, load_pages, self._store, task.pages, self.form_def, self.cache.keys(),
                      owner=self, urgent=True, on_done=lambda loaded, t=task: self._on_pages_loaded(t, loaded),
-                     on_error=lambda m: self._say(m, error=True))
+                     on_error=lambda m: self.say(m, error=True))
         # The image is read on the worker; the choices once per form; then the next case's pages.
         if task.form_code not in self._choices:
             ops.read(self._worker, entry_refs.form_choices, self._store, task.form_code, owner=self,
@@ -268,7 +268,7 @@ class EntryWindow(QWidget):
             self.image.show_field(key)
         self.image_shown.emit()
         if not by_form_page:
-            self._say(self.tr("This case has no scanned page of its proposal form."), error=True)
+            self.say(self.tr("This case has no scanned page of its proposal form."), error=True)
 
     def _prefetch(self) -> None:
         """Read the pages of the case likely to come next, so it opens at once."""
@@ -308,7 +308,7 @@ class EntryWindow(QWidget):
         ops.run(self._worker, entry.save_field, self._store, actor=self.actor, pass_id=task.pass_id,
                 field_key=key, value=value, keystrokes=keystrokes, owner=self, initiator=self,
                 on_done=lambda marks, t=task, k=key: self._on_saved(t, k, marks),
-                on_error=lambda m: self._say(m, error=True))
+                on_error=lambda m: self.say(m, error=True))
 
     def _on_saved(self, task: entry.EntryTask, key: str, marks: tuple[entry.FieldMark, ...]) -> None:
         if self.task is not task:
@@ -328,7 +328,7 @@ class EntryWindow(QWidget):
         form.commit_current()  # queued before the submit: the worker runs jobs in order
         self._busy = True
         self._opened_at = time.perf_counter()
-        self._say(self.tr("Submitting…"))
+        self.say(self.tr("Submitting…"))
         ops.run(self._worker, entry.submit_pass, self._store, actor=self.actor, pass_id=task.pass_id,
                 owner=self, initiator=self, on_done=self._on_submitted, on_error=self._on_refused)
 
@@ -336,7 +336,7 @@ class EntryWindow(QWidget):
         self._busy = False
         self.task = None
         self.submitted.emit(done)
-        self._say(self.outcome_text(done), error=done.comparison == "differ")
+        self.say(self.outcome_text(done), error=done.comparison == "differ")
         self.take_next(say=False)  # the outcome stays in the header while the next case opens
 
     def outcome_text(self, done: entry.Submitted) -> str:
@@ -366,7 +366,7 @@ class EntryWindow(QWidget):
             return
         super().keyPressEvent(event)
 
-    def _say(self, text: str, error: bool = False) -> None:
+    def say(self, text: str, error: bool = False) -> None:
         self.status.setStyleSheet("color: #b00020;" if error else "color: #2e7d32;")
         self.status.setText(text)
         self.said.emit(text)
