@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from stdnum import iso7064
+from stdnum.iso7064 import mod_11_2
 
 from desk_app.core.entry.normalise import NOTHING, normalise, parse_date, parse_decimal
 from desk_app.core.entry.refs import RefTables
@@ -47,7 +47,7 @@ def _id_number(f: FieldDef, v: str) -> Mark | None:
         return None
     # stdnum refuses an unknown (or newer) county code by KeyError/validation although the check
     # digit is right: a real person's card, so only a warning.
-    if re.fullmatch(r"\d{17}[\dX]", v) and iso7064.mod_11_2.is_valid(v) and parse_date(v[6:14]):
+    if re.fullmatch(r"\d{17}[\dX]", v) and mod_11_2.is_valid(v) and parse_date(v[6:14]):
         return Mark(f.key, WARNING, f"{f.label}“{v}”的地区代码不在行政区划表中，请核对。")
     if not re.fullmatch(r"\d{17}[\dX]", v):
         return Mark(f.key, ERROR, f"{f.label}“{shorten(v)}”应为18位（最后一位可为X）。")
@@ -58,8 +58,8 @@ def _phone(f: FieldDef, v: str) -> Mark | None:
     if valid_mobile(v):
         return None
     mobile_only = "手机" in f.label
-    if not mobile_only and v.isdigit() and 7 <= len(v) <= 12 and not (len(v) == 11 and v[0] == "1"):
-        return None  # a landline with its area code
+    if not mobile_only and v.isdigit() and 7 <= len(v) <= 12 and v[0] != "1":
+        return None  # a landline, with its area code or without (a number from 1 is a mobile's)
     return Mark(f.key, ERROR, f"{f.label}“{shorten(v)}”不是有效的{'手机号码' if mobile_only else '电话号码'}。")
 
 
@@ -200,7 +200,7 @@ def _intermediary(values: dict[str, str], refs: RefTables) -> list[Mark]:
         cap = refs.intermediaries.get(code)
         if ratio is not None and cap is not None and ratio > cap * 100:
             out.append(Mark("commission_ratio", WARNING,
-                            f"手续费比例 {ratio:g}% 超过中介机构 {code} 的上限 {cap * 100:g}%，需特殊审批签报。", keys))
+                            f"手续费比例 {ratio:f}% 超过中介机构 {code} 的上限 {(cap * 100).normalize():f}%，需特殊审批签报。", keys))
     elif source and (code not in ("", NOTHING) or ratio_text not in ("", NOTHING)):
         out.append(Mark("intermediary_code", WARNING, "非中介业务不应填写中介机构或手续费比例。", keys))
     return out
