@@ -27,7 +27,7 @@ from desk_app.core import forms
 from desk_app.core.roles import Actor
 from desk_app.services import entry
 from desk_app.store.db import Store
-from desk_app.ui import ops
+from desk_app.ui.entry_jobs import Jobs
 from desk_app.ui.worker import DbWorker
 
 
@@ -46,6 +46,7 @@ class FiguresDialog(QDialog):
     def __init__(self, store: Store, worker: DbWorker, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store, self._worker, self._actor = store, worker, actor
+        self._jobs = Jobs(worker)
         self.setObjectName("entryFigures")
         self.setWindowTitle(self.tr("Entry operators' figures"))
         self.resize(900, 560)
@@ -101,7 +102,7 @@ class FiguresDialog(QDialog):
     def reload(self) -> None:
         since, until = self.period()
         self.message.setText(self.tr("Reading…"))
-        ops.read(self._worker, entry.operator_figures, self._store, actor=self._actor, since=since, until=until,
+        self._jobs.read(entry.operator_figures, self._store, actor=self._actor, since=since, until=until,
                  by_field=self.by_field.isChecked(), owner=self, on_done=self._show, on_error=self._refused)
 
     def _refused(self, message: str) -> None:

@@ -1,7 +1,7 @@
 """The entry workstation's page image: the scanned proposal form, following the focused field.
 
 A page is read, decoded and registered to the form template once, on the database worker
-(`load_pages`): the registration (`core.entry.formimage.register`: the corner marks or the cover
+(`load_pages`): the registration (`core.entry.registration.register`: the corner marks or the cover
 barcode, a homography) maps a field's region in millimetres to pixels of this scan, so the region
 holds on a skewed page. The GUI thread only paints: the page is handed over as a ready QImage in
 the painter's own format and drawn by an item that never converts it again.
@@ -13,6 +13,7 @@ field), Ctrl+0 back to the field's fit, F7 the whole page and back.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -30,9 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core.entry import registration
 from desk_app.core.forms import FormDef
 from desk_app.services import scanning
 from desk_app.store.db import Store
+
+log = logging.getLogger(__name__)
 
 # Pages are shown at this resolution at most: handwriting stays legible, and a page costs
 # 15 MB in the painter's format instead of 35 MB at 300 dpi.
@@ -83,15 +87,16 @@ class LoadedPage:
     registered: bool  # False: the marks were not found, regions are placed by page size only
 
 
-def register_page(gray: np.ndarray, form: FormDef, form_page: int) -> tuple[Registration, bool]:
-    """The template registration of a scan, or placement by page size where it cannot be found."""
+def register_page(gray: np.ndarray, form: FormDef, form_page: int, dpi: int | None) -> tuple[Registration, bool]:
+    """The template registration of a scan (`registered` False when only the page's scale placed
+    it: no marks or features found, or the registration failed on a damaged page)."""
     try:
-        from desk_app.core.entry import formimage
-
-        return formimage.register(gray, form, form_page), True
-    except Exception:  # noqa: BLE001 - a page without marks still shows, placed by its size
+        reg = registration.register(gray, form, form_page, dpi=dpi or None)
+    except Exception:  # noqa: BLE001 - a page that breaks the registration still shows, placed by its size
+        log.exception("registering a page to %s failed", form.code)
         h, w = gray.shape[:2]
         return ScaledRegistration(w / form.page_size_mm[0], h / form.page_size_mm[1]), False
+    return reg, reg.method != "scale"
 
 
 def load_page(store: Store, sha256: str, dpi: int, form: FormDef, form_page: int) -> LoadedPage:
@@ -100,7 +105,7 @@ def load_page(store: Store, sha256: str, dpi: int, form: FormDef, form_page: int
     gray = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
     if gray is None:
         gray = np.full((int(form.page_size_mm[1] * 4), int(form.page_size_mm[0] * 4)), 255, np.uint8)
-    registration, registered = register_page(gray, form, form_page)
+    registration, registered = register_page(gray, form, form_page, dpi)
     scale = min(1.0, SHOW_DPI / dpi) if dpi else 1.0
     if scale < 0.99:
         gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)

@@ -24,9 +24,9 @@ from desk_app.core import forms
 from desk_app.core.roles import Actor
 from desk_app.services import entry, entry_refs
 from desk_app.store.db import Store
-from desk_app.ui import ops
 from desk_app.ui.entry_form import EntryForm
 from desk_app.ui.entry_image import FieldImage, LoadedPage, load_pages
+from desk_app.ui.entry_jobs import Jobs
 from desk_app.ui.fit import ElidedLabel
 from desk_app.ui.worker import DbWorker
 
@@ -75,7 +75,9 @@ class EntryWindow(QWidget):
     def __init__(self, store: Store, worker: DbWorker, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entryWindow")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # F8 works before any case is open
         self._store, self._worker, self.actor = store, worker, actor
+        self._jobs = Jobs(worker)
         self.task: entry.EntryTask | None = None
         self.form_def: forms.FormDef | None = None
         self.forms: dict[str, EntryForm] = {}  # one form panel per form definition, kept
@@ -115,6 +117,7 @@ class EntryWindow(QWidget):
         self.split.addWidget(self.form_stack)
         self.split.setStretchFactor(0, 1)
         self.split.setStretchFactor(1, 1)
+        self.split.setSizes([700, 640])  # the page wider: a full-width box still reads at ~90 dpi
         self.split.setChildrenCollapsible(False)
 
         self.submit_button = QPushButton(self.tr("&Submit, next case (F8)"))
@@ -163,7 +166,7 @@ class EntryWindow(QWidget):
         self._opened_at = time.perf_counter()
         if say:
             self.say(self.tr("Taking the next case…"))
-        ops.run(self._worker, entry.next_task, self._store, actor=self.actor, owner=self, initiator=self,
+        self._jobs.run(entry.next_task, self._store, actor=self.actor, owner=self, initiator=self,
                 on_done=self._on_task, on_error=self._on_refused)
 
     def open_case(self, proposal_id: str) -> None:
@@ -172,7 +175,7 @@ class EntryWindow(QWidget):
             return
         self._busy = True
         self._opened_at = time.perf_counter()
-        ops.run(self._worker, entry.open_task, self._store, actor=self.actor, proposal_id=proposal_id,
+        self._jobs.run(entry.open_task, self._store, actor=self.actor, proposal_id=proposal_id,
                 owner=self, initiator=self, on_done=self._on_task, on_error=self._on_refused)
 
     def _on_refused(self, message: str) -> None:
@@ -203,12 +206,12 @@ class EntryWindow(QWidget):
             self._show_pages(task, pages)  # type: ignore[arg-type]
         else:
             self.image.clear()
-            ops.read(self._worker, load_pages, self._store, task.pages, self.form_def, self.cache.keys(),
+            self._jobs.read(load_pages, self._store, task.pages, self.form_def, self.cache.keys(),
                      owner=self, urgent=True, on_done=lambda loaded, t=task: self._on_pages_loaded(t, loaded),
                      on_error=lambda m: self.say(m, error=True))
         # The image is read on the worker; the choices once per form; then the next case's pages.
         if task.form_code not in self._choices:
-            ops.read(self._worker, entry_refs.form_choices, self._store, task.form_code, owner=self,
+            self._jobs.read(entry_refs.form_choices, self._store, task.form_code, owner=self,
                      on_done=lambda c, code=task.form_code: self._on_choices(code, c))
         self._prefetch()
 
@@ -220,7 +223,7 @@ class EntryWindow(QWidget):
         self.image.clear()
         self._show_form(None)
         self.placeholder.setText(self.tr("No case is waiting for you. Press F8 to look again."))
-        self.placeholder.setFocus()
+        self.setFocus()
 
     def _form_for(self, form_def: forms.FormDef) -> EntryForm:
         form = self.forms.get(form_def.code)
@@ -275,7 +278,7 @@ class EntryWindow(QWidget):
         if self.task is None or self._prefetching == self.task.proposal_id:
             return
         self._prefetching = self.task.proposal_id
-        ops.read(self._worker, entry_refs.upcoming_pages, self._store, actor=self.actor,
+        self._jobs.read(entry_refs.upcoming_pages, self._store, actor=self.actor,
                  skip=(self.task.proposal_id,), owner=self, on_done=self._on_upcoming)
 
     def _on_upcoming(self, upcoming: tuple[str, tuple[entry.PageRef, ...]] | None) -> None:
@@ -284,7 +287,7 @@ class EntryWindow(QWidget):
         form_code, pages = upcoming
         missing = tuple(p for p in pages if self.cache.get(p.sha256) is None)
         if missing:
-            ops.read(self._worker, load_pages, self._store, missing, forms.form(form_code), self.cache.keys(),
+            self._jobs.read(load_pages, self._store, missing, forms.form(form_code), self.cache.keys(),
                      owner=self, on_done=self.cache.put)
 
     # -- keying -----------------------------------------------------------------------------
@@ -305,10 +308,10 @@ class EntryWindow(QWidget):
         task = self.task
         if task is None:
             return
-        ops.run(self._worker, entry.save_field, self._store, actor=self.actor, pass_id=task.pass_id,
-                field_key=key, value=value, keystrokes=keystrokes, owner=self, initiator=self,
-                on_done=lambda marks, t=task, k=key: self._on_saved(t, k, marks),
-                on_error=lambda m: self.say(m, error=True))
+        self._jobs.run(entry.save_field, self._store, actor=self.actor, pass_id=task.pass_id,
+                       field_key=key, value=value, keystrokes=keystrokes, owner=self, initiator=self,
+                       on_done=lambda marks, t=task, k=key: self._on_saved(t, k, marks),
+                       on_error=lambda m: self.say(m, error=True))
 
     def _on_saved(self, task: entry.EntryTask, key: str, marks: tuple[entry.FieldMark, ...]) -> None:
         if self.task is not task:
@@ -329,7 +332,7 @@ class EntryWindow(QWidget):
         self._busy = True
         self._opened_at = time.perf_counter()
         self.say(self.tr("Submitting…"))
-        ops.run(self._worker, entry.submit_pass, self._store, actor=self.actor, pass_id=task.pass_id,
+        self._jobs.run(entry.submit_pass, self._store, actor=self.actor, pass_id=task.pass_id,
                 owner=self, initiator=self, on_done=self._on_submitted, on_error=self._on_refused)
 
     def _on_submitted(self, done: entry.Submitted) -> None:
@@ -356,9 +359,12 @@ class EntryWindow(QWidget):
         return self.task is not None and self.current_form().has_typed()
 
     def prepare_close(self) -> None:
-        """Save the field being keyed before the tab goes."""
+        """Save the field being keyed before the tab (or the app) goes; after this the window
+        writes nothing (its widgets losing focus as they are destroyed must not reach a worker
+        that is shutting down)."""
         if self.task is not None:
             self.current_form().commit_current()
+        self._jobs.closed = True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override: Esc closes (asking first)
         if event.key() == Qt.Key.Key_Escape:

@@ -541,6 +541,8 @@ class MainWindow(QMainWindow):
 
     def _remove_tab(self, widget: QWidget) -> None:
         index = self.tabs.indexOf(widget)
+        if widget.objectName() == "entryWindow":
+            widget.prepare_close()  # type: ignore[attr-defined]
         if index >= 0:
             self.tabs.removeTab(index)
             widget.deleteLater()
@@ -564,6 +566,10 @@ class MainWindow(QMainWindow):
             return
         super().closeEvent(event)
         if event.isAccepted():
+            # The field being keyed is saved; then the entry tab sends nothing more to the worker.
+            for i in range(self.tabs.count()):
+                if self.tabs.widget(i).objectName() == "entryWindow":
+                    self.tabs.widget(i).prepare_close()  # type: ignore[attr-defined]
             # A closed window no longer follows changes (its worker may be shut down next).
             ops.bus().changed.disconnect(self._on_changes)
             self.sync_runner.shutdown()

@@ -31,8 +31,8 @@ from desk_app.core import forms
 from desk_app.core.roles import Actor
 from desk_app.services import entry, entry_refs
 from desk_app.store.db import Store
-from desk_app.ui import ops
 from desk_app.ui.entry_image import FieldImage, LoadedPage, load_pages
+from desk_app.ui.entry_jobs import Jobs
 from desk_app.ui.fit import ElidedLabel
 from desk_app.ui.worker import DbWorker
 
@@ -91,6 +91,7 @@ class ReconcileWindow(QWidget):
         super().__init__(parent)
         self.setObjectName("reconcileWindow")
         self._store, self._worker, self.actor = store, worker, actor
+        self._jobs = Jobs(worker)
         self.comparison: entry.Comparison | None = None
         self.choices: dict[str, entry.Choice] = {}
         self._skip: set[str] = set()  # cases refused to this person while looking for the next
@@ -184,12 +185,12 @@ class ReconcileWindow(QWidget):
 
     def open_case(self, proposal_id: str) -> None:
         """Show a case's differences (refused, with the service's sentence, to who may not see them)."""
-        ops.read(self._worker, entry.comparison, self._store, actor=self.actor, proposal_id=proposal_id,
+        self._jobs.read(entry.comparison, self._store, actor=self.actor, proposal_id=proposal_id,
                  owner=self, urgent=True, on_done=self._show, on_error=self._on_refused)
 
     def open_next(self) -> None:
         """The oldest case waiting for reconciliation that this person may settle."""
-        ops.read(self._worker, entry_refs.next_to_reconcile, self._store, actor=self.actor,
+        self._jobs.read(entry_refs.next_to_reconcile, self._store, actor=self.actor,
                  skip=tuple(self._skip), owner=self, on_done=self._on_next, on_error=self._on_refused)
 
     def _on_next(self, proposal_id: str | None) -> None:
@@ -197,7 +198,7 @@ class ReconcileWindow(QWidget):
             self._clear()
             self._say(self._then(self.tr("No case is waiting for reconciliation.")))
             return
-        ops.read(self._worker, entry.comparison, self._store, actor=self.actor, proposal_id=proposal_id,
+        self._jobs.read(entry.comparison, self._store, actor=self.actor, proposal_id=proposal_id,
                  owner=self, urgent=True, on_done=self._show,
                  on_error=lambda m, p=proposal_id: self._on_next_refused(p, m))
 
@@ -237,7 +238,7 @@ class ReconcileWindow(QWidget):
         n = len(comparison.differing)
         self._say(self._then(self.tr("%1 fields differ.").replace("%1", str(n)) if n
                              else self.tr("No field waits for a decision.")))
-        ops.read(self._worker, case_pages, self._store, comparison.proposal_id, comparison.pages, owner=self,
+        self._jobs.read(case_pages, self._store, comparison.proposal_id, comparison.pages, owner=self,
                  urgent=True, on_done=lambda loaded, c=comparison: self._on_pages(c, *loaded))
         if n:
             self.fields.setCurrentRow(0)
@@ -354,7 +355,7 @@ class ReconcileWindow(QWidget):
             self._say(self.tr("Pick 1, 2 or key a third value for at least one field first."), error=True)
             return
         self._busy = True
-        ops.run(self._worker, entry.reconcile, self._store, actor=self.actor,
+        self._jobs.run(entry.reconcile, self._store, actor=self.actor,
                 proposal_id=self.comparison.proposal_id, choices=list(self.choices.values()),
                 owner=self, initiator=self, on_done=self._on_reconciled, on_error=self._on_refused)
 
