@@ -71,7 +71,8 @@ class Candidate(QFrame):
         lay = QVBoxLayout(self)
         lay.addWidget(self.title)
         lay.addWidget(self.value)
-        lay.addWidget(self.checks, 1)
+        lay.addWidget(self.checks)
+        lay.addStretch(1)
 
     def show_value(self, value: str, checks_html: str, chosen: bool) -> None:
         self.value.setText(value or "—")
@@ -160,8 +161,9 @@ class ReconcileWindow(QWidget):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.image)
         right.addWidget(detail)
-        right.setStretchFactor(0, 1)
-        right.setStretchFactor(1, 1)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        right.setSizes([340, 230])  # the image first: the reconciler reads the paper
         right.setChildrenCollapsible(False)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.fields)
