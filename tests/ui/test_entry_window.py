@@ -277,3 +277,35 @@ def test_region_rect_is_in_page_pixels(qtbot, demo_store, worker, actors, case):
     page = window.image.page
     rect = window.image.region_rect("applicant_name")
     assert QRectF(0, 0, page.image.width(), page.image.height()).contains(rect)
+
+
+def test_main_window_opens_a_queued_case_in_the_entry_tab_and_esc_asks(qtbot, demo_store, worker, actors, case):
+    from desk_app.core.roles import Role
+    from desk_app.ui.main_window import MainWindow
+
+    pid = case[0]
+    window = MainWindow(demo_store, actors["entry1"], worker=worker)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    model, view = window.queue_models[Role.ENTRY_OPERATOR], window.queue_views[Role.ENTRY_OPERATOR]
+    qtbot.waitUntil(lambda: any(r.proposal_id == pid for r in model.rows()), timeout=10_000)
+    row = next(i for i, r in enumerate(model.rows()) if r.proposal_id == pid)
+    view.setCurrentIndex(model.index(row, 0))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    tab = window.tabs.currentWidget()
+    assert isinstance(tab, EntryWindow)
+    qtbot.waitUntil(lambda: tab.task is not None and tab.task.proposal_id == pid, timeout=20_000)
+    type_chars(QApplication.focusWidget(), "广州")
+    key(qtbot, Qt.Key.Key_Escape)  # typed work: asks, and Esc on the question keeps it
+    qtbot.waitUntil(lambda: window.discard_box is not None and window.discard_box.isVisible(), timeout=5_000)
+    qtbot.keyClick(window.discard_box, Qt.Key.Key_Escape)
+    assert window.tabs.indexOf(tab) >= 0
+    # Closing: the field being keyed is saved first, then nothing more goes to the worker.
+    window._quit_discarding()
+    qtbot.waitUntil(lambda: worker.pending == 0, timeout=10_000)
+    with demo_store.reading() as s:
+        from desk_app.core.entry import passes
+
+        assert passes.values_of(s, tab.task.pass_id)["applicant_name"] == "广州"
