@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -53,6 +54,16 @@ from desk_app.ui.stationery_dialog import StationeryDialog
 from desk_app.ui.sync_menu import install_sync
 from desk_app.ui.unmask_dialog import UnmaskDialog
 from desk_app.ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from desk_app.ui.entry_window import EntryWindow
+    from desk_app.ui.reconcile_window import ReconcileWindow
+
+# Tabs that close (Ctrl+W) besides intakes; the queues stay.
+CLOSABLE_TABS = ("scanWindow", "entryWindow", "reconcileWindow")
+# Who opens reconciliation (差异处理): the service decides per case (not one who keyed it).
+RECONCILERS = frozenset({Role.ENTRY_OPERATOR, Role.PROBLEM_HANDLER, Role.SUPERVISOR})
+ENTRY_STATES = (State.SCANNED, State.FIRST_ENTERED)
 
 ROW_HEIGHT = 26
 COLUMN_WIDTHS = {COL_CASE_NO: 168, COL_PROPOSAL_NO: 100, COL_APPLICANT: 200, COL_BUSINESS_TYPE: 62,
@@ -213,6 +224,26 @@ class MainWindow(QMainWindow):
         self.stationery_action.setEnabled(self.actor.has(Role.SUPERVISOR))
         self.stationery_action.triggered.connect(self.open_stationery)
 
+        # Double data entry (录入) in a tab of its own, for entry operators; reconciliation
+        # (差异处理) for whoever may settle differences; the operators' figures for supervisors.
+        self.entry_action = QAction(self.tr("&Data entry"), self)
+        self.entry_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.entry_action.setVisible(self.actor.has(Role.ENTRY_OPERATOR))
+        self.entry_action.setEnabled(self.actor.has(Role.ENTRY_OPERATOR))
+        self.entry_action.triggered.connect(lambda: self.open_entry())
+        self.addAction(self.entry_action)
+        may_reconcile = bool(self.actor.roles & RECONCILERS)
+        self.reconcile_action = QAction(self.tr("Reconci&liation"), self)
+        self.reconcile_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.reconcile_action.setVisible(may_reconcile)
+        self.reconcile_action.setEnabled(may_reconcile)
+        self.reconcile_action.triggered.connect(lambda: self.open_reconcile())
+        self.addAction(self.reconcile_action)
+        self.figures_action = QAction(self.tr("Entry &figures…"), self)
+        self.figures_action.setVisible(self.actor.has(Role.SUPERVISOR))
+        self.figures_action.setEnabled(self.actor.has(Role.SUPERVISOR))
+        self.figures_action.triggered.connect(self.open_figures)
+
         self.close_tab_action = QAction(self.tr("&Close tab"), self)
         self.close_tab_action.setShortcut(QKeySequence("Ctrl+W"))
         self.close_tab_action.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
@@ -230,7 +261,10 @@ class MainWindow(QMainWindow):
         case_menu.addAction(self.open_action)
         case_menu.addAction(self.intake_action)
         case_menu.addAction(self.scan_action)
+        case_menu.addAction(self.entry_action)
+        case_menu.addAction(self.reconcile_action)
         case_menu.addAction(self.stationery_action)
+        case_menu.addAction(self.figures_action)
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
 
@@ -242,6 +276,8 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.open_action)
         toolbar.addAction(self.intake_action)
         toolbar.addAction(self.scan_action)
+        toolbar.addAction(self.entry_action)
+        toolbar.addAction(self.reconcile_action)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -273,7 +309,7 @@ class MainWindow(QMainWindow):
 
     def _on_tab_changed(self, _index: int) -> None:
         page = self.tabs.currentWidget()
-        is_queue = page is None or not isinstance(page, IntakeWidget) and page.objectName() != "scanWindow"
+        is_queue = page is None or not self._is_closable(page)
         self.case_view.setVisible(is_queue)
 
     def _on_queue_count_changed(self, role: Role, total: int) -> None:
@@ -314,7 +350,18 @@ class MainWindow(QMainWindow):
 
     def _on_queue_activated(self, index: QModelIndex) -> None:
         proposal_id = index.data(ProposalIdRole)
-        if proposal_id:
+        if not proposal_id:
+            return
+        # A case waiting for entry opens in the entry workstation from the entry queue, one
+        # waiting for reconciliation in the reconciliation tab; any other in the case view.
+        role = self.current_role()
+        state = self.queue_models[role].row_at(index.row()).state if role is not None else None
+        if role == Role.ENTRY_OPERATOR and state in ENTRY_STATES:
+            self.open_entry(proposal_id)
+        elif role in (Role.ENTRY_OPERATOR, Role.PROBLEM_HANDLER) and state == State.RECONCILE \
+                and self.actor.roles & RECONCILERS:
+            self.open_reconcile(proposal_id)
+        else:
             self.open_case(proposal_id)
 
     def _on_open_triggered(self) -> None:
@@ -372,6 +419,60 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(self.tabs.indexOf(widget), self.tr("Close with Ctrl+W"))
         return widget
 
+    def _tab_named(self, name: str) -> QWidget | None:
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).objectName() == name:
+                return self.tabs.widget(i)
+        return None
+
+    def open_entry(self, proposal_id: str | None = None) -> EntryWindow:
+        """The entry workstation (one tab): the case picked in the queue, else the next of the pool."""
+        from desk_app.ui.entry_window import EntryWindow
+
+        widget = self._tab_named("entryWindow")
+        if not isinstance(widget, EntryWindow):
+            widget = EntryWindow(self._store, self._worker, self.actor)
+            widget.close_requested.connect(lambda w=widget: self.close_tab(self.tabs.indexOf(w)))
+            self.tabs.addTab(widget, self.tr("Data entry"))
+            self.tabs.setTabToolTip(self.tabs.indexOf(widget), self.tr("Close with Ctrl+W or Esc"))
+            if proposal_id is None:
+                widget.take_next()
+        self.tabs.setCurrentWidget(widget)
+        if proposal_id is not None:
+            if widget.task is not None and widget.task.proposal_id == proposal_id:
+                widget.current_form().focus_field(widget.current_form().current_key())
+            elif widget.has_unsaved_work():
+                # The pass on screen is submitted (F8) or closed first.
+                widget.say(self.tr("Submit (F8) or close the case on screen before opening another."), error=True)
+            else:
+                widget.open_case(proposal_id)
+        return widget
+
+    def open_reconcile(self, proposal_id: str | None = None) -> ReconcileWindow:
+        """Reconciliation (one tab): the case picked in the queue, else the longest waiting."""
+        from desk_app.ui.reconcile_window import ReconcileWindow
+
+        widget = self._tab_named("reconcileWindow")
+        if not isinstance(widget, ReconcileWindow):
+            widget = ReconcileWindow(self._store, self._worker, self.actor)
+            widget.close_requested.connect(lambda w=widget: self.close_tab(self.tabs.indexOf(w)))
+            self.tabs.addTab(widget, self.tr("Reconciliation"))
+            self.tabs.setTabToolTip(self.tabs.indexOf(widget), self.tr("Close with Ctrl+W or Esc"))
+        self.tabs.setCurrentWidget(widget)
+        if proposal_id is not None:
+            widget.open_case(proposal_id)
+        elif widget.comparison is None:
+            widget.open_next()
+        widget.fields.setFocus()
+        return widget
+
+    def open_figures(self) -> QWidget:
+        from desk_app.ui.entry_figures import FiguresDialog
+
+        self.figures_dialog = FiguresDialog(self._store, self._worker, self.actor, self)
+        self.figures_dialog.open()
+        return self.figures_dialog
+
     def open_stationery(self) -> StationeryDialog:
         self.stationery_dialog = StationeryDialog(self._store, self._worker, self.actor, self)
         self.stationery_dialog.open()
@@ -393,14 +494,16 @@ class MainWindow(QMainWindow):
             if bar.tabButton(index, side) is not None:
                 bar.setTabButton(index, side, None)
 
-    def _unsaved_intakes(self) -> list[IntakeWidget]:
+    def _unsaved_intakes(self) -> list[QWidget]:
+        """Tabs with typed work: intakes not taken in, entry passes not submitted, reconciliation
+        decisions not recorded."""
         return [w for i in range(self.tabs.count())
-                if isinstance(w := self.tabs.widget(i), IntakeWidget) and w.has_unsaved_work()]
+                if self._is_closable(w := self.tabs.widget(i)) and getattr(w, "has_unsaved_work", bool)()]
 
-    def _ask_discard(self, text: str, on_discard: Callable[[], None]) -> None:
+    def _ask_discard(self, text: str, on_discard: Callable[[], None], title: str | None = None) -> None:
         """Ask (window-modal, not blocking); `on_discard` runs only if the clerk chooses to discard.
         The default button, Enter and Esc keep the work."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved intake"), text, parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, title or self.tr("Unsaved intake"), text, parent=self)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(self.tr("&Keep working"), QMessageBox.ButtonRole.RejectRole)
@@ -421,10 +524,25 @@ class MainWindow(QMainWindow):
             self._ask_discard(self.tr("This intake has typed data that was not taken in. "
                                       "Close the tab and discard it?"), lambda: self._remove_tab(widget))
             return
+        if widget.objectName() == "entryWindow" and widget.has_unsaved_work():  # type: ignore[attr-defined]
+            self.tabs.setCurrentIndex(index)
+            widget.prepare_close()  # type: ignore[attr-defined]
+            self._ask_discard(self.tr("This case's entry is not submitted. The fields keyed so far are kept, "
+                                      "and the case stays yours to finish. Close the tab?"),
+                              lambda: self._remove_tab(widget), title=self.tr("Entry not submitted"))
+            return
+        if widget.objectName() == "reconcileWindow" and widget.has_unsaved_work():  # type: ignore[attr-defined]
+            self.tabs.setCurrentIndex(index)
+            self._ask_discard(self.tr("The decisions taken on this case are not recorded yet (F8 records them). "
+                                      "Close the tab and discard them?"), lambda: self._remove_tab(widget),
+                              title=self.tr("Decisions not recorded"))
+            return
         self._remove_tab(widget)
 
     def _remove_tab(self, widget: QWidget) -> None:
         index = self.tabs.indexOf(widget)
+        if widget.objectName() == "entryWindow":
+            widget.prepare_close()  # type: ignore[attr-defined]
         if index >= 0:
             self.tabs.removeTab(index)
             widget.deleteLater()
@@ -434,18 +552,24 @@ class MainWindow(QMainWindow):
         self.close()
 
     def _is_closable(self, widget: QWidget) -> bool:
-        return isinstance(widget, IntakeWidget) or widget.objectName() == "scanWindow"
+        return isinstance(widget, IntakeWidget) or widget.objectName() in CLOSABLE_TABS
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         unsaved = self._unsaved_intakes()
         if unsaved and not self._quit_confirmed:
             event.ignore()
             self.tabs.setCurrentWidget(unsaved[0])
-            self._ask_discard(self.tr("Intakes with typed data not yet taken in: %1. Quit and discard them?")
-                              .replace("%1", str(len(unsaved))), self._quit_discarding)
+            text = (self.tr("Intakes with typed data not yet taken in: %1. Quit and discard them?")
+                    if all(isinstance(w, IntakeWidget) for w in unsaved)
+                    else self.tr("Tabs with typed work not yet saved or submitted: %1. Quit anyway?"))
+            self._ask_discard(text.replace("%1", str(len(unsaved))), self._quit_discarding)
             return
         super().closeEvent(event)
         if event.isAccepted():
+            # The field being keyed is saved; then the entry tab sends nothing more to the worker.
+            for i in range(self.tabs.count()):
+                if self.tabs.widget(i).objectName() == "entryWindow":
+                    self.tabs.widget(i).prepare_close()  # type: ignore[attr-defined]
             # A closed window no longer follows changes (its worker may be shut down next).
             ops.bus().changed.disconnect(self._on_changes)
             self.sync_runner.shutdown()

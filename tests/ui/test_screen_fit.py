@@ -101,3 +101,45 @@ def test_lock_screen_fits_after_a_wrong_password(qtbot, demo_store, worker, acto
     # Behind the lock nothing of the window can be used.
     assert not window.menuBar().isEnabled()
     assert not window.findChild(QToolBar, "mainToolBar").isEnabled()
+
+
+@pytest.mark.scan_precondition
+@pytest.mark.parametrize("size", SIZES)
+def test_entry_tab_fits(qtbot, demo_store, worker, actors, size, tmp_path):
+    from tests.ui.entry_cases import scanned_group_case
+
+    pid, _no, _values = scanned_group_case(demo_store, actors["scanner"], tmp_path)
+    window = _main(qtbot, demo_store, worker, actors["entry1"], size)
+    tab = window.open_entry(pid)
+    qtbot.waitUntil(lambda: tab.image.has_image(), timeout=20_000)
+    # The longest mark a field shows, under a half-width field.
+    form = tab.current_form()
+    form._show_mark("contact_id_no", ("error", "身份证号码校验位不正确：按前 17 位计算应为 X，请核对投保单。"))
+    problems = check_fits(window, size)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.scan_precondition
+@pytest.mark.parametrize("size", SIZES)
+def test_reconcile_tab_fits(qtbot, demo_store, worker, actors, size, tmp_path):
+    from tests.entry.helpers import key_pass
+    from tests.ui.entry_cases import scanned_group_case
+
+    pid, _no, values = scanned_group_case(demo_store, actors["scanner"], tmp_path)
+    key_pass(demo_store, actors["entry1"], pid, values)
+    key_pass(demo_store, actors["entry2"], pid, dict(values, contact_id_no="110101199003070000", insured_count="21"))
+    window = _main(qtbot, demo_store, worker, actors["super"], size)
+    tab = window.open_reconcile(pid)
+    qtbot.waitUntil(lambda: tab.image.region is not None, timeout=20_000)
+    problems = check_fits(window, size)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_entry_figures_dialog_fits(qtbot, demo_store, worker, actors, size):
+    window = _main(qtbot, demo_store, worker, actors["super"], size)
+    dialog = window.open_figures()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: worker.pending == 0, timeout=10_000)
+    problems = check_fits(dialog, size)
+    assert not problems, "\n".join(problems)
