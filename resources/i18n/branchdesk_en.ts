@@ -516,6 +516,188 @@
     </message>
 </context>
 <context>
+    <name>EntryWindow</name>
+    <message>
+        <location filename="../../desk_app/ui/entry_window.py" line="92"/>
+        <location filename="../../desk_app/ui/entry_window.py" line="220"/>
+        <source>No case open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_window.py" line="111"/>
+        <source>Press F8 to take the next case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_window.py" line="123"/>
+        <source>&amp;Submit, next case (F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_window.py" line="125"/>
+        <source>Whole &amp;page (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_window.py" line="127"/>
+        <source>Zoom &amp;in (Ctrl+=)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_window.py" line="129"/>
+        <source>Zoom &amp;out (Ctrl+-)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_window.py" line="168"/>
+        <source>Taking the next case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_window.py" line="196"/>
+        <source>Case %1</source>
+        <translation type="unfinished">Case %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_window.py" line="197"/>
+        <source>round %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_window.py" line="225"/>
+        <source>No case is waiting for you. Press F8 to look again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_window.py" line="274"/>
+        <source>This case has no scanned page of its proposal form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_window.py" line="305"/>
+        <source>%1 of %2 fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_window.py" line="334"/>
+        <source>Submitting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_window.py" line="347"/>
+        <source>%1 of case %2 submitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_window.py" line="349"/>
+        <source>Compared: both entries agree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_window.py" line="351"/>
+        <source>%1 fields differ: sent to reconciliation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FiguresDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/entry_figures.py" line="51"/>
+        <source>Entry operators&apos; figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_figures.py" line="59"/>
+        <source>Per &amp;field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_figures.py" line="60"/>
+        <source>&amp;Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_figures.py" line="64"/>
+        <source>F&amp;rom:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_figures.py" line="64"/>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_figures.py" line="76"/>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_figures.py" line="76"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_figures.py" line="76"/>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_figures.py" line="76"/>
+        <source>Fields keyed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_figures.py" line="76"/>
+        <source>Keystrokes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_figures.py" line="77"/>
+        <source>Keystrokes/hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_figures.py" line="77"/>
+        <source>Differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_figures.py" line="77"/>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_figures.py" line="77"/>
+        <source>Kept %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_figures.py" line="88"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_figures.py" line="104"/>
+        <source>Reading…</source>
+        <translation type="unfinished">Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_figures.py" line="119"/>
+        <source>all fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_figures.py" line="128"/>
+        <source>%1 rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/entry_figures.py" line="129"/>
+        <source>No entry work in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
         <location filename="../../desk_app/ui/idle_lock.py" line="106"/>
@@ -569,6 +751,169 @@
         <location filename="../../desk_app/ui/scan_import.py" line="109"/>
         <source>%1 blank page(s) set aside (Show deleted lists them).</source>
         <translation>%1 blank page(s) set aside (Show deleted lists them).</translation>
+    </message>
+</context>
+<context>
+    <name>InsuredListDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="56"/>
+        <source>Insured list %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="60"/>
+        <source>Path of the .xlsx or .csv file; Enter to read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="62"/>
+        <source>&amp;Choose file...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="68"/>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="70"/>
+        <source>&amp;Sheet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="83"/>
+        <source>Columns of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="90"/>
+        <source>First rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="94"/>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="94"/>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="94"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="95"/>
+        <source>Reason</source>
+        <translation type="unfinished">Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="101"/>
+        <source>Errors and warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="105"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="105"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="105"/>
+        <source>Persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="106"/>
+        <source>Premium</source>
+        <translation type="unfinished">Premium</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="106"/>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="107"/>
+        <source>Replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="111"/>
+        <source>Imported versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="117"/>
+        <source>&amp;Import (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="120"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="152"/>
+        <source>Choose the insured list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="153"/>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="170"/>
+        <source>Reading the file...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="186"/>
+        <source>Header found on row %1. Check the field of each column, then import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="204"/>
+        <source>(not imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="250"/>
+        <source>Checking and importing...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="260"/>
+        <source>Imported version %1: %2 persons, premium %3 yuan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="266"/>
+        <source>%1 errors: nothing was imported. Correct the file and import again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="278"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="278"/>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/insured_dialog.py" line="309"/>
+        <source>current</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -821,151 +1166,212 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="108"/>
+        <location filename="../../desk_app/ui/main_window.py" line="119"/>
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="124"/>
+        <location filename="../../desk_app/ui/main_window.py" line="135"/>
         <source>None of your roles has a work queue.</source>
         <translation>None of your roles has a work queue.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="126"/>
+        <location filename="../../desk_app/ui/main_window.py" line="137"/>
         <source>No queue</source>
         <translation>No queue</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="185"/>
+        <location filename="../../desk_app/ui/main_window.py" line="196"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="187"/>
+        <location filename="../../desk_app/ui/main_window.py" line="198"/>
         <source>Read the queues again from the database</source>
         <translation>Read the queues again from the database</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="190"/>
+        <location filename="../../desk_app/ui/main_window.py" line="201"/>
         <source>&amp;Open case</source>
         <translation>&amp;Open case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="191"/>
+        <location filename="../../desk_app/ui/main_window.py" line="202"/>
         <source>Open the selected case</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="195"/>
+        <location filename="../../desk_app/ui/main_window.py" line="206"/>
         <source>&amp;New intake</source>
         <translation>&amp;New intake</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="203"/>
+        <location filename="../../desk_app/ui/main_window.py" line="214"/>
         <source>S&amp;canning station</source>
         <translation>S&amp;canning station</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="211"/>
+        <location filename="../../desk_app/ui/main_window.py" line="222"/>
         <source>&amp;Stationery…</source>
         <translation>&amp;Stationery…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="216"/>
+        <location filename="../../desk_app/ui/main_window.py" line="229"/>
+        <source>&amp;Data entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="236"/>
+        <source>Reconci&amp;liation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="242"/>
+        <source>Entry &amp;figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="247"/>
         <source>&amp;Close tab</source>
         <translation>&amp;Close tab</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="221"/>
+        <location filename="../../desk_app/ui/main_window.py" line="252"/>
         <source>E&amp;xit</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="226"/>
+        <location filename="../../desk_app/ui/main_window.py" line="257"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="229"/>
+        <location filename="../../desk_app/ui/main_window.py" line="260"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="234"/>
+        <location filename="../../desk_app/ui/main_window.py" line="268"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="237"/>
+        <location filename="../../desk_app/ui/main_window.py" line="271"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="249"/>
+        <location filename="../../desk_app/ui/main_window.py" line="285"/>
         <source>User: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="250"/>
-        <location filename="../../desk_app/ui/main_window.py" line="383"/>
+        <location filename="../../desk_app/ui/main_window.py" line="286"/>
+        <location filename="../../desk_app/ui/main_window.py" line="484"/>
         <source>Branch: %1</source>
         <translation>Branch: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="252"/>
+        <location filename="../../desk_app/ui/main_window.py" line="288"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="293"/>
+        <location filename="../../desk_app/ui/main_window.py" line="329"/>
         <source>By stage: %1</source>
         <translation>By stage: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="311"/>
+        <location filename="../../desk_app/ui/main_window.py" line="347"/>
         <source>Reading…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="360"/>
+        <location filename="../../desk_app/ui/main_window.py" line="407"/>
         <source>New intake</source>
         <translation>New intake</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="361"/>
-        <location filename="../../desk_app/ui/main_window.py" line="372"/>
+        <location filename="../../desk_app/ui/main_window.py" line="408"/>
+        <location filename="../../desk_app/ui/main_window.py" line="419"/>
         <source>Close with Ctrl+W</source>
         <translation>Close with Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="371"/>
+        <location filename="../../desk_app/ui/main_window.py" line="418"/>
         <source>Scanning</source>
         <translation>Scanning</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="403"/>
+        <location filename="../../desk_app/ui/main_window.py" line="436"/>
+        <source>Data entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="437"/>
+        <location filename="../../desk_app/ui/main_window.py" line="460"/>
+        <source>Close with Ctrl+W or Esc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="446"/>
+        <source>Submit (F8) or close the case on screen before opening another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="459"/>
+        <source>Reconciliation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="506"/>
         <source>Unsaved intake</source>
         <translation>Unsaved intake</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="405"/>
+        <location filename="../../desk_app/ui/main_window.py" line="508"/>
         <source>&amp;Discard</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="406"/>
+        <location filename="../../desk_app/ui/main_window.py" line="509"/>
         <source>&amp;Keep working</source>
         <translation>&amp;Keep working</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="421"/>
+        <location filename="../../desk_app/ui/main_window.py" line="524"/>
         <source>This intake has typed data that was not taken in. Close the tab and discard it?</source>
         <translation>This intake has typed data that was not taken in. Close the tab and discard it?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="444"/>
+        <location filename="../../desk_app/ui/main_window.py" line="530"/>
+        <source>This case&apos;s entry is not submitted. The fields keyed so far are kept, and the case stays yours to finish. Close the tab?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="532"/>
+        <source>Entry not submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="536"/>
+        <source>The decisions taken on this case are not recorded yet (F8 records them). Close the tab and discard them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="538"/>
+        <source>Decisions not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="562"/>
         <source>Intakes with typed data not yet taken in: %1. Quit and discard them?</source>
         <translation>Intakes with typed data not yet taken in: %1. Quit and discard them?</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="564"/>
+        <source>Tabs with typed work not yet saved or submitted: %1. Quit anyway?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1580,105 @@
         <location filename="../../desk_app/ui/scan_strip.py" line="321"/>
         <source>%1 page(s) assigned to case %2.</source>
         <translation>%1 page(s) assigned to case %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileWindow</name>
+    <message>
+        <location filename="../../desk_app/ui/reconcile_window.py" line="104"/>
+        <location filename="../../desk_app/ui/reconcile_window.py" line="220"/>
+        <source>No case open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/reconcile_window.py" line="122"/>
+        <source>[1] First entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/reconcile_window.py" line="123"/>
+        <source>[2] Second entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/reconcile_window.py" line="129"/>
+        <source>Key the value from the image, Enter takes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/reconcile_window.py" line="133"/>
+        <source>Why (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/reconcile_window.py" line="135"/>
+        <source>[&amp;3] Third value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/reconcile_window.py" line="137"/>
+        <source>&amp;Note (F2):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/reconcile_window.py" line="144"/>
+        <source>1 / 2 pick that entry, 3 keys a third value, Up/Down move, F8 records the decisions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/reconcile_window.py" line="148"/>
+        <source>&amp;Record decisions (F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/reconcile_window.py" line="201"/>
+        <source>No case is waiting for reconciliation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/reconcile_window.py" line="229"/>
+        <source>Case %1, round %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/reconcile_window.py" line="231"/>
+        <source>[1] First entry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/reconcile_window.py" line="232"/>
+        <source>[2] Second entry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/reconcile_window.py" line="241"/>
+        <source>%1 fields differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/reconcile_window.py" line="242"/>
+        <source>No field waits for a decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/reconcile_window.py" line="286"/>
+        <source>passes the checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/reconcile_window.py" line="313"/>
+        <source>Every field is decided: F8 records the decisions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/reconcile_window.py" line="357"/>
+        <source>Pick 1, 2 or key a third value for at least one field first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/reconcile_window.py" line="371"/>
+        <source>Case %1 settled: every field decided.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
