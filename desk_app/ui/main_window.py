@@ -64,6 +64,8 @@ CLOSABLE_TABS = ("scanWindow", "entryWindow", "reconcileWindow")
 # Who opens reconciliation (差异处理): the service decides per case (not one who keyed it).
 RECONCILERS = frozenset({Role.ENTRY_OPERATOR, Role.PROBLEM_HANDLER, Role.SUPERVISOR})
 ENTRY_STATES = (State.SCANNED, State.FIRST_ENTERED)
+# Who may import a case's insured list (services.insured decides the stage).
+INSURED_LIST_ROLES = frozenset({Role.COUNTER_CLERK, Role.ENTRY_OPERATOR, Role.PROBLEM_HANDLER, Role.SUPERVISOR})
 
 ROW_HEIGHT = 26
 COLUMN_WIDTHS = {COL_CASE_NO: 168, COL_PROPOSAL_NO: 100, COL_APPLICANT: 200, COL_BUSINESS_TYPE: 62,
@@ -244,6 +246,17 @@ class MainWindow(QMainWindow):
         self.figures_action.setEnabled(self.actor.has(Role.SUPERVISOR))
         self.figures_action.triggered.connect(self.open_figures)
 
+        # The insured list (被保险人清单) of the selected or opened case, from intake until the
+        # second entry ends (the service says when it is too late).
+        may_import = bool(self.actor.roles & INSURED_LIST_ROLES)
+        self.insured_action = QAction(self.tr("&Insured list…"), self)
+        self.insured_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.insured_action.setStatusTip(self.tr("Import the insured list of the selected case"))
+        self.insured_action.setVisible(may_import)
+        self.insured_action.setEnabled(may_import)
+        self.insured_action.triggered.connect(self.open_insured_list)
+        self.addAction(self.insured_action)
+
         self.close_tab_action = QAction(self.tr("&Close tab"), self)
         self.close_tab_action.setShortcut(QKeySequence("Ctrl+W"))
         self.close_tab_action.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
@@ -263,6 +276,7 @@ class MainWindow(QMainWindow):
         case_menu.addAction(self.scan_action)
         case_menu.addAction(self.entry_action)
         case_menu.addAction(self.reconcile_action)
+        case_menu.addAction(self.insured_action)
         case_menu.addAction(self.stationery_action)
         case_menu.addAction(self.figures_action)
         view_menu = menu.addMenu(self.tr("&View"))
@@ -472,6 +486,30 @@ class MainWindow(QMainWindow):
         self.figures_dialog = FiguresDialog(self._store, self._worker, self.actor, self)
         self.figures_dialog.open()
         return self.figures_dialog
+
+    def _selected_case(self) -> tuple[str, str] | None:
+        """(proposal id, case number) of the row selected in the current queue, else of the opened case."""
+        role = self.current_role()
+        if role is not None:
+            index = self.queue_views[role].currentIndex()
+            if index.isValid() and index.data(ProposalIdRole):
+                row = self.queue_models[role].row_at(index.row())
+                return row.proposal_id, row.case_no
+        detail = self.case_view.detail
+        if detail is not None and detail.proposal_id == self._open_case_id:
+            return detail.proposal_id, detail.case_no
+        return None
+
+    def open_insured_list(self) -> QWidget | None:
+        from desk_app.ui.insured_dialog import InsuredListDialog
+
+        case = self._selected_case()
+        if case is None:
+            self.statusBar().showMessage(self.tr("Select a case in a queue first."), 5000)
+            return None
+        self.insured_dialog = InsuredListDialog(self._store, self._worker, self.actor, case[0], case[1], self)
+        self.insured_dialog.open()
+        return self.insured_dialog
 
     def open_stationery(self) -> StationeryDialog:
         self.stationery_dialog = StationeryDialog(self._store, self._worker, self.actor, self)

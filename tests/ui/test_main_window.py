@@ -155,3 +155,22 @@ def test_a_scanned_case_leaves_the_scanning_queue_without_a_refresh(qtbot, demo_
     qtbot.waitUntil(lambda: f"{before - 1:,}" in label.text(), timeout=10_000)
     assert case_no not in [model.index(r, COL_CASE_NO).data() for r in range(model.rowCount())]
     assert "被保险人清单" in strip.item(2).text()
+
+
+def test_ctrl_shift_i_opens_the_insured_list_of_the_selected_case(qtbot, demo_store, worker, actors):
+    """The counter clerk selects a case in the queue and opens its insured list by keyboard alone."""
+    window = open_window(qtbot, demo_store, worker, actors["clerk"])
+    wait_loaded(qtbot, window, Role.COUNTER_CLERK)
+    model, view = window.queue_models[Role.COUNTER_CLERK], window.queue_views[Role.COUNTER_CLERK]
+    received = next(r for r in range(model.rowCount()) if model.row_at(r).state is State.RECEIVED)
+    view.setFocus()
+    view.setCurrentIndex(model.index(received, 0))
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: getattr(window, "insured_dialog", None) is not None and window.insured_dialog.isVisible())
+    assert model.row_at(received).case_no in window.insured_dialog.windowTitle()
+    window.insured_dialog.close()
+
+
+def test_roles_without_the_insured_list_do_not_see_it(qtbot, demo_store, worker, actors):
+    window = open_window(qtbot, demo_store, worker, actors["uw"])
+    assert not window.insured_action.isVisible() and not window.insured_action.isEnabled()
