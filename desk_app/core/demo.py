@@ -238,11 +238,48 @@ def create_demo(session: Session, *, cases_per_state: int = 4, password: str = D
         users.add_user(session, actor=None, username=u.username, display_name=u.name, password=password,
                        roles=u.roles, authority_level=u.authority_level, password_hash=shared_hash,
                        must_change_password=force_password_change)
-    bulk_cases(session, n=cases_per_state * len(PATHS))
+    # The entry stages are reached through the real entry steps (demo_entry), so their cases carry
+    # the keyed passes the entry and reconciliation screens read; the others are generated whole.
+    generated = [s for s in PATHS if s not in ENTRY_STAGES]
+    bulk_cases(session, n=cases_per_state * len(generated), states=generated)
+    bulk_cases(session, n=cases_per_state * 3, states=[State.SCANNED], seed=11)
     demo_stationery(session)
     if page_files is not None:
         demo_form_pages(session, page_files, states=(State.SCANNED,))
+    demo_entry(session, per_stage=cases_per_state)
     return list(DEMO_USERS)
+
+
+# Made by keying (demo_entry), not generated: a case there has its passes and compared fields.
+ENTRY_STAGES = (State.FIRST_ENTERED, State.SECOND_ENTERED, State.RECONCILE, State.COMPARED)
+
+
+def demo_entry(session: Session, *, per_stage: int) -> None:
+    """Key the scanned group cases as the demo entry operators would: `per_stage` cases first-entered
+    (waiting for the blind second entry), `per_stage` with two fields keyed differently (waiting for
+    reconciliation), `per_stage` keyed alike twice (compared). The values are what the case's paper
+    says (core.entry.demo_pages), so a scanned page and its keyed form agree."""
+    from desk_app.core.entry import demo_pages, passes
+
+    ids = list(session.scalars(select(Proposal.id).where(
+        Proposal.state == State.SCANNED.value, Proposal.business_type == "GROUP", Proposal.deleted.is_(False))
+        .order_by(Proposal.case_no.desc()).limit(per_stage * 3)))
+    first, second = users.actor_for(session, "entry1"), users.actor_for(session, "entry2")
+    now = utcnow()
+    for i, pid in enumerate(ids):
+        values = demo_pages.case_form_values(session, pid)
+        proposal = session.get(Proposal, pid)
+        row = passes.take(session, actor=first, proposal=proposal, now=now)
+        passes.submit(session, actor=first, pass_id=row.id, values=values, keystrokes=None, active_ms=None, now=now)
+        if i < per_stage:
+            continue
+        keyed = dict(values)
+        if i < 2 * per_stage:  # two slips of the second operator: a digit and a character
+            phone = keyed.get("contact_phone") or "13800138000"
+            keyed["contact_phone"] = phone[:-1] + ("8" if phone.endswith("9") else "9")
+            keyed["legal_rep_name"] = (keyed.get("legal_rep_name") or "王明") + "明"
+        row = passes.take(session, actor=second, proposal=proposal, now=now)
+        passes.submit(session, actor=second, pass_id=row.id, values=keyed, keystrokes=None, active_ms=None, now=now)
 
 
 def demo_form_pages(session: Session, page_files: PageFiles, *, states: tuple[State, ...]) -> int:

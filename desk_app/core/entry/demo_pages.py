@@ -71,8 +71,10 @@ def case_form_values(session: Session, proposal_id: str, *, seed: int = 0) -> di
     }
     for line in lines:
         n = line.line_no  # the form has three product rows; a row beyond them is not on the paper
+        # The form asks the sum insured per person (the benefit level's); the case row keeps the line's total.
+        each = line.sum_insured / p.insured_count if p.insured_count else line.sum_insured
         values |= {f"product_{n}_code": line.product_code, f"product_{n}_level": line.benefit_level,
-                   f"product_{n}_sum_insured": _money(line.sum_insured), f"product_{n}_premium": _money(line.premium)}
+                   f"product_{n}_sum_insured": _money(each), f"product_{n}_premium": _money(line.premium)}
     form = form_for(p.business_type)
     return {k: v for k, v in values.items() if k in form.keys}
 
