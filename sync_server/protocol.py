@@ -59,12 +59,12 @@ BRANCH_TABLES = ("users", "user_roles", "proposals", "proposal_products", "case_
                  "page_blobs", "stationery_batches", "stationery_numbers", "intakes", "intake_checklist_items",
                  "deficiencies", "print_jobs", "scan_batches", "pages", "entry_passes", "entry_values",
                  "entry_fields", "insured_lists", "insured_persons", "rule_runs", "rule_results", "problem_cases",
-                 "problem_items", "problem_events")
+                 "problem_items", "problem_events", "uw_issues", "uw_decisions", "policy_numbers")
 # Rows that belong to one case (their case id: `id` for proposals, `proposal_id` otherwise).
 CASE_TABLES = ("proposals", "proposal_products", "case_events", "page_blobs", "intakes",
                "intake_checklist_items", "deficiencies", "print_jobs", "pages", "entry_passes", "entry_values",
                "entry_fields", "insured_lists", "insured_persons", "rule_runs", "rule_results", "problem_cases",
-               "problem_items", "problem_events")
+               "problem_items", "problem_events", "uw_issues", "uw_decisions", "policy_numbers")
 # What a case row points at outside its case, by column: sent ahead of the row wherever the row
 # goes (a referred case's pages need their scan batch and scanner at the province). Kept equal to
 # the branch store's foreign keys by tests/sync/test_boundaries.py.
@@ -85,6 +85,9 @@ CASE_ROW_PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
     "problem_cases": (("raised_by", "users"),),
     "problem_items": (("problem_id", "problem_cases"),),
     "problem_events": (("problem_id", "problem_cases"), ("actor_id", "users")),
+    "uw_issues": (("decided_by", "users"),),
+    "uw_decisions": (("actor_id", "users"),),
+    "policy_numbers": (("issued_by", "users"),),
 }
 # -- who owns a pushed row --------------------------------------------------------------------
 # Head office decides, for every row a branch pushes, which organisation owns it, and refuses a
@@ -154,6 +157,9 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "problem_cases": ('proposal_id', 'problem_no', 'status', 'source', 'raised_by', 'raised_at', 'reopened', 'created_at', 'updated_at'),
     "problem_items": ('problem_id', 'proposal_id', 'code', 'description', 'source', 'status', 'created_at', 'updated_at'),
     "problem_events": ('problem_id', 'proposal_id', 'seq', 'action', 'actor_id', 'at', 'reason', 'detail', 'created_at', 'updated_at'),
+    "uw_issues": ('proposal_id', 'round', 'issue_type', 'subject', 'facts', 'message', 'status', 'created_at', 'updated_at'),
+    "uw_decisions": ('proposal_id', 'seq', 'decision', 'exclusion', 'reason', 'actor_id', 'authority_level', 'org_code', 'at', 'created_at', 'updated_at'),
+    "policy_numbers": ('proposal_id', 'policy_no', 'prefix', 'serial', 'issued_by', 'issued_at', 'created_at', 'updated_at'),
     "pages": ('batch_id', 'seq', 'sha256', 'size', 'media_type', 'original_sha256', 'source_name', 'source_page', 'width', 'height', 'dpi', 'deskew_deg', 'rotation', 'blank', 'seal_found', 'barcodes', 'qc_flags', 'steps', 'scanned_by', 'scanned_at', 'created_at', 'updated_at'),
 }
 # What stands in for a password hash in every user row head office sends (a branch never
@@ -164,7 +170,7 @@ REMOTE_USER_FIELDS = ("id", "branch_code", "display_name", "created_at", "update
 
 # Reference data: only head office writes it, every organisation below the target receives it.
 REFDATA_TABLES = ("products", "benefit_levels", "occupation_classes", "intermediaries", "agents",
-                  "authority_levels", "policies", "refdata_versions")
+                  "authority_levels", "authority_grants", "policies", "refdata_versions")
 # Written by the server only: the losing values of conflicts, for the conflict inbox.
 CONFLICT_TABLE = "sync_conflicts"
 # Pushed to head office but never sent to another store (its numbering is per store).
@@ -519,10 +525,11 @@ REFDATA_KEYS: dict[str, tuple[str, ...]] = {
     "intermediaries": ("code",),
     "agents": ("code",),
     "authority_levels": ("level",),
+    "authority_grants": ("level", "issue_type"),
     "policies": ("key",),
 }
 # Money in yuan in the files (integer fen in the store); ratios as decimals.
-MONEY_FIELDS = frozenset({"sum_insured", "premium_per_person", "max_sum_insured"})
+MONEY_FIELDS = frozenset({"sum_insured", "premium_per_person", "max_sum_insured", "max_amount"})
 DECIMAL_FIELDS = frozenset({"commission_cap"})
 
 
@@ -539,5 +546,8 @@ def split_rows(kind: str, raw_rows: list[dict[str, Any]]) -> dict[str, list[dict
         if kind == "products":
             levels = row.pop("levels", [])
             out.setdefault("benefit_levels", []).extend({"product_code": row["code"], **lv} for lv in levels)
+        elif kind == "authority_levels":
+            grants = row.pop("grants", [])
+            out.setdefault("authority_grants", []).extend({"level": row["level"], **g} for g in grants)
         out[kind].append(row)
     return out

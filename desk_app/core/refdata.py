@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from desk_app.core.errors import InvalidInput
 from desk_app.store.models import (
     Agent,
+    AuthorityGrant,
     AuthorityLevel,
     BenefitLevel,
     Intermediary,
@@ -42,6 +43,7 @@ _MODELS: dict[str, type] = {
     "intermediaries": Intermediary,
     "agents": Agent,
     "authority_levels": AuthorityLevel,
+    "authority_grants": AuthorityGrant,
     "policies": Policy,
 }
 KINDS: dict[str, tuple[type, tuple[str, ...]]] = {kind: (model, REFDATA_KEYS[kind]) for kind, model in _MODELS.items()}

@@ -521,82 +521,82 @@
         <location filename="../../desk_app/ui/entry_window.py" line="92"/>
         <location filename="../../desk_app/ui/entry_window.py" line="220"/>
         <source>No case open</source>
-        <translation type="unfinished"></translation>
+        <translation>No case open</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="111"/>
         <source>Press F8 to take the next case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Press F8 to take the next case.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="123"/>
         <source>&amp;Submit, next case (F8)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Submit, next case (F8)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="125"/>
         <source>Whole &amp;page (F7)</source>
-        <translation type="unfinished"></translation>
+        <translation>Whole &amp;page (F7)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="127"/>
         <source>Zoom &amp;in (Ctrl+=)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom &amp;in (Ctrl+=)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="129"/>
         <source>Zoom &amp;out (Ctrl+-)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom &amp;out (Ctrl+-)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="168"/>
         <source>Taking the next case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Taking the next case…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="196"/>
         <source>Case %1</source>
-        <translation type="unfinished">Case %1</translation>
+        <translation>Case %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="197"/>
         <source>round %1</source>
-        <translation type="unfinished"></translation>
+        <translation>round %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="225"/>
         <source>No case is waiting for you. Press F8 to look again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No case is waiting for you. Press F8 to look again.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="274"/>
         <source>This case has no scanned page of its proposal form.</source>
-        <translation type="unfinished"></translation>
+        <translation>This case has no scanned page of its proposal form.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="305"/>
         <source>%1 of %2 fields</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2 fields</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="334"/>
         <source>Submitting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Submitting…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="347"/>
         <source>%1 of case %2 submitted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of case %2 submitted.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="349"/>
         <source>Compared: both entries agree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compared: both entries agree.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="351"/>
         <source>%1 fields differ: sent to reconciliation.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fields differ: sent to reconciliation.</translation>
     </message>
 </context>
 <context>
@@ -604,97 +604,97 @@
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="51"/>
         <source>Entry operators&apos; figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Entry operators&apos; figures</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="59"/>
         <source>Per &amp;field</source>
-        <translation type="unfinished"></translation>
+        <translation>Per &amp;field</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="60"/>
         <source>&amp;Show</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Show</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="64"/>
         <source>F&amp;rom:</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;rom:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="64"/>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;To:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="76"/>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Operator</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="76"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Field</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="76"/>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="76"/>
         <source>Fields keyed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fields keyed</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="76"/>
         <source>Keystrokes</source>
-        <translation type="unfinished"></translation>
+        <translation>Keystrokes</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="77"/>
         <source>Keystrokes/hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Keystrokes/hour</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="77"/>
         <source>Differences</source>
-        <translation type="unfinished"></translation>
+        <translation>Differences</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="77"/>
         <source>Kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Kept</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="77"/>
         <source>Kept %</source>
-        <translation type="unfinished"></translation>
+        <translation>Kept %</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="88"/>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Close</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="104"/>
         <source>Reading…</source>
-        <translation type="unfinished">Reading…</translation>
+        <translation>Reading…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="119"/>
         <source>all fields</source>
-        <translation type="unfinished"></translation>
+        <translation>all fields</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="128"/>
         <source>%1 rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 rows.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="129"/>
         <source>No entry work in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>No entry work in this period.</translation>
     </message>
 </context>
 <context>
@@ -758,162 +758,162 @@
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="56"/>
         <source>Insured list %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Insured list %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="60"/>
         <source>Path of the .xlsx or .csv file; Enter to read it</source>
-        <translation type="unfinished"></translation>
+        <translation>Path of the .xlsx or .csv file; Enter to read it</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="62"/>
         <source>&amp;Choose file...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Choose file...</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="68"/>
         <source>&amp;File:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="70"/>
         <source>&amp;Sheet:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sheet:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="83"/>
         <source>Columns of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Columns of the file</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="90"/>
         <source>First rows</source>
-        <translation type="unfinished"></translation>
+        <translation>First rows</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="94"/>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="94"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Column</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="94"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="95"/>
         <source>Reason</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="101"/>
         <source>Errors and warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Errors and warnings</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="105"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="105"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="105"/>
         <source>Persons</source>
-        <translation type="unfinished"></translation>
+        <translation>Persons</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="106"/>
         <source>Premium</source>
-        <translation type="unfinished">Premium</translation>
+        <translation>Premium</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="106"/>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="107"/>
         <source>Replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>Replaced</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="111"/>
         <source>Imported versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported versions</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="117"/>
         <source>&amp;Import (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Import (Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="120"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="152"/>
         <source>Choose the insured list</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the insured list</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="153"/>
         <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="170"/>
         <source>Reading the file...</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading the file...</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="186"/>
         <source>Header found on row %1. Check the field of each column, then import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Header found on row %1. Check the field of each column, then import.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="204"/>
         <source>(not imported)</source>
-        <translation type="unfinished"></translation>
+        <translation>(not imported)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="250"/>
         <source>Checking and importing...</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking and importing...</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="260"/>
         <source>Imported version %1: %2 persons, premium %3 yuan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported version %1: %2 persons, premium %3 yuan.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="266"/>
         <source>%1 errors: nothing was imported. Correct the file and import again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 errors: nothing was imported. Correct the file and import again.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="278"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="278"/>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="309"/>
         <source>current</source>
-        <translation type="unfinished"></translation>
+        <translation>current</translation>
     </message>
 </context>
 <context>
@@ -1218,17 +1218,17 @@
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="229"/>
         <source>&amp;Data entry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Data entry</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="236"/>
         <source>Reconci&amp;liation</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconci&amp;liation</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="242"/>
         <source>Entry &amp;figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entry &amp;figures…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="247"/>
@@ -1305,23 +1305,23 @@
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="436"/>
         <source>Data entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Data entry</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="437"/>
         <location filename="../../desk_app/ui/main_window.py" line="460"/>
         <source>Close with Ctrl+W or Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Close with Ctrl+W or Esc</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="446"/>
         <source>Submit (F8) or close the case on screen before opening another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit (F8) or close the case on screen before opening another.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="459"/>
         <source>Reconciliation</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconciliation</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="506"/>
@@ -1346,22 +1346,22 @@
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="530"/>
         <source>This case&apos;s entry is not submitted. The fields keyed so far are kept, and the case stays yours to finish. Close the tab?</source>
-        <translation type="unfinished"></translation>
+        <translation>This case&apos;s entry is not submitted. The fields keyed so far are kept, and the case stays yours to finish. Close the tab?</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="532"/>
         <source>Entry not submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Entry not submitted</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="536"/>
         <source>The decisions taken on this case are not recorded yet (F8 records them). Close the tab and discard them?</source>
-        <translation type="unfinished"></translation>
+        <translation>The decisions taken on this case are not recorded yet (F8 records them). Close the tab and discard them?</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="538"/>
         <source>Decisions not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisions not recorded</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="562"/>
@@ -1371,7 +1371,7 @@
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="564"/>
         <source>Tabs with typed work not yet saved or submitted: %1. Quit anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabs with typed work not yet saved or submitted: %1. Quit anyway?</translation>
     </message>
 </context>
 <context>
@@ -1588,97 +1588,97 @@
         <location filename="../../desk_app/ui/reconcile_window.py" line="104"/>
         <location filename="../../desk_app/ui/reconcile_window.py" line="220"/>
         <source>No case open</source>
-        <translation type="unfinished"></translation>
+        <translation>No case open</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="122"/>
         <source>[1] First entry</source>
-        <translation type="unfinished"></translation>
+        <translation>[1] First entry</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="123"/>
         <source>[2] Second entry</source>
-        <translation type="unfinished"></translation>
+        <translation>[2] Second entry</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="129"/>
         <source>Key the value from the image, Enter takes it</source>
-        <translation type="unfinished"></translation>
+        <translation>Key the value from the image, Enter takes it</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="133"/>
         <source>Why (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Why (optional)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="135"/>
         <source>[&amp;3] Third value:</source>
-        <translation type="unfinished"></translation>
+        <translation>[&amp;3] Third value:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="137"/>
         <source>&amp;Note (F2):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Note (F2):</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="144"/>
         <source>1 / 2 pick that entry, 3 keys a third value, Up/Down move, F8 records the decisions.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 / 2 pick that entry, 3 keys a third value, Up/Down move, F8 records the decisions.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="148"/>
         <source>&amp;Record decisions (F8)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Record decisions (F8)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="201"/>
         <source>No case is waiting for reconciliation.</source>
-        <translation type="unfinished"></translation>
+        <translation>No case is waiting for reconciliation.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="229"/>
         <source>Case %1, round %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Case %1, round %2</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="231"/>
         <source>[1] First entry: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>[1] First entry: %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="232"/>
         <source>[2] Second entry: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>[2] Second entry: %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="241"/>
         <source>%1 fields differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fields differ.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="242"/>
         <source>No field waits for a decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>No field waits for a decision.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="286"/>
         <source>passes the checks</source>
-        <translation type="unfinished"></translation>
+        <translation>passes the checks</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="313"/>
         <source>Every field is decided: F8 records the decisions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Every field is decided: F8 records the decisions.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="357"/>
         <source>Pick 1, 2 or key a third value for at least one field first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pick 1, 2 or key a third value for at least one field first.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="371"/>
         <source>Case %1 settled: every field decided.</source>
-        <translation type="unfinished"></translation>
+        <translation>Case %1 settled: every field decided.</translation>
     </message>
 </context>
 <context>

@@ -521,82 +521,82 @@
         <location filename="../../desk_app/ui/entry_window.py" line="92"/>
         <location filename="../../desk_app/ui/entry_window.py" line="220"/>
         <source>No case open</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开案件</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="111"/>
         <source>Press F8 to take the next case.</source>
-        <translation type="unfinished"></translation>
+        <translation>按 F8 取下一件。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="123"/>
         <source>&amp;Submit, next case (F8)</source>
-        <translation type="unfinished"></translation>
+        <translation>提交并取下一件(&amp;S)（F8）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="125"/>
         <source>Whole &amp;page (F7)</source>
-        <translation type="unfinished"></translation>
+        <translation>整页(&amp;P)（F7）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="127"/>
         <source>Zoom &amp;in (Ctrl+=)</source>
-        <translation type="unfinished"></translation>
+        <translation>放大(&amp;I)（Ctrl+=）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="129"/>
         <source>Zoom &amp;out (Ctrl+-)</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小(&amp;O)（Ctrl+-）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="168"/>
         <source>Taking the next case…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取下一件…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="196"/>
         <source>Case %1</source>
-        <translation type="unfinished">案件 %1</translation>
+        <translation>案件 %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="197"/>
         <source>round %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 轮</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="225"/>
         <source>No case is waiting for you. Press F8 to look again.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无待您录入的案件。按 F8 可再次查找。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="274"/>
         <source>This case has no scanned page of its proposal form.</source>
-        <translation type="unfinished"></translation>
+        <translation>本案件没有投保单的扫描页。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="305"/>
         <source>%1 of %2 fields</source>
-        <translation type="unfinished"></translation>
+        <translation>已录 %1 / %2 个字段</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="334"/>
         <source>Submitting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在提交…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="347"/>
         <source>%1 of case %2 submitted.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %2 的%1已提交。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="349"/>
         <source>Compared: both entries agree.</source>
-        <translation type="unfinished"></translation>
+        <translation>比对一致：两次录入相同。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_window.py" line="351"/>
         <source>%1 fields differ: sent to reconciliation.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个字段有差异，已转差异处理。</translation>
     </message>
 </context>
 <context>
@@ -604,97 +604,97 @@
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="51"/>
         <source>Entry operators&apos; figures</source>
-        <translation type="unfinished"></translation>
+        <translation>录入员统计</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="59"/>
         <source>Per &amp;field</source>
-        <translation type="unfinished"></translation>
+        <translation>按字段(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="60"/>
         <source>&amp;Show</source>
-        <translation type="unfinished"></translation>
+        <translation>查询(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="64"/>
         <source>F&amp;rom:</source>
-        <translation type="unfinished"></translation>
+        <translation>开始日期(&amp;R)：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="64"/>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>结束日期(&amp;T)：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="76"/>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>录入员</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="76"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>字段</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="76"/>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>案件数</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="76"/>
         <source>Fields keyed</source>
-        <translation type="unfinished"></translation>
+        <translation>录入字段数</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="76"/>
         <source>Keystrokes</source>
-        <translation type="unfinished"></translation>
+        <translation>击键数</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="77"/>
         <source>Keystrokes/hour</source>
-        <translation type="unfinished"></translation>
+        <translation>每小时击键数</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="77"/>
         <source>Differences</source>
-        <translation type="unfinished"></translation>
+        <translation>差异数</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="77"/>
         <source>Kept</source>
-        <translation type="unfinished"></translation>
+        <translation>被采用数</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="77"/>
         <source>Kept %</source>
-        <translation type="unfinished"></translation>
+        <translation>采用率</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="88"/>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="104"/>
         <source>Reading…</source>
-        <translation type="unfinished">正在读取…</translation>
+        <translation>正在读取…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="119"/>
         <source>all fields</source>
-        <translation type="unfinished"></translation>
+        <translation>全部字段</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="128"/>
         <source>%1 rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 行。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/entry_figures.py" line="129"/>
         <source>No entry work in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>该期间内没有录入工作。</translation>
     </message>
 </context>
 <context>
@@ -758,162 +758,162 @@
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="56"/>
         <source>Insured list %1</source>
-        <translation type="unfinished"></translation>
+        <translation>被保险人清单 %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="60"/>
         <source>Path of the .xlsx or .csv file; Enter to read it</source>
-        <translation type="unfinished"></translation>
+        <translation>.xlsx 或 .csv 文件路径，按回车读取</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="62"/>
         <source>&amp;Choose file...</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="68"/>
         <source>&amp;File:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="70"/>
         <source>&amp;Sheet:</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="83"/>
         <source>Columns of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件各列对应的字段</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="90"/>
         <source>First rows</source>
-        <translation type="unfinished"></translation>
+        <translation>前几行</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="94"/>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="94"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="94"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="95"/>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="101"/>
         <source>Errors and warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>错误和提示</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="105"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="105"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="105"/>
         <source>Persons</source>
-        <translation type="unfinished"></translation>
+        <translation>人数</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="106"/>
         <source>Premium</source>
-        <translation type="unfinished">保费</translation>
+        <translation>保费</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="106"/>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="107"/>
         <source>Replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>被替换</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="111"/>
         <source>Imported versions</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入的版本</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="117"/>
         <source>&amp;Import (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>导入(&amp;I)（Ctrl+Enter）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="120"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="152"/>
         <source>Choose the insured list</source>
-        <translation type="unfinished"></translation>
+        <translation>选择被保险人清单</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="153"/>
         <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>电子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="170"/>
         <source>Reading the file...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取文件……</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="186"/>
         <source>Header found on row %1. Check the field of each column, then import.</source>
-        <translation type="unfinished"></translation>
+        <translation>表头在第 %1 行。请核对每列对应的字段，然后导入。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="204"/>
         <source>(not imported)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不导入）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="250"/>
         <source>Checking and importing...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查并导入……</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="260"/>
         <source>Imported version %1: %2 persons, premium %3 yuan.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入第 %1 版：%2 人，保费 %3 元。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="266"/>
         <source>%1 errors: nothing was imported. Correct the file and import again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 处错误，未导入任何被保险人。请更正文件后重新导入。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="278"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="278"/>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>提示</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/insured_dialog.py" line="309"/>
         <source>current</source>
-        <translation type="unfinished"></translation>
+        <translation>当前版本</translation>
     </message>
 </context>
 <context>
@@ -1218,17 +1218,17 @@
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="229"/>
         <source>&amp;Data entry</source>
-        <translation type="unfinished"></translation>
+        <translation>录入(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="236"/>
         <source>Reconci&amp;liation</source>
-        <translation type="unfinished"></translation>
+        <translation>差异处理(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="242"/>
         <source>Entry &amp;figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>录入员统计(&amp;F)…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="247"/>
@@ -1305,23 +1305,23 @@
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="436"/>
         <source>Data entry</source>
-        <translation type="unfinished"></translation>
+        <translation>录入</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="437"/>
         <location filename="../../desk_app/ui/main_window.py" line="460"/>
         <source>Close with Ctrl+W or Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>按 Ctrl+W 或 Esc 关闭</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="446"/>
         <source>Submit (F8) or close the case on screen before opening another.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先提交（F8）或关闭当前案件，再打开其他案件。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="459"/>
         <source>Reconciliation</source>
-        <translation type="unfinished"></translation>
+        <translation>差异处理</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="506"/>
@@ -1346,22 +1346,22 @@
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="530"/>
         <source>This case&apos;s entry is not submitted. The fields keyed so far are kept, and the case stays yours to finish. Close the tab?</source>
-        <translation type="unfinished"></translation>
+        <translation>本案件的录入尚未提交。已录入的字段会保留，案件仍由您继续完成。关闭标签页吗？</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="532"/>
         <source>Entry not submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>录入未提交</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="536"/>
         <source>The decisions taken on this case are not recorded yet (F8 records them). Close the tab and discard them?</source>
-        <translation type="unfinished"></translation>
+        <translation>本案件的处理结果尚未保存（按 F8 保存）。关闭标签页并放弃这些结果吗？</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="538"/>
         <source>Decisions not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>处理结果未保存</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="562"/>
@@ -1371,7 +1371,7 @@
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="564"/>
         <source>Tabs with typed work not yet saved or submitted: %1. Quit anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 个标签页的内容尚未保存或提交。仍要退出吗？</translation>
     </message>
 </context>
 <context>
@@ -1588,97 +1588,97 @@
         <location filename="../../desk_app/ui/reconcile_window.py" line="104"/>
         <location filename="../../desk_app/ui/reconcile_window.py" line="220"/>
         <source>No case open</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开案件</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="122"/>
         <source>[1] First entry</source>
-        <translation type="unfinished"></translation>
+        <translation>[1] 初录</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="123"/>
         <source>[2] Second entry</source>
-        <translation type="unfinished"></translation>
+        <translation>[2] 二录</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="129"/>
         <source>Key the value from the image, Enter takes it</source>
-        <translation type="unfinished"></translation>
+        <translation>按影像录入正确值，回车确认</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="133"/>
         <source>Why (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（选填）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="135"/>
         <source>[&amp;3] Third value:</source>
-        <translation type="unfinished"></translation>
+        <translation>[3] 第三值(&amp;3)：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="137"/>
         <source>&amp;Note (F2):</source>
-        <translation type="unfinished"></translation>
+        <translation>备注(&amp;N)（F2）：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="144"/>
         <source>1 / 2 pick that entry, 3 keys a third value, Up/Down move, F8 records the decisions.</source>
-        <translation type="unfinished"></translation>
+        <translation>按 1 / 2 采用对应的录入值，按 3 录入第三值，↑/↓ 切换字段，F8 保存处理结果。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="148"/>
         <source>&amp;Record decisions (F8)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存处理结果(&amp;R)（F8）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="201"/>
         <source>No case is waiting for reconciliation.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无待差异处理的案件。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="229"/>
         <source>Case %1, round %2</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1，第 %2 轮</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="231"/>
         <source>[1] First entry: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>[1] 初录：%1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="232"/>
         <source>[2] Second entry: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>[2] 二录：%1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="241"/>
         <source>%1 fields differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个字段有差异。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="242"/>
         <source>No field waits for a decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有待处理的字段。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="286"/>
         <source>passes the checks</source>
-        <translation type="unfinished"></translation>
+        <translation>校验通过</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="313"/>
         <source>Every field is decided: F8 records the decisions.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有字段均已处理：按 F8 保存处理结果。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="357"/>
         <source>Pick 1, 2 or key a third value for at least one field first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先为至少一个字段选择 1、2 或录入第三值。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="371"/>
         <source>Case %1 settled: every field decided.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1 差异处理完毕：所有字段均已处理。</translation>
     </message>
 </context>
 <context>

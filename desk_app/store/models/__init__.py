@@ -14,6 +14,7 @@ from desk_app.store.models.intake import Deficiency, Intake, IntakeChecklistItem
 from desk_app.store.models.problems import ProblemCase, ProblemEvent, ProblemItem, RuleResult, RuleRun
 from desk_app.store.models.refdata import (
     Agent,
+    AuthorityGrant,
     AuthorityLevel,
     BenefitLevel,
     Intermediary,
@@ -34,9 +35,14 @@ from desk_app.store.models.sync import (
     SyncRowVersion,
     SyncState,
 )
+from desk_app.store.models.underwriting import PolicyNumber, UwDecision, UwIssue
 from desk_app.store.models.users import User, UserRole
 
 __all__ = [
+    "AuthorityGrant",
+    "PolicyNumber",
+    "UwDecision",
+    "UwIssue",
     "ProblemCase",
     "ProblemEvent",
     "ProblemItem",

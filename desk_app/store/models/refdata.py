@@ -78,6 +78,18 @@ class AuthorityLevel(SyncedMixin, Base):
     max_sum_insured: Mapped[Decimal] = mapped_column(Money())
 
 
+class AuthorityGrant(SyncedMixin, Base):
+    """What an underwriting authority level may approve: an issue type, up to an amount (None: any
+    amount of that type). Head office publishes them inside authority_levels (`grants`)."""
+
+    __tablename__ = "authority_grants"
+    __table_args__ = (UniqueConstraint("level", "issue_type", name="level_issue_type"),)
+
+    level: Mapped[int] = mapped_column(Integer, index=True)
+    issue_type: Mapped[str] = mapped_column(String(30))
+    max_amount: Mapped[Decimal | None] = mapped_column(Money(), default=None)
+
+
 class Policy(SyncedMixin, Base):
     """Settings head office decides for its branches (idle lock, password rules, lockout)."""
 

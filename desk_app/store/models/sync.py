@@ -22,7 +22,8 @@ CAPTURED_TABLES = ("users", "user_roles", "proposals", "proposal_products", "cas
                    "page_blobs", "stationery_batches", "stationery_numbers", "intakes", "intake_checklist_items",
                    "deficiencies", "print_jobs", "scan_batches", "pages", "entry_passes", "entry_values",
                    "entry_fields", "insured_lists", "insured_persons", "rule_runs", "rule_results",
-                   "problem_cases", "problem_items", "problem_events")
+                   "problem_cases", "problem_items", "problem_events", "uw_issues", "uw_decisions",
+                   "policy_numbers")
 # Rows of reference data (owned by head office) carry this branch code and are never captured.
 HEAD_OFFICE_CODE = "HO"
 
