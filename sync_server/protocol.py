@@ -59,12 +59,14 @@ BRANCH_TABLES = ("users", "user_roles", "proposals", "proposal_products", "case_
                  "page_blobs", "stationery_batches", "stationery_numbers", "intakes", "intake_checklist_items",
                  "deficiencies", "print_jobs", "scan_batches", "pages", "entry_passes", "entry_values",
                  "entry_fields", "insured_lists", "insured_persons", "rule_runs", "rule_results", "problem_cases",
-                 "problem_items", "problem_events", "uw_issues", "uw_decisions", "policy_numbers")
+                 "problem_items", "problem_events", "uw_issues", "uw_decisions", "policy_numbers",
+                 "reprint_requests", "contract_prints", "archive_entries")
 # Rows that belong to one case (their case id: `id` for proposals, `proposal_id` otherwise).
 CASE_TABLES = ("proposals", "proposal_products", "case_events", "page_blobs", "intakes",
                "intake_checklist_items", "deficiencies", "print_jobs", "pages", "entry_passes", "entry_values",
                "entry_fields", "insured_lists", "insured_persons", "rule_runs", "rule_results", "problem_cases",
-               "problem_items", "problem_events", "uw_issues", "uw_decisions", "policy_numbers")
+               "problem_items", "problem_events", "uw_issues", "uw_decisions", "policy_numbers",
+               "reprint_requests", "contract_prints", "archive_entries")
 # What a case row points at outside its case, by column: sent ahead of the row wherever the row
 # goes (a referred case's pages need their scan batch and scanner at the province). Kept equal to
 # the branch store's foreign keys by tests/sync/test_boundaries.py.
@@ -88,6 +90,9 @@ CASE_ROW_PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
     "uw_issues": (("decided_by", "users"),),
     "uw_decisions": (("actor_id", "users"),),
     "policy_numbers": (("issued_by", "users"),),
+    "reprint_requests": (("requested_by", "users"), ("decided_by", "users")),
+    "contract_prints": (("printed_by", "users"), ("reprint_id", "reprint_requests")),
+    "archive_entries": (("archived_by", "users"),),
 }
 # -- who owns a pushed row --------------------------------------------------------------------
 # Head office decides, for every row a branch pushes, which organisation owns it, and refuses a
@@ -160,6 +165,9 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "uw_issues": ('proposal_id', 'round', 'issue_type', 'subject', 'facts', 'message', 'status', 'created_at', 'updated_at'),
     "uw_decisions": ('proposal_id', 'seq', 'decision', 'exclusion', 'reason', 'actor_id', 'authority_level', 'org_code', 'at', 'created_at', 'updated_at'),
     "policy_numbers": ('proposal_id', 'policy_no', 'prefix', 'serial', 'issued_by', 'issued_at', 'created_at', 'updated_at'),
+    "reprint_requests": ('proposal_id', 'reason', 'status', 'requested_by', 'requested_at', 'decision_note', 'created_at', 'updated_at'),
+    "contract_prints": ('proposal_id', 'policy_no', 'print_seq', 'content_hash', 'pdf_digest', 'pages', 'printer', 'copies', 'printed_by', 'printed_at', 'created_at', 'updated_at'),
+    "archive_entries": ('proposal_id', 'box_no', 'position', 'archived_by', 'archived_at', 'created_at', 'updated_at'),
     "pages": ('batch_id', 'seq', 'sha256', 'size', 'media_type', 'original_sha256', 'source_name', 'source_page', 'width', 'height', 'dpi', 'deskew_deg', 'rotation', 'blank', 'seal_found', 'barcodes', 'qc_flags', 'steps', 'scanned_by', 'scanned_at', 'created_at', 'updated_at'),
 }
 # What stands in for a password hash in every user row head office sends (a branch never

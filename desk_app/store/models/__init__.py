@@ -2,6 +2,7 @@
 
 from desk_app.store.models.audit import AuditEntry
 from desk_app.store.models.cases import CaseEvent, Proposal, ProposalProduct
+from desk_app.store.models.contracts import ArchiveEntry, ContractPrint, ReprintRequest
 from desk_app.store.models.entry import (
     EntryField,
     EntryPass,
@@ -39,6 +40,9 @@ from desk_app.store.models.underwriting import PolicyNumber, UwDecision, UwIssue
 from desk_app.store.models.users import User, UserRole
 
 __all__ = [
+    "ArchiveEntry",
+    "ContractPrint",
+    "ReprintRequest",
     "AuthorityGrant",
     "PolicyNumber",
     "UwDecision",

@@ -23,7 +23,7 @@ CAPTURED_TABLES = ("users", "user_roles", "proposals", "proposal_products", "cas
                    "deficiencies", "print_jobs", "scan_batches", "pages", "entry_passes", "entry_values",
                    "entry_fields", "insured_lists", "insured_persons", "rule_runs", "rule_results",
                    "problem_cases", "problem_items", "problem_events", "uw_issues", "uw_decisions",
-                   "policy_numbers")
+                   "policy_numbers", "reprint_requests", "contract_prints", "archive_entries")
 # Rows of reference data (owned by head office) carry this branch code and are never captured.
 HEAD_OFFICE_CODE = "HO"
 
