@@ -90,8 +90,6 @@ def _findings(r: Rule, facts: CaseFacts) -> Iterator[Finding]:
 def run(facts: CaseFacts, *, strict: bool = False) -> list[Finding]:
     """Every applicable rule on the case, in code order. `strict` lets a rule's exception through
     (the tests); otherwise it becomes a blocking finding and is logged."""
-    from desk_app.core.rules import book  # noqa: F401  (registers the rule book)
-
     out: list[Finding] = []
     for code in sorted(REGISTRY):
         r = REGISTRY[code]
@@ -109,6 +107,4 @@ def run(facts: CaseFacts, *, strict: bool = False) -> list[Finding]:
 
 
 def rules() -> list[Rule]:
-    from desk_app.core.rules import book  # noqa: F401
-
     return [REGISTRY[c] for c in sorted(REGISTRY)]
