@@ -9,7 +9,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk_app.clock import branch_date
-from desk_app.core.completeness import DOC_TYPE_BY_CODE, case_scan
 from desk_app.core.entry.rounds import settled_values
 from desk_app.core.problems.views import ItemSpec
 from desk_app.core.roles import Actor
@@ -41,14 +40,13 @@ def open_deficiencies(session: Session, proposal_id: str) -> list[Deficiency]:
 
 
 def material_items(session: Session, proposal_id: str) -> list[ItemSpec]:
-    """Open deficiencies (materials to bring, from the counter; seals and pages, from scanning) and
-    required documents with no page at all."""
+    """Open deficiencies: materials to bring (from the counter), seals and short documents (kept by
+    the scanning station). A required document with no page at all cannot get this far: finish_scan
+    refuses it."""
     out = []
     for d in open_deficiencies(session, proposal_id):
         text = d.label + (f"（{d.note}）" if d.note else "")
         out.append(ItemSpec(d.code, text, None, "scan_qc" if d.code.startswith(SCAN_PREFIX) else "deficiency"))
-    for t in case_scan(session, proposal_id).missing_types:
-        out.append(ItemSpec(f"{SCAN_PREFIX}missing.{t}", f"未扫描{DOC_TYPE_BY_CODE[t].label}", None, "scan_qc"))
     return out
 
 

@@ -18,7 +18,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desk_app.clock import branch_date
-from desk_app.core import audit, workflow
+from desk_app.core import audit, replies, workflow
 from desk_app.core.entry import rounds
 from desk_app.core.errors import InvalidInput, NotFound, TransitionRefused
 from desk_app.core.forms import form_for
@@ -56,7 +56,7 @@ MOVES_TO_PROBLEM = workflow.ACTIONS["raise_problem"].sources
 # Stages where a problem case may be raised and the case keeps its stage (entry not finished yet).
 RAISED_IN_PLACE = frozenset({State.RECEIVED, State.SCANNED, State.FIRST_ENTERED, State.SECOND_ENTERED,
                              State.RECONCILE, State.PROBLEM})
-REPLY_DOC_TYPE = "problem_reply"
+REPLY_DOC_TYPE = replies.DOC_TYPE
 
 
 def _require(actor: Actor, roles: frozenset[Role], what: str) -> None:
@@ -141,6 +141,13 @@ def _clean_items(proposal: Proposal, items: Sequence[ItemSpec]) -> list[ItemSpec
     return out
 
 
+def _agent_of(session: Session, proposal: Proposal) -> str | None:
+    """Who the notice goes to: the agent code as keyed from the form, else as taken at the counter."""
+    keyed = rounds.settled_values(session, proposal.id).get("agent_code", "").strip().upper()
+    code = keyed if keyed and keyed != "无" else (proposal.agent_code or "")
+    return code[:20] or None
+
+
 def raise_case(session: Session, *, actor: Actor, proposal: Proposal, items: Sequence[ItemSpec], source: str,
                reason: str, now: dt.datetime) -> ProblemCase:
     """Open a problem case with these items, or add them to the case's one still open (items it
@@ -152,7 +159,7 @@ def raise_case(session: Session, *, actor: Actor, proposal: Proposal, items: Seq
     if pc is None:
         pc = ProblemCase(proposal_id=proposal.id, problem_no=numbering.next_problem_no(
             session, proposal.branch_code, branch_date(now)), status="open", source=source,
-            raised_by=actor.user_id, raised_at=now, agent_code=proposal.agent_code or None,
+            raised_by=actor.user_id, raised_at=now, agent_code=_agent_of(session, proposal),
             branch_code=proposal.branch_code, created_at=now, updated_at=now)
         session.add(pc)
         session.flush()
@@ -340,3 +347,13 @@ def no_open_problem(session: Session, proposal: Proposal, actor: Actor) -> str |
     if pc is not None:
         return f"本案有未结的问题件 {pc.problem_no}（{STATUS_LABELS[pc.status]}），须先解决才能校验通过。"
     return None
+
+
+@replies.recorder
+def scanned_reply(session: Session, actor: Actor, problem_no: str, page_ids: Sequence[str], now: dt.datetime) -> None:
+    """Pages scanned behind a notice: the reply of a problem case still open; a closed one keeps
+    the pages on the case with no new step."""
+    pc = session.scalar(select(ProblemCase).where(ProblemCase.problem_no == problem_no,
+                                                  ProblemCase.deleted.is_(False)))
+    if pc is not None and pc.status in ACTIVE:
+        record_reply(session, actor=actor, problem_no=problem_no, page_ids=page_ids, now=now, via_scan=True)

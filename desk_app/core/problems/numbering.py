@@ -12,9 +12,10 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desk_app.core.replies import PREFIX, looks_like_problem_no
 from desk_app.store.models import ProblemCase
 
-PREFIX = "WT"
+__all__ = ["PREFIX", "looks_like_problem_no", "next_problem_no"]
 
 
 def next_problem_no(session: Session, branch_code: str, today: dt.date) -> str:
@@ -26,8 +27,3 @@ def next_problem_no(session: Session, branch_code: str, today: dt.date) -> str:
     n = int(last[len(prefix):]) + 1 if last else 1
     return f"{prefix}{n:04d}"
 
-
-def looks_like(text: str) -> bool:
-    """Whether a barcode's text could be a problem number (checked against the store after)."""
-    t = text.strip()
-    return t.startswith(PREFIX) and len(t) <= 40
