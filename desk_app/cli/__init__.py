@@ -13,10 +13,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desk_app.cli import entry, gui, intake, scan, setup, stationery, status, sync, users
+from desk_app.cli import entry, gui, intake, problems, scan, setup, stationery, status, sync, users
 from desk_app.cli.common import close_stores
 
-GROUPS = (setup, users, status, intake, stationery, scan, entry, gui, sync)
+GROUPS = (setup, users, status, intake, stationery, scan, entry, problems, gui, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:

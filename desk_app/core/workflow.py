@@ -141,7 +141,8 @@ ACTIONS: dict[str, Action] = {
         _a("print_contract", "合同缮制", [S.ISSUED], S.PRINTED, [R.CONTRACT_PREPARER]),
         _a("receipt", "回执签收", [S.PRINTED], S.RECEIPTED, [R.COUNTER_CLERK]),
         _a("archive", "归档", [S.RECEIPTED], S.ARCHIVED, [R.COUNTER_CLERK, R.SUPERVISOR]),
-        # A problem handler withdraws only a case at 问题件 (the problem case's 撤件), see refusal().
+        # A problem handler withdraws only a case with a problem case open (the problem case's 撤件):
+        # a precondition of core.problems.lifecycle.
         _a("withdraw", "撤件", BEFORE_ISSUE, S.WITHDRAWN, [R.COUNTER_CLERK, R.SUPERVISOR, R.PROBLEM_HANDLER],
            needs_reason=True),
     ]
@@ -233,9 +234,6 @@ def refusal(session: Session, actor: Actor, proposal: Proposal, events: list[Cas
         keyed = {_last_actor(events, "first_entry"), _last_actor(events, "second_entry")}
         if actor.user_id in keyed:
             return "差异处理不能由本案的初录或二录人员完成（业务主管除外）。"
-    if (action.name == "withdraw" and state != State.PROBLEM
-            and not actor.roles & {Role.COUNTER_CLERK, Role.SUPERVISOR}):
-        return "问题件处理员只能对问题件环节的案件撤件。"
     if action.name in AUTHORITY_BOUND:
         limit = authority_limit(session, actor.authority_level)
         if limit is None:

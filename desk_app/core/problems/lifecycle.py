@@ -280,11 +280,12 @@ def withdraw(session: Session, *, actor: Actor, problem_no: str, reason: str, no
     _require(actor, HANDLERS, "撤件")
     why = _reason(reason, "撤件")
     pc = _open(session, problem_no, "撤件")
+    # The case first, while its problem case is still open (what lets a problem handler withdraw it).
+    workflow.perform(session, actor=actor, proposal_id=pc.proposal_id, action="withdraw",
+                     reason=f"问题件 {pc.problem_no}：{why}", now=now)
     pc.status = "withdrawn"
     pc.closed_at = now
     _event(session, pc, action="withdraw", actor=actor, now=now, reason=why)
-    workflow.perform(session, actor=actor, proposal_id=pc.proposal_id, action="withdraw",
-                     reason=f"问题件 {pc.problem_no}：{why}", now=now)
     return pc
 
 
@@ -357,3 +358,12 @@ def scanned_reply(session: Session, actor: Actor, problem_no: str, page_ids: Seq
                                                   ProblemCase.deleted.is_(False)))
     if pc is not None and pc.status in ACTIVE:
         record_reply(session, actor=actor, problem_no=problem_no, page_ids=page_ids, now=now, via_scan=True)
+
+
+@workflow.precondition("withdraw")
+def handler_withdraws_problem_cases(session: Session, proposal: Proposal, actor: Actor) -> str | None:
+    """A problem handler (who is not also a counter clerk or supervisor) withdraws only a case
+    with a problem case open: the 撤件 of that problem case."""
+    if actor.roles & {Role.COUNTER_CLERK, Role.SUPERVISOR} or active_problem(session, proposal.id) is not None:
+        return None
+    return "问题件处理员只能对有未结问题件的案件撤件。"
