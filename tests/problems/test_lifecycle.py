@@ -135,3 +135,17 @@ def test_check_keeps_a_run_and_moves_nothing(demo_store, actors, stopped):
     assert validation.latest_run(demo_store, proposal_id=pid).run_no == 2
     with pytest.raises(TransitionRefused):
         validation.check_case(demo_store, actor=actors["clerk"], proposal_id=pid)
+
+
+def test_demo_store_has_open_noticed_overdue_and_resolved_problem_cases(demo_store):
+    page = problems.queue_page(demo_store, include_closed=True)
+    statuses = {r.status for r in page.rows}
+    marks = {r.countdown.mark for r in page.rows}
+    assert {"open", "noticed", "resolved"} <= statuses and "overdue" in marks and page.overdue >= 1
+    resolved = next(r for r in page.rows if r.status == "resolved")
+    v = problems.problem(demo_store, problem_no=resolved.problem_no)
+    assert [e.action for e in v.events] == ["raise", "notice", "reply", "resolve"] and v.case_state == "VALIDATED"
+    from desk_app.core.audit import verify  # the demo's audit chain still verifies
+
+    with demo_store.reading() as s:
+        assert verify(s).ok
