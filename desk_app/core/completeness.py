@@ -37,6 +37,8 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("settlement_list", "保费结算清单", "7"),
     DocType("construction_contract", "施工合同或中标通知书", "8"),
     DocType("other", "其他材料", "9"),
+    # The agent's reply to a problem notice (the notice's QR code types it when scanned).
+    DocType("problem_reply", "问题件回复", "0"),
 )
 DOC_TYPE_BY_CODE = {d.code: d for d in DOC_TYPES}
 COVER_SHEET = "cover_sheet"

@@ -30,6 +30,9 @@ from desk_app.store.models import (
     BenefitLevel,
     CaseEvent,
     OccupationClass,
+    ProblemCase,
+    ProblemEvent,
+    ProblemItem,
     Product,
     Proposal,
     ProposalProduct,
@@ -243,6 +246,7 @@ def create_demo(session: Session, *, cases_per_state: int = 4, password: str = D
     generated = [s for s in PATHS if s not in ENTRY_STAGES]
     bulk_cases(session, n=cases_per_state * len(generated), states=generated)
     bulk_cases(session, n=cases_per_state * 3, states=[State.SCANNED], seed=11)
+    demo_problems(session)
     demo_stationery(session)
     if page_files is not None:
         demo_form_pages(session, page_files, states=(State.SCANNED,))
@@ -257,9 +261,11 @@ ENTRY_STAGES = (State.FIRST_ENTERED, State.SECOND_ENTERED, State.RECONCILE, Stat
 def demo_entry(session: Session, *, per_stage: int) -> None:
     """Key the scanned group cases as the demo entry operators would: `per_stage` cases first-entered
     (waiting for the blind second entry), `per_stage` with two fields keyed differently (waiting for
-    reconciliation), `per_stage` keyed alike twice (compared). The values are what the case's paper
+    reconciliation), `per_stage` keyed alike twice (compared, then validated: without an insured
+    list the rules stop them as problem cases). The values are what the case's paper
     says (core.entry.demo_pages), so a scanned page and its keyed form agree."""
     from desk_app.core.entry import demo_pages, passes
+    from desk_app.core.problems import validation
 
     ids = list(session.scalars(select(Proposal.id).where(
         Proposal.state == State.SCANNED.value, Proposal.business_type == "GROUP", Proposal.deleted.is_(False))
@@ -279,7 +285,10 @@ def demo_entry(session: Session, *, per_stage: int) -> None:
             keyed["contact_phone"] = phone[:-1] + ("8" if phone.endswith("9") else "9")
             keyed["legal_rep_name"] = (keyed.get("legal_rep_name") or "王明") + "明"
         row = passes.take(session, actor=second, proposal=proposal, now=now)
-        passes.submit(session, actor=second, pass_id=row.id, values=keyed, keystrokes=None, active_ms=None, now=now)
+        _, differing = passes.submit(session, actor=second, pass_id=row.id, values=keyed, keystrokes=None,
+                                     active_ms=None, now=now)
+        if not differing:  # as the entry service does: a compared case is validated at once
+            validation.validate_case(session, actor=second, proposal_id=pid, now=now)
 
 
 def demo_form_pages(session: Session, page_files: PageFiles, *, states: tuple[State, ...]) -> int:
@@ -292,6 +301,73 @@ def demo_form_pages(session: Session, page_files: PageFiles, *, states: tuple[St
                                                          Proposal.deleted.is_(False)).order_by(Proposal.case_no)))
     return demo_pages.store_demo_forms(session, page_files, actor=users.actor_for(session, "scanner"),
                                        proposal_ids=ids)
+
+
+# The demo's problem cases, per case at 问题件 in turn: what their handler sees first.
+PROBLEM_KINDS = ("open", "noticed", "overdue", "replied")
+PROBLEM_ITEMS = (("R008", "保费合计与按费率表重算的保费不符，请核对各险种人数与保障等级。", "premium_total", "rule"),
+                 ("R004", "投保日期应为生效日期的前一天。", "proposal_date", "rule"),
+                 ("scan.seal.insured_list", "被保险人清单未加盖单位公章（缺章页：第1页）", None, "scan_qc"),
+                 ("MANUAL", "投保单位名称与公章不一致，请业务员核实。", "applicant_name", "manual"))
+
+
+def demo_problems(session: Session, *, now: dt.datetime | None = None) -> int:
+    """Problem cases on the demo's cases at 问题件 (open, noticed, overdue, replied in turn) and a
+    resolved one on a case at 校验, dated back from now (Core inserts); returns how many."""
+    from desk_app.core.problems import clock as due_clock
+    from desk_app.core.problems.numbering import PREFIX
+
+    now = now or utcnow()
+    ids = _user_ids(session)
+    code = users.branch(session).branch_code
+    problem = list(session.execute(select(Proposal.id, Proposal.agent_code).where(
+        Proposal.state == State.PROBLEM.value).order_by(Proposal.case_no)))
+    validated = session.execute(select(Proposal.id, Proposal.agent_code).where(
+        Proposal.state == State.VALIDATED.value).order_by(Proposal.case_no).limit(1)).all()
+    plan = [(pid, agent, PROBLEM_KINDS[i % len(PROBLEM_KINDS)]) for i, (pid, agent) in enumerate(problem)]
+    plan += [(pid, agent, "resolved") for pid, agent in validated]
+    cases, items, events, audits = [], [], [], []
+    day = now.astimezone(due_clock.BRANCH_TZ)
+    for n, (pid, agent, kind) in enumerate(plan, start=1):
+        # Raised a few days back; the overdue one was noticed nine calendar days ago (past five working days).
+        raised = now - dt.timedelta(days={"open": 1, "noticed": 3, "overdue": 10, "replied": 6, "resolved": 8}[kind])
+        noticed = raised + dt.timedelta(hours=2) if kind != "open" else None
+        due = due_clock.due_at(noticed, due_clock.DEFAULT_DUE_DAYS) if noticed else None
+        replied = noticed + dt.timedelta(days=2) if kind in ("replied", "resolved") and noticed else None
+        closed = replied + dt.timedelta(hours=3) if kind == "resolved" and replied else None
+        status = {"overdue": "noticed"}.get(kind, kind)
+        problem_id = str(uuid.uuid4())
+        base = {"branch_code": code, "created_at": raised, "updated_at": closed or replied or noticed or raised,
+                "deleted": False}
+        cases.append(base | {"id": problem_id, "proposal_id": pid, "problem_no": f"{PREFIX}{code}{day:%Y%m%d}{9000 + n}",
+                             "status": status, "source": "rules", "raised_by": ids["entry1"], "raised_at": raised,
+                             "due_at": due, "noticed_at": noticed, "replied_at": replied, "closed_at": closed,
+                             "agent_code": agent, "reopened": 0})
+        for icode, text, field, source in PROBLEM_ITEMS[:1 + n % 3]:
+            items.append(base | {"id": str(uuid.uuid4()), "problem_id": problem_id, "proposal_id": pid, "code": icode,
+                                 "description": text, "field_key": field, "source": source,
+                                 "status": "resolved" if kind == "resolved" else "open"})
+        steps = [("raise", "entry1", raised, "校验未通过")]
+        steps += [("notice", "problem", noticed, "")] if noticed else []
+        steps += [("reply", "scanner", replied, "")] if replied else []
+        steps += [("resolve", "problem", closed, "业务员补交材料，已核对")] if closed else []
+        for seq, (action, who, at, reason) in enumerate(steps, start=1):
+            events.append({"id": str(uuid.uuid4()), "branch_code": code, "created_at": at, "updated_at": at,
+                           "deleted": False, "problem_id": problem_id, "proposal_id": pid, "seq": seq,
+                           "action": action, "actor_id": ids[who], "at": at, "reason": reason, "detail": "{}"})
+            audits.append({"id": str(uuid.uuid4()), "branch_code": code, "created_at": at, "updated_at": at,
+                           "deleted": False, "at": at, "user_id": ids[who], "username": who,
+                           "action": f"problem.{action}", "target_type": "problem_case", "target_id": problem_id,
+                           "detail": json.dumps({"problem_no": cases[-1]["problem_no"], "reason": reason},
+                                                ensure_ascii=False, sort_keys=True)})
+    if not cases:
+        return 0
+    audits.sort(key=lambda a: a["at"])
+    audits = audit.chain(session, audits)
+    conn = session.connection()
+    for table, rows in ((ProblemCase, cases), (ProblemItem, items), (ProblemEvent, events), (AuditEntry, audits)):
+        conn.execute(insert(table.__table__), rows)
+    return len(cases)
 
 
 def demo_stationery(session: Session) -> None:

@@ -109,13 +109,18 @@ def paper_data(session: Session, proposal_id: str) -> PaperData:
         tuple(r for r in intake.return_reasons.split("\n") if r), intake.outcome, clerk, intake.at)
 
 
-def _barcodes(c: canvas.Canvas, case_no: str, x: float, y: float) -> None:
-    """QR code (right) and Code128 (left) of the case number, top of the page."""
-    # The QR widget's modules are drawn as plain rectangles: renderPDF would set up its default
-    # font (Helvetica, never embedded) even for a drawing without text.
-    widget = qr.QrCodeWidget(case_no, barLevel="M")
+def paper_font() -> str:
+    """The bundled TrueType font registered with reportlab (embedded as a subset); its name."""
+    return _font()
+
+
+def draw_qr(c: canvas.Canvas, text: str, x: float, y: float, size: float = 30 * mm) -> None:
+    """A QR code of `text` with its lower-left corner at (x, y).
+
+    The QR widget's modules are drawn as plain rectangles: renderPDF would set up its default
+    font (Helvetica, never embedded) even for a drawing without text."""
+    widget = qr.QrCodeWidget(text, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
-    size = 30 * mm
     k = size / max(x1 - x0, y1 - y0)
     c.saveState()
     c.setFillGray(0)
@@ -127,6 +132,11 @@ def _barcodes(c: canvas.Canvas, case_no: str, x: float, y: float) -> None:
         elif isinstance(node, Rect) and node.fillColor is not None and node.fillColor != colors.white:
             c.rect(x + (node.x - x0) * k, y + (node.y - y0) * k, node.width * k, node.height * k, stroke=0, fill=1)
     c.restoreState()
+
+
+def _barcodes(c: canvas.Canvas, case_no: str, x: float, y: float) -> None:
+    """QR code (right) and Code128 (left) of the case number, top of the page."""
+    draw_qr(c, case_no, x, y)
     # The human-readable line is drawn by us: the barcode's own would use an unembedded Helvetica.
     bar = code128.Code128(case_no, barHeight=14 * mm, barWidth=0.36 * mm, humanReadable=False)
     bx = x - bar.width - 8 * mm

@@ -119,9 +119,11 @@ ACTIONS: dict[str, Action] = {
         _a("compare_differ", "比对有差异", [S.SECOND_ENTERED], S.RECONCILE, [R.ENTRY_OPERATOR]),
         # An entry operator C (neither A nor B, see refusal) settles differences too (issue #13).
         _a("reconcile", "差异处理完成", [S.RECONCILE], S.COMPARED, [R.PROBLEM_HANDLER, R.SUPERVISOR, R.ENTRY_OPERATOR]),
-        _a("validate", "校验通过", [S.COMPARED], S.VALIDATED, [R.ENTRY_OPERATOR, R.PROBLEM_HANDLER]),
+        # Validation runs by itself when a case is compared, as whoever compared it (a supervisor may
+        # reconcile): see core.problems.validation.
+        _a("validate", "校验通过", [S.COMPARED], S.VALIDATED, [R.ENTRY_OPERATOR, R.PROBLEM_HANDLER, R.SUPERVISOR]),
         _a("raise_problem", "转问题件", [S.COMPARED, S.VALIDATED, S.UNDERWRITING], S.PROBLEM,
-           [R.ENTRY_OPERATOR, R.PROBLEM_HANDLER, R.UNDERWRITER], needs_reason=True),
+           [R.ENTRY_OPERATOR, R.PROBLEM_HANDLER, R.UNDERWRITER, R.SUPERVISOR], needs_reason=True),
         _a("resolve_problem", "问题件解决", [S.PROBLEM], S.VALIDATED, [R.PROBLEM_HANDLER], needs_reason=True),
         _a("send_back", "退回重扫/重录", [S.PROBLEM], S.SCANNED, [R.PROBLEM_HANDLER], needs_reason=True),
         # Partial re-entry: a problem case's changed fields go through first and second entry again
@@ -139,7 +141,10 @@ ACTIONS: dict[str, Action] = {
         _a("print_contract", "合同缮制", [S.ISSUED], S.PRINTED, [R.CONTRACT_PREPARER]),
         _a("receipt", "回执签收", [S.PRINTED], S.RECEIPTED, [R.COUNTER_CLERK]),
         _a("archive", "归档", [S.RECEIPTED], S.ARCHIVED, [R.COUNTER_CLERK, R.SUPERVISOR]),
-        _a("withdraw", "撤件", BEFORE_ISSUE, S.WITHDRAWN, [R.COUNTER_CLERK, R.SUPERVISOR], needs_reason=True),
+        # A problem handler withdraws only a case with a problem case open (the problem case's 撤件):
+        # a precondition of core.problems.lifecycle.
+        _a("withdraw", "撤件", BEFORE_ISSUE, S.WITHDRAWN, [R.COUNTER_CLERK, R.SUPERVISOR, R.PROBLEM_HANDLER],
+           needs_reason=True),
     ]
 }
 

@@ -18,6 +18,7 @@ class Changes:
     users: bool = False
     sync: bool = False  # outbox, last sync, enrolment
     conflicts: bool = False  # the conflict inbox
+    problems: bool = False  # problem cases (问题件): their queue, counts, items and steps
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name)

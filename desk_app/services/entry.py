@@ -23,12 +23,14 @@ from desk_app.core.entry import reconcile as reconciling
 from desk_app.core.entry.normalise import normalise
 from desk_app.core.errors import InvalidInput, TransitionRefused
 from desk_app.core.forms import form as form_def
+from desk_app.core.problems import validation
+from desk_app.core.problems.views import ValidationOutcome
 from desk_app.core.roles import Actor
 from desk_app.services.changes import Changes, Done
 from desk_app.store.db import Store
 from desk_app.store.models import EntryPass, Page, Proposal, User
 
-TOUCHED = Changes(cases=True, queues=True, sync=True)
+TOUCHED = Changes(cases=True, queues=True, problems=True, sync=True)
 DRAFT = Changes(sync=True)  # a field saved while keying: nothing any other view shows changes
 
 
@@ -83,6 +85,9 @@ class Submitted:
     # (RECONCILE, with this many fields to settle). None after a first pass.
     comparison: str | None
     differing: int = 0
+    # After a matching second pass the rules run at once (校验): the case moved on to VALIDATED or
+    # stopped as a problem case (see services.validation).
+    validation: ValidationOutcome | None = None
 
 
 @dataclass(frozen=True)
@@ -255,16 +260,29 @@ def submit_pass(store: Store, *, actor: Actor, pass_id: str, values: dict[str, s
     FIRST_ENTERED; a second pass is compared at once, field by field after normalisation: all
     equal → COMPARED, otherwise RECONCILE with the differing fields pending."""
     with store.transaction() as session:
+        now = clock.now()
         row, differing = passes.submit(session, actor=actor, pass_id=pass_id, values=values, keystrokes=keystrokes,
-                                       active_ms=active_ms, now=clock.now())
-        return Done(_submitted(session, row, differing), TOUCHED)
+                                       active_ms=active_ms, now=now)
+        return Done(_submitted(session, actor, row, differing, now), TOUCHED)
 
 
-def _submitted(session: Session, row: EntryPass, differing: int | None) -> Submitted:
+def _validate_if_compared(session: Session, actor: Actor, proposal_id: str,
+                          now: dt.datetime) -> ValidationOutcome | None:
+    """A case just made COMPARED is validated in the same transaction, as its comparer: it moves on
+    to 校验 or stops as a problem case, never waiting at 比对 for a click."""
+    state = session.scalar(select(Proposal.state).where(Proposal.id == proposal_id))
+    if state != workflow.State.COMPARED:
+        return None
+    return validation.validate_case(session, actor=actor, proposal_id=proposal_id, now=now)
+
+
+def _submitted(session: Session, actor: Actor, row: EntryPass, differing: int | None, now: dt.datetime) -> Submitted:
     case_no = session.scalar(select(Proposal.case_no).where(Proposal.id == row.proposal_id)) or ""
     if differing is None:
         return Submitted(row.proposal_id, case_no, row.pass_no, None)
-    return Submitted(row.proposal_id, case_no, row.pass_no, "match" if differing == 0 else "differ", differing)
+    outcome = _validate_if_compared(session, actor, row.proposal_id, now) if differing == 0 else None
+    return Submitted(row.proposal_id, case_no, row.pass_no, "match" if differing == 0 else "differ", differing,
+                     outcome)
 
 
 def submit_values(store: Store, *, actor: Actor, proposal_id: str, pass_no: int,
@@ -281,7 +299,7 @@ def submit_values(store: Store, *, actor: Actor, proposal_id: str, pass_no: int,
         row = passes.take(session, actor=actor, proposal=proposal, now=now)
         row, differing = passes.submit(session, actor=actor, pass_id=row.id, values=values, keystrokes=None,
                                        active_ms=None, now=now)
-        return Done(_submitted(session, row, differing), TOUCHED)
+        return Done(_submitted(session, actor, row, differing, now), TOUCHED)
 
 
 def _comparison(session: Session, actor: Actor, proposal: Proposal) -> Comparison:
@@ -323,9 +341,13 @@ def reconcile(store: Store, *, actor: Actor, proposal_id: str, choices: list[Cho
         raise InvalidInput("没有任何差异处理的选择。")
     with store.transaction() as session:
         proposal = passes.load_case(session, proposal_id)
-        reconciling.decide(session, actor=actor, proposal=proposal, now=clock.now(),
+        now = clock.now()
+        reconciling.decide(session, actor=actor, proposal=proposal, now=now,
                            decisions=[reconciling.Decision(c.field_key, c.pick, c.value, c.note) for c in choices])
-        return Done(_comparison(session, actor, proposal), TOUCHED)
+        cmp = _comparison(session, actor, proposal)
+        # The last field settled: the case is COMPARED and is validated at once (see submit_pass).
+        _validate_if_compared(session, actor, proposal.id, now)
+        return Done(cmp, TOUCHED)
 
 
 def request_reentry(store: Store, *, actor: Actor, proposal_id: str, fields: list[str], reason: str) -> Done[int]:

@@ -57,7 +57,7 @@ def test_submit_compare_reconcile_and_figures(demo_path, tmp_path):
             _file(tmp_path, "c.json", {"premium_total": {"pick": "1", "note": "按投保单"}}), "--as", "super", *as_)
     assert r.returncode == 0, r.stderr
     store = open_store(demo_path)
-    assert state_of(store, pid) == "COMPARED"
+    assert state_of(store, pid) == "PROBLEM"  # compared, then validated at once: no insured list (R016)
     store.close()
     r = run(d, "entry", "figures", "--json", "--as", "super", *as_)
     figures = {f["username"]: f for f in json.loads(r.stdout)}

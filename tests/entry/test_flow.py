@@ -25,13 +25,15 @@ def test_all_fields_keyed_alike_settle_the_case(demo_store, actors, group_case):
                               "contact_id_no": values["contact_id_no"].lower()}
     second = key_pass(demo_store, actors["entry2"], pid, second_values)
     assert (second.comparison, second.differing) == ("match", 0)
-    assert state_of(demo_store, pid) == "COMPARED"
+    # Compared, then validated at once: this case has no insured list (R016), so it stops as a problem case.
+    assert state_of(demo_store, pid) == "PROBLEM" and second.validation.state == "PROBLEM"
+    assert "R016" in {f.code for f in second.validation.run.blocking}
     kept = entry.case_values(demo_store, proposal_id=pid)
     assert kept["premium_total"] == "6000.00" and kept["contact_phone"] == "13800138000"
     assert kept["applicant_name"] == "广州市天河科技有限公司"
     with demo_store.reading() as s:
-        actions = [e.action for e in workflow.history(s, pid)][-3:]
-    assert actions == ["first_entry", "second_entry", "compare_match"]
+        actions = [e.action for e in workflow.history(s, pid)][-4:]
+    assert actions == ["first_entry", "second_entry", "compare_match", "raise_problem"]
 
 
 def test_differences_wait_for_a_reconciler_who_records_whose_value_was_kept(demo_store, actors, group_case, entry3):
@@ -60,11 +62,12 @@ def test_differences_wait_for_a_reconciler_who_records_whose_value_was_kept(demo
     assert state_of(demo_store, pid) == "RECONCILE" and len(done.value.differing) == 1
     done = entry.reconcile(demo_store, actor=entry3, proposal_id=pid,
                            choices=[Choice("contact_name", "3", value="李 宏")])
-    assert done.value.differing == () and state_of(demo_store, pid) == "COMPARED"
+    # The last field settled: compared, and validated at once (no insured list: a problem case).
+    assert done.value.differing == () and state_of(demo_store, pid) == "PROBLEM"
     with demo_store.reading() as s:
         rows = {r.field_key: r for r in s.scalars(select(EntryField).where(EntryField.proposal_id == pid))}
         c_id = s.scalar(select(User.id).where(User.username == "entry3"))
-        last = workflow.history(s, pid)[-1]
+        last = [e for e in workflow.history(s, pid) if e.action == "reconcile"][-1]
     assert (rows["premium_total"].outcome, rows["premium_total"].value, rows["premium_total"].note) == (
         "first", "6000.00", "按投保单")
     assert (rows["contact_name"].outcome, rows["contact_name"].value) == ("third", "李宏")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from desk_app.core import workflow
 from desk_app.core.errors import DomainError, TransitionRefused
 from desk_app.services import entry
 from desk_app.services.entry import Choice
@@ -15,9 +14,9 @@ from tests.entry.helpers import group_values, key_pass, state_of
 def _to_problem(store, actors, pid):
     values = group_values()
     key_pass(store, actors["entry1"], pid, values)
+    # Compared, then validated at once: the rules stop it (no insured list), so it is at 问题件.
     key_pass(store, actors["entry2"], pid, values)
-    with store.transaction() as s:
-        workflow.perform(s, actor=actors["problem"], proposal_id=pid, action="raise_problem", reason="保费有误")
+    assert state_of(store, pid) == "PROBLEM"
     return values
 
 
@@ -54,7 +53,8 @@ def test_partial_reentry_keys_only_its_fields_and_the_newest_round_wins(demo_sto
     cmp = entry.comparison(demo_store, actor=entry3, proposal_id=pid)
     assert cmp.round == 2 and [f.field_key for f in cmp.fields] == fields
     entry.reconcile(demo_store, actor=entry3, proposal_id=pid, choices=[Choice("premium_total", "1")])
-    assert state_of(demo_store, pid) == "COMPARED"
+    # Compared and validated at once: the rules still stop it (no insured list).
+    assert state_of(demo_store, pid) == "PROBLEM"
     kept = entry.case_values(demo_store, proposal_id=pid)
     assert (kept["product_1_premium"], kept["premium_total"]) == ("2500.00", "6100.00")
     assert kept["applicant_name"] == values["applicant_name"] and len(kept) == len(values)

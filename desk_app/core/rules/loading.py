@@ -13,7 +13,7 @@ from functools import cache
 from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
-from desk_app.clock import branch_date
+from desk_app import clock
 from desk_app.core import forms
 from desk_app.core.rules.facts import CaseFacts, Insured, IntermediaryRef, LevelRef, ProductRef, RefTables
 from desk_app.paths import resources_dir
@@ -103,5 +103,5 @@ def case_facts(session: Session, proposal: Proposal, values: Mapping[str, str], 
     return CaseFacts(
         case_no=proposal.case_no, business_type=proposal.business_type, form_code=form.code, values=dict(values),
         required=tuple(f.key for f in form.fields if f.required), labels={f.key: f.label for f in form.fields},
-        refs=ref_tables(session), insured=insured, has_list=has_list, today=today or branch_date(),
+        refs=ref_tables(session), insured=insured, has_list=has_list, today=today or clock.today(),
     )

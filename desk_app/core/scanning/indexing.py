@@ -5,6 +5,10 @@ the case number. In a stack, the cover sheet starts the pages of its case, and e
 it belongs to that case until the next cover sheet. A proposal-number barcode printed on a form
 identifies its case too (and the form is the proposal form). Pages before any cover sheet, with
 no --case given, go to the unindexed tray (no case) for the operator to assign.
+
+A problem notice (问题件通知书) comes back with the agent's reply behind it: its QR code holds the
+problem number, so it starts the reply's pages like a cover sheet, and it and every page after it
+(until the next code) are the case's 问题件回复 (doc type `problem_reply`) of that problem case.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import zxingcpp
 # search read.
 DECODE_DPI = 200.0
 FORMATS = (zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.Code128)
+REPLY = "problem_reply"  # core.replies.DOC_TYPE (indexing stays free of the store)
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,8 @@ class CaseRef:
 
     proposal_id: str
     case_no: str
-    by: str  # "cover" (case number) or "form" (proposal number)
+    by: str  # "cover" (case number), "form" (proposal number) or "problem" (a problem notice)
+    problem_no: str | None = None
 
 
 Resolver = Callable[[str], "CaseRef | None"]
@@ -67,8 +73,9 @@ Resolver = Callable[[str], "CaseRef | None"]
 class PageIndex:
     proposal_id: str | None
     case_no: str | None
-    doc_type: str | None  # "cover_sheet", "proposal_form", or None (the operator decides)
+    doc_type: str | None  # "cover_sheet", "proposal_form", "problem_reply", or None (the operator decides)
     cover: bool
+    problem_no: str | None = None  # the reply's problem case (a notice page and the pages behind it)
 
 
 def assign(pages: Sequence[Sequence[Barcode]], resolve: Resolver, *, start: CaseRef | None = None) -> list[PageIndex]:
@@ -79,12 +86,18 @@ def assign(pages: Sequence[Sequence[Barcode]], resolve: Resolver, *, start: Case
         refs = [r for r in (resolve(b.text) for b in codes) if r is not None]
         cover = next((r for r in refs if r.by == "cover"), None)
         form = next((r for r in refs if r.by == "form"), None)
-        if cover is not None:
+        notice = next((r for r in refs if r.by == "problem"), None)
+        if notice is not None:
+            current = notice
+            out.append(PageIndex(notice.proposal_id, notice.case_no, REPLY, False, notice.problem_no))
+        elif cover is not None:
             current = cover
             out.append(PageIndex(cover.proposal_id, cover.case_no, "cover_sheet", True))
         elif form is not None:
             current = form
             out.append(PageIndex(form.proposal_id, form.case_no, "proposal_form", False))
+        elif current is not None and current.by == "problem":
+            out.append(PageIndex(current.proposal_id, current.case_no, REPLY, False, current.problem_no))
         elif current is not None:
             out.append(PageIndex(current.proposal_id, current.case_no, None, False))
         else:

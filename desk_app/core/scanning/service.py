@@ -26,7 +26,7 @@ from typing import Any, Protocol
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk_app.core import audit, proposals, workflow
+from desk_app.core import audit, proposals, replies, workflow
 from desk_app.core.completeness import (  # noqa: F401 (re-exported: the service's vocabulary)
     COVER_SHEET,
     DOC_TYPE_BY_CODE,
@@ -42,7 +42,7 @@ from desk_app.core.completeness import (  # noqa: F401 (re-exported: the service
 from desk_app.core.errors import InvalidInput, NotFound
 from desk_app.core.roles import Actor, Role
 from desk_app.core.scanning import indexing, pipeline, seal, sources
-from desk_app.store.models import Deficiency, Page, Proposal, ScanBatch, User
+from desk_app.store.models import Deficiency, Page, ProblemCase, Proposal, ScanBatch, User
 from desk_app.store.types import utcnow
 
 
@@ -213,10 +213,17 @@ class PageOutcome:
 
 
 def resolver(session: Session) -> indexing.Resolver:
-    """Barcode text -> the case it names (case number: cover sheet; proposal number: form)."""
+    """Barcode text -> the case it names (case number: cover sheet; proposal number: form; problem
+    number: a problem notice with the reply behind it)."""
     cache: dict[str, indexing.CaseRef | None] = {}
 
     def resolve(text: str) -> indexing.CaseRef | None:
+        if text not in cache and replies.looks_like_problem_no(text):
+            row = session.execute(select(ProblemCase.proposal_id, ProblemCase.problem_no, Proposal.case_no)
+                                  .join(Proposal, Proposal.id == ProblemCase.proposal_id)
+                                  .where(ProblemCase.problem_no == text.strip(), ProblemCase.deleted.is_(False))).first()
+            if row is not None:
+                cache[text] = indexing.CaseRef(row.proposal_id, row.case_no, "problem", row.problem_no)
         if text not in cache:
             try:
                 pid = proposals.find_case(session, text.strip())
@@ -282,6 +289,13 @@ def store_batch(session: Session, files_to: PageFiles, *, actor: Actor, files: S
     audit.record(session, actor=actor, action="scan.batch", target_type="scan_batch", target_id=batch.id,
                  detail={"source": source, "files": [f.name for f in files], "pages": len(out)},
                  branch_code=actor.branch_code)
+    reply_pages: dict[str, list[str]] = {}
+    for o, ix in zip(out, index, strict=True):
+        if ix.problem_no and not o.deleted:
+            reply_pages.setdefault(ix.problem_no, []).append(o.page_id)
+    for problem_no, page_ids in reply_pages.items():
+        # The reply recorded on its problem case in this same transaction (core.replies).
+        replies.scanned(session, actor=actor, problem_no=problem_no, page_ids=page_ids, now=now)
     cases = sorted({o.proposal_id for o in out if o.proposal_id})
     for pid in cases:
         check_case(session, actor=actor, proposal_id=pid)
