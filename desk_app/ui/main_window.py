@@ -318,6 +318,13 @@ class MainWindow(QMainWindow):
 
     def _on_refresh_triggered(self) -> None:
         self._on_changes(Changes(cases=True, queues=True), None)
+        # F5 is the window's: the problem tabs read again too (a shortcut of their own would clash).
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            if isinstance(page, ProblemQueueWidget):
+                page.refresh()
+            elif isinstance(page, ProblemCaseWidget):
+                page.reload()
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
         """Refresh what an action touched: the queues and their counts, the opened case."""

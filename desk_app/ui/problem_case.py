@@ -204,7 +204,6 @@ class ProblemCaseWidget(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._stack)
 
-        QShortcut(QKeySequence("F5"), self, self.reload, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_requested.emit,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         ops.bus().changed.connect(self._on_changes)

@@ -5,7 +5,7 @@ overdue marks are then worked out from each row's due time and the app's clock, 
 a QTimer: a tick reads nothing from the store. Marks are words as well as colours (已超期 in red,
 即将到期 in amber) so they read on a grey-scale print and to the colour-blind.
 
-Keys: arrows move, Enter opens, F5 reads again; typing a case or problem number while the table
+Keys: arrows move, Enter opens, F5 reads again (the main window's 刷新, which calls `refresh`); typing a case or problem number while the table
 has the focus goes to the search line, which keeps only the rows it matches (Enter there opens
 the first match, Down goes back to the table). Supervisors also see the open cases counted by agent
 and by rule, to see where the problems come from.
@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -164,7 +164,6 @@ class ProblemQueueWidget(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.status_label)
 
-        QShortcut(QKeySequence("F5"), self, self.refresh, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)

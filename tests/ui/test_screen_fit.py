@@ -101,3 +101,30 @@ def test_lock_screen_fits_after_a_wrong_password(qtbot, demo_store, worker, acto
     # Behind the lock nothing of the window can be used.
     assert not window.menuBar().isEnabled()
     assert not window.findChild(QToolBar, "mainToolBar").isEnabled()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_problem_queue_tab_fits(qtbot, demo_store, worker, actors, size):
+    # The supervisor's: the queue and the counts by agent and by rule beside it.
+    window = _main(qtbot, demo_store, worker, actors["super"], size)
+    queue = window.open_problems()
+    qtbot.waitUntil(lambda: len(queue.rows) > 0 and worker.pending == 0, timeout=10_000)
+    problems = check_fits(window, size)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_problem_case_tab_and_its_dialogs_fit(qtbot, demo_store, worker, actors, size):
+    window = _main(qtbot, demo_store, worker, actors["problem"], size)
+    queue = window.open_problems()
+    qtbot.waitUntil(lambda: len(queue.rows) > 0 and worker.pending == 0, timeout=10_000)
+    case = window.open_problem(queue.rows[0].problem_no)
+    qtbot.waitUntil(lambda: case.detail is not None and worker.pending == 0, timeout=10_000)
+    problems = check_fits(window, size)
+    assert not problems, "\n".join(problems)
+    for open_dialog in (case.resolve, case.raise_by_hand, case.withdraw):
+        dialog = open_dialog()
+        qtbot.waitExposed(dialog)
+        problems = check_fits(dialog, size)
+        assert not problems, f"{type(dialog).__name__}:\n" + "\n".join(problems)
+        dialog.reject()
