@@ -155,7 +155,7 @@ class ProblemCaseWidget(QWidget):
         self.items_tree = _tree([self.tr("代码"), self.tr("说明"), self.tr("字段"), self.tr("来源"), self.tr("状态")],
                                 "problemItems")
         self.items_tree.header().resizeSection(0, 70)
-        self.items_tree.header().resizeSection(1, 300)
+        self.items_tree.header().resizeSection(1, 260)
         self.items_tree.header().resizeSection(2, 120)
         self.items_tree.header().resizeSection(3, 72)
         items_box = QGroupBox(self.tr("问题项"))
@@ -178,8 +178,9 @@ class ProblemCaseWidget(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(rules_box)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        # Half each: the rules' messages name the values and are the longest texts here.
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
 
         self.status_label = QLabel()

@@ -84,7 +84,7 @@ class RuleResultsPanel(QWidget):
         head.setSectionResizeMode(COL_CODE, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(COL_SEVERITY, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(COL_FIELDS, QHeaderView.ResizeMode.Interactive)
-        head.resizeSection(COL_FIELDS, 160)
+        head.resizeSection(COL_FIELDS, 130)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary_label)
