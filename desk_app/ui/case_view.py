@@ -10,12 +10,14 @@ import datetime as dt
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QStackedWidget,
     QToolButton,
     QTreeWidget,
@@ -61,6 +63,8 @@ class CaseViewWidget(QWidget):
 
     # A personal field the user asked to see in full (PersonalField).
     unmask_requested = Signal(object)
+    # The user asked why the case stopped: its latest rule run (the button or F7).
+    rules_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +96,14 @@ class CaseViewWidget(QWidget):
         header.addWidget(self.title_label)
         header.addWidget(self.state_label)
         header.addStretch(1)
+        self.rules_button = QPushButton(self.tr("校验结果(&K)"))
+        self.rules_button.setObjectName("caseRules")
+        self.rules_button.setToolTip(self.tr("最近一次校验规则的结果：案件为何停下（F7）"))
+        self.rules_button.setAutoDefault(False)
+        self.rules_button.clicked.connect(self.rules_requested.emit)
+        header.addWidget(self.rules_button)
+        # Anywhere in the window while a case is shown (the queue beside it keeps the focus).
+        QShortcut(QKeySequence("F7"), page, self.rules_requested.emit, context=Qt.ShortcutContext.WindowShortcut)
 
         # field key -> value label; filled by show_case()
         self.fields: dict[str, QLabel] = {}

@@ -31,7 +31,7 @@ from desk_app.core.privacy import PersonalField, can_unmask
 from desk_app.core.proposals import CaseDetail
 from desk_app.core.roles import Actor, Role
 from desk_app.core.workflow import State
-from desk_app.services import cases, setup
+from desk_app.services import cases, problems, setup
 from desk_app.services.changes import Changes
 from desk_app.store.db import Store
 from desk_app.ui import ops
@@ -39,6 +39,8 @@ from desk_app.ui.case_view import CaseViewWidget
 from desk_app.ui.fit import ElidedLabel, fit_to_screen
 from desk_app.ui.idle_lock import IdleLock
 from desk_app.ui.intake_widget import IntakeWidget
+from desk_app.ui.problem_case import ProblemCaseWidget
+from desk_app.ui.problem_queue import ProblemQueueWidget
 from desk_app.ui.queue_model import (
     COL_AGE,
     COL_APPLICANT,
@@ -50,6 +52,7 @@ from desk_app.ui.queue_model import (
     CaseQueueTableModel,
     ProposalIdRole,
 )
+from desk_app.ui.rule_results import RuleResultsDialog
 from desk_app.ui.stationery_dialog import StationeryDialog
 from desk_app.ui.sync_menu import install_sync
 from desk_app.ui.unmask_dialog import UnmaskDialog
@@ -60,12 +63,14 @@ if TYPE_CHECKING:
     from desk_app.ui.reconcile_window import ReconcileWindow
 
 # Tabs that close (Ctrl+W) besides intakes; the queues stay.
-CLOSABLE_TABS = ("scanWindow", "entryWindow", "reconcileWindow")
+CLOSABLE_TABS = ("scanWindow", "entryWindow", "reconcileWindow", "problemQueue", "problemCase")
 # Who opens reconciliation (差异处理): the service decides per case (not one who keyed it).
 RECONCILERS = frozenset({Role.ENTRY_OPERATOR, Role.PROBLEM_HANDLER, Role.SUPERVISOR})
 ENTRY_STATES = (State.SCANNED, State.FIRST_ENTERED)
 # Who may import a case's insured list (services.insured decides the stage).
 INSURED_LIST_ROLES = frozenset({Role.COUNTER_CLERK, Role.ENTRY_OPERATOR, Role.PROBLEM_HANDLER, Role.SUPERVISOR})
+# Who works the problem cases (问题件): handlers, and supervisors who watch where they come from.
+PROBLEM_ROLES = frozenset({Role.PROBLEM_HANDLER, Role.SUPERVISOR})
 
 ROW_HEIGHT = 26
 COLUMN_WIDTHS = {COL_CASE_NO: 168, COL_PROPOSAL_NO: 100, COL_APPLICANT: 200, COL_BUSINESS_TYPE: 62,
@@ -152,6 +157,7 @@ class MainWindow(QMainWindow):
 
         self.case_view.set_unmask_allowed(can_unmask(actor))
         self.case_view.unmask_requested.connect(self._on_unmask_requested)
+        self.case_view.rules_requested.connect(self.open_rule_results)
 
         self._build_actions()
         self._build_status_bar()
@@ -257,6 +263,16 @@ class MainWindow(QMainWindow):
         self.insured_action.triggered.connect(self.open_insured_list)
         self.addAction(self.insured_action)
 
+        # Problem cases (问题件) in a tab of their own: the queue by due time, one case per tab.
+        may_handle = bool(self.actor.roles & PROBLEM_ROLES)
+        self.problems_action = QAction(self.tr("问题件(&P)"), self)
+        self.problems_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.problems_action.setStatusTip(self.tr("问题件队列：按到期时间排列，显示剩余工作时间"))
+        self.problems_action.setVisible(may_handle)
+        self.problems_action.setEnabled(may_handle)
+        self.problems_action.triggered.connect(lambda: self.open_problems())
+        self.addAction(self.problems_action)
+
         self.close_tab_action = QAction(self.tr("&Close tab"), self)
         self.close_tab_action.setShortcut(QKeySequence("Ctrl+W"))
         self.close_tab_action.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
@@ -277,6 +293,7 @@ class MainWindow(QMainWindow):
         case_menu.addAction(self.entry_action)
         case_menu.addAction(self.reconcile_action)
         case_menu.addAction(self.insured_action)
+        case_menu.addAction(self.problems_action)
         case_menu.addAction(self.stationery_action)
         case_menu.addAction(self.figures_action)
         view_menu = menu.addMenu(self.tr("&View"))
@@ -292,6 +309,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.scan_action)
         toolbar.addAction(self.entry_action)
         toolbar.addAction(self.reconcile_action)
+        toolbar.addAction(self.problems_action)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -347,6 +365,13 @@ class MainWindow(QMainWindow):
 
     def _on_refresh_triggered(self) -> None:
         self._on_changes(Changes(cases=True, queues=True), None)
+        # F5 is the window's: the problem tabs read again too (a shortcut of their own would clash).
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            if isinstance(page, ProblemQueueWidget):
+                page.refresh()
+            elif isinstance(page, ProblemCaseWidget):
+                page.reload()
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
         """Refresh what an action touched: the queues and their counts, the opened case."""
@@ -367,7 +392,8 @@ class MainWindow(QMainWindow):
         if not proposal_id:
             return
         # A case waiting for entry opens in the entry workstation from the entry queue, one
-        # waiting for reconciliation in the reconciliation tab; any other in the case view.
+        # waiting for reconciliation in the reconciliation tab, one at 问题件 in its problem case
+        # from the handler's queue; any other in the case view.
         role = self.current_role()
         state = self.queue_models[role].row_at(index.row()).state if role is not None else None
         if role == Role.ENTRY_OPERATOR and state in ENTRY_STATES:
@@ -375,6 +401,8 @@ class MainWindow(QMainWindow):
         elif role in (Role.ENTRY_OPERATOR, Role.PROBLEM_HANDLER) and state == State.RECONCILE \
                 and self.actor.roles & RECONCILERS:
             self.open_reconcile(proposal_id)
+        elif role == Role.PROBLEM_HANDLER and state == State.PROBLEM:
+            self.open_case_problem(proposal_id)
         else:
             self.open_case(proposal_id)
 
@@ -510,6 +538,62 @@ class MainWindow(QMainWindow):
         self.insured_dialog = InsuredListDialog(self._store, self._worker, self.actor, case[0], case[1], self)
         self.insured_dialog.open()
         return self.insured_dialog
+
+    def open_problems(self) -> ProblemQueueWidget:
+        """The problem-case queue (one tab), focused on its table."""
+        widget = self._tab_named("problemQueue")
+        if not isinstance(widget, ProblemQueueWidget):
+            widget = ProblemQueueWidget(self._store, self._worker, self.actor)
+            widget.setObjectName("problemQueue")
+            widget.open_requested.connect(self.open_problem)
+            self.tabs.addTab(widget, self.tr("问题件"))
+            self.tabs.setTabToolTip(self.tabs.indexOf(widget), self.tr("Ctrl+W 关闭"))
+        else:
+            widget.refresh()
+        self.tabs.setCurrentWidget(widget)
+        widget.table.setFocus()
+        return widget
+
+    def open_problem(self, problem_no: str) -> ProblemCaseWidget:
+        """One problem case in its tab (reused: the handler works one case at a time)."""
+        widget = self._tab_named("problemCase")
+        if not isinstance(widget, ProblemCaseWidget):
+            widget = ProblemCaseWidget(self._store, self._worker, self.actor)
+            widget.setObjectName("problemCase")
+            widget.close_requested.connect(lambda w=widget: self.close_tab(self.tabs.indexOf(w)))
+            widget.shown.connect(lambda view, w=widget: self.tabs.setTabText(
+                self.tabs.indexOf(w), self.tr("问题件 %1").replace("%1", view.problem_no)))
+            self.tabs.addTab(widget, self.tr("问题件"))
+            self.tabs.setTabToolTip(self.tabs.indexOf(widget), self.tr("Esc 或 Ctrl+W 关闭"))
+        self.tabs.setCurrentWidget(widget)
+        widget.open_problem(problem_no)
+        widget.setFocus()
+        return widget
+
+    def open_case_problem(self, proposal_id: str) -> None:
+        """The case's problem case still open (else its newest); the case view when it has none."""
+        def opened(views: list) -> None:
+            active = [v for v in views if v.active] or views
+            if active:
+                self.open_problem(active[0].problem_no)
+            else:
+                self.open_case(proposal_id)
+
+        ops.read(self._worker, problems.case_problems, self._store, proposal_id=proposal_id, owner=self,
+                 urgent=True, on_done=opened, on_error=self._on_queue_load_failed)
+
+    def open_rule_results(self) -> RuleResultsDialog | None:
+        """Why the opened case stopped: its latest rule run (F7 in the case view)."""
+        detail = self.case_view.detail
+        if detail is None:
+            return None
+        old = getattr(self, "rules_dialog", None)
+        if old is not None:
+            old.deleteLater()
+        self.rules_dialog = RuleResultsDialog(self._store, self._worker, detail.proposal_id, case_no=detail.case_no,
+                                              business_type=detail.business_type, parent=self)
+        self.rules_dialog.open()
+        return self.rules_dialog
 
     def open_stationery(self) -> StationeryDialog:
         self.stationery_dialog = StationeryDialog(self._store, self._worker, self.actor, self)

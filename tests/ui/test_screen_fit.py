@@ -136,6 +136,16 @@ def test_reconcile_tab_fits(qtbot, demo_store, worker, actors, size, tmp_path):
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_problem_queue_tab_fits(qtbot, demo_store, worker, actors, size):
+    # The supervisor's: the queue and the counts by agent and by rule beside it.
+    window = _main(qtbot, demo_store, worker, actors["super"], size)
+    queue = window.open_problems()
+    qtbot.waitUntil(lambda: len(queue.rows) > 0 and worker.pending == 0, timeout=10_000)
+    problems = check_fits(window, size)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_entry_figures_dialog_fits(qtbot, demo_store, worker, actors, size):
     window = _main(qtbot, demo_store, worker, actors["super"], size)
     dialog = window.open_figures()
@@ -143,3 +153,20 @@ def test_entry_figures_dialog_fits(qtbot, demo_store, worker, actors, size):
     qtbot.waitUntil(lambda: worker.pending == 0, timeout=10_000)
     problems = check_fits(dialog, size)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_problem_case_tab_and_its_dialogs_fit(qtbot, demo_store, worker, actors, size):
+    window = _main(qtbot, demo_store, worker, actors["problem"], size)
+    queue = window.open_problems()
+    qtbot.waitUntil(lambda: len(queue.rows) > 0 and worker.pending == 0, timeout=10_000)
+    case = window.open_problem(queue.rows[0].problem_no)
+    qtbot.waitUntil(lambda: case.detail is not None and worker.pending == 0, timeout=10_000)
+    problems = check_fits(window, size)
+    assert not problems, "\n".join(problems)
+    for open_dialog in (case.resolve, case.raise_by_hand, case.withdraw):
+        dialog = open_dialog()
+        qtbot.waitExposed(dialog)
+        problems = check_fits(dialog, size)
+        assert not problems, f"{type(dialog).__name__}:\n" + "\n".join(problems)
+        dialog.reject()
