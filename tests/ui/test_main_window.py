@@ -135,13 +135,14 @@ def test_a_scanned_case_leaves_the_scanning_queue_without_a_refresh(qtbot, demo_
     complete (扫描 SCANNED), and the operator's queue and stage counts follow by the change bus, no F5."""
     from tests.scanning.test_service import received_case, stack
 
+    # Chosen (or taken in at the counter) before the queue is read, so the queue's count includes it.
+    _pid, case_no, proposal_no, _insured = received_case(demo_store, max_insured=25)
     window = open_window(qtbot, demo_store, worker, actors["scanner"])
     role = Role.SCANNING_OPERATOR
     wait_loaded(qtbot, window, role)
     model, label = window.queue_models[role], window.stage_labels[role]
     before = model.total
     assert f"{before:,}" in label.text()
-    _pid, case_no, proposal_no, _insured = received_case(demo_store, max_insured=25)
     path = tmp_path / "stack.tif"
     path.write_bytes(stack(case_no, proposal_no, 1))  # cover, proposal form, one insured-list page
     scanning_tab = window.open_scanning()
