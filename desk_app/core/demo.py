@@ -104,7 +104,7 @@ DOER = {
     "validate": "entry1", "raise_problem": "entry1", "start_underwriting": "uw", "refer": "uw", "issue": "uw",
     "decline": "uw", "postpone": "uw", "print_contract": "printer", "receipt": "clerk", "archive": "clerk",
     "reconcile": "problem", "resolve_problem": "problem", "send_back": "problem", "reenter": "problem",
-    "ho_issue": "province", "ho_decline": "province", "ho_postpone": "province",
+    "ho_issue": "province", "ho_decline": "province", "ho_postpone": "province", "auto_issue": "entry1",
 }
 UW_LIMIT = Decimal("2000000")  # authority of the demo underwriter (level 2)
 REASONS = {
