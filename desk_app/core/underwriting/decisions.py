@@ -182,12 +182,12 @@ def start(session: Session, *, actor: Actor, proposal_id: str, now: dt.datetime)
 
 def _percent(value: Decimal | str | None) -> Decimal:
     try:
-        pct = Decimal(str(value)).normalize() if value is not None and str(value).strip() else None
+        pct = Decimal(str(value).strip()) if value is not None and str(value).strip() else None
     except InvalidOperation:
         pct = None
-    if pct is None or not pct.is_finite() or pct <= 0 or pct > MAX_LOADING or pct.as_tuple().exponent < -2:
+    if pct is None or not pct.is_finite() or pct <= 0 or pct > MAX_LOADING or pct != pct.quantize(Decimal("0.01")):
         raise InvalidInput(f"加费承保须填写加费比例（大于 0、不超过 {MAX_LOADING}% 的百分数，最多两位小数）。")
-    return pct
+    return pct.quantize(Decimal("1")) if pct == pct.to_integral_value() else pct
 
 
 def check_terms(decision: str, reason: str, loading_percent: Decimal | str | None,
