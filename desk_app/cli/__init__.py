@@ -19,6 +19,7 @@ from desk_app.cli import (
     insured,
     intake,
     problems,
+    referral,
     scan,
     setup,
     stationery,
@@ -29,7 +30,7 @@ from desk_app.cli import (
 )
 from desk_app.cli.common import close_stores
 
-GROUPS = (setup, users, status, intake, stationery, scan, entry, insured, problems, underwriting, gui, sync)
+GROUPS = (setup, users, status, intake, stationery, scan, entry, insured, problems, underwriting, referral, gui, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:

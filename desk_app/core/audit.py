@@ -91,7 +91,10 @@ def record(
         "target_type": target_type,
         "target_id": target_id,
         "detail": json.dumps(detail or {}, ensure_ascii=False, default=str, sort_keys=True),
-        "branch_code": branch_code or (actor.branch_code if actor else ""),
+        # The organisation of the store that writes the entry: its acting user's. Callers name the
+        # case's branch, which is the same at a branch, but a provincial office deciding a branch's
+        # referred case writes its own log (head office refuses an entry claiming the branch's).
+        "branch_code": (actor.branch_code if actor and actor.branch_code else branch_code),
     }
     (row,) = chain(session, [row])
     entry = AuditEntry(**row)

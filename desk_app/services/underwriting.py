@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from desk_app import clock
 from desk_app.core.roles import Actor
-from desk_app.core.underwriting import decisions, reads
+from desk_app.core.underwriting import decisions, reads, referral
 from desk_app.core.underwriting.views import (
     APPROVALS,
     DECISION_LABELS,
@@ -40,6 +40,7 @@ from desk_app.core.underwriting.views import (
 )
 from desk_app.services.changes import Changes, Done
 from desk_app.store.db import Store
+from desk_app.sync.pages import SyncedPageFiles
 
 __all__ = [
     "APPROVALS", "DECISIONS", "DECISION_LABELS", "ISSUE_LABELS",
@@ -89,9 +90,12 @@ def decide(store: Store, *, actor: Actor, proposal_id: str, decision: str, reaso
 
 
 def refer(store: Store, *, actor: Actor, proposal_id: str, reason: str) -> Done[Decided]:
-    """Send the case up to the provincial office (上报) with the reason."""
+    """Send the case up to the provincial office (上报) with the reason; its referral packet (the PDF
+    the province reads, with the case's pages) is made in the same transaction (services.referral)."""
     with store.transaction() as session:
-        out = decisions.refer(session, actor=actor, proposal_id=proposal_id, reason=reason, now=clock.now())
+        now = clock.now()
+        out = decisions.refer(session, actor=actor, proposal_id=proposal_id, reason=reason, now=now)
+        referral.with_packet(session, SyncedPageFiles(store), actor=actor, proposal_id=proposal_id, now=now)
     return Done(out, DECIDED)
 
 

@@ -1,10 +1,17 @@
 """Policy numbers (保单号): the store's org code + the year + a 7-digit sequence of this store.
 
-Unique across branches without asking the server: each store numbers only under its own org code
-(the branch, or the provincial office's desk for the cases it issues). The next serial is
-max(serial)+1 for the prefix, read inside the issuing write transaction (BEGIN IMMEDIATE holds the
-store's write lock, so no second writer reads the same maximum); a crash rolls the case's issue and
-its number back together, so a number is never seen and then given again.
+Unique across branches without asking the server: each store numbers only in scopes that no other
+store numbers in. A branch issues its own cases under its code (GD0101 + 2026 + serial). The
+provincial office issuing a branch's referred case numbers it in the branch's name, so a branch's
+policies all start with its code, but in a scope of its own: the branch's code, then the issuing
+org's, then the year (GD0101 + GD + 2026 + serial). It could not continue the branch's own
+sequence: it never sees the numbers the branch gave meanwhile, and the same number from both would
+stop the branch's pull at its unique index. A number with letters after the branch code is
+therefore one the branch did not give itself, and the decision's org_code says who did.
+
+The next serial is max(serial)+1 for the prefix, read inside the issuing write transaction (BEGIN
+IMMEDIATE holds the store's write lock, so no second writer reads the same maximum); a crash rolls
+the case's issue and its number back together, so a number is never seen and then given again.
 """
 
 from __future__ import annotations
@@ -22,8 +29,11 @@ from desk_app.store.models import PolicyNumber
 DIGITS = 7
 
 
-def prefix_for(org_code: str, when: dt.datetime) -> str:
-    return f"{org_code}{branch_date(when).year}"
+def prefix_for(org_code: str, when: dt.datetime, branch_code: str | None = None) -> str:
+    """The sequence's scope: the issuing org + year, with the case's branch first when another org
+    (the provincial office) issues the branch's case."""
+    scope = org_code if branch_code in (None, org_code) else f"{branch_code}{org_code}"
+    return f"{scope}{branch_date(when).year}"
 
 
 def format_no(prefix: str, serial: int) -> str:
@@ -40,7 +50,7 @@ def next_serial(session: Session, prefix: str) -> int:
 def assign(session: Session, *, proposal_id: str, org_code: str, actor_id: str, now: dt.datetime,
            branch_code: str) -> str:
     """Give the case its policy number in the caller's (write) transaction; returns it."""
-    prefix = prefix_for(org_code, now)
+    prefix = prefix_for(org_code, now, branch_code)
     serial = next_serial(session, prefix)
     policy_no = format_no(prefix, serial)
     session.execute(insert(PolicyNumber).values(
@@ -57,7 +67,7 @@ def bulk_rows(session: Session, cases: list[tuple[str, str, dt.datetime]], *, or
     nxt: dict[str, int] = {}
     rows = []
     for proposal_id, actor_id, at in sorted(cases, key=lambda c: c[2]):
-        prefix = prefix_for(org_code, at)
+        prefix = prefix_for(org_code, at, branch_code)
         if prefix not in nxt:
             nxt[prefix] = next_serial(session, prefix)
         serial = nxt[prefix]
