@@ -61,9 +61,11 @@ from desk_app.ui.worker import DbWorker
 if TYPE_CHECKING:
     from desk_app.ui.entry_window import EntryWindow
     from desk_app.ui.reconcile_window import ReconcileWindow
+    from desk_app.ui.uw_authority import AuthorityDialog
+    from desk_app.ui.uw_window import UnderwritingWidget
 
 # Tabs that close (Ctrl+W) besides intakes; the queues stay.
-CLOSABLE_TABS = ("scanWindow", "entryWindow", "reconcileWindow", "problemQueue", "problemCase")
+CLOSABLE_TABS = ("scanWindow", "entryWindow", "reconcileWindow", "problemQueue", "problemCase", "uwWindow")
 # Who opens reconciliation (差异处理): the service decides per case (not one who keyed it).
 RECONCILERS = frozenset({Role.ENTRY_OPERATOR, Role.PROBLEM_HANDLER, Role.SUPERVISOR})
 ENTRY_STATES = (State.SCANNED, State.FIRST_ENTERED)
@@ -71,6 +73,9 @@ ENTRY_STATES = (State.SCANNED, State.FIRST_ENTERED)
 INSURED_LIST_ROLES = frozenset({Role.COUNTER_CLERK, Role.ENTRY_OPERATOR, Role.PROBLEM_HANDLER, Role.SUPERVISOR})
 # Who works the problem cases (问题件): handlers, and supervisors who watch where they come from.
 PROBLEM_ROLES = frozenset({Role.PROBLEM_HANDLER, Role.SUPERVISOR})
+# Who decides cases (核保): branch underwriters on 校验/核保, the provincial office on 上报.
+UNDERWRITING_ROLES = frozenset({Role.UNDERWRITER, Role.HEAD_OFFICE})
+UNDERWRITING_STATES = {Role.UNDERWRITER: (State.VALIDATED, State.UNDERWRITING), Role.HEAD_OFFICE: (State.REFERRED,)}
 
 ROW_HEIGHT = 26
 COLUMN_WIDTHS = {COL_CASE_NO: 168, COL_PROPOSAL_NO: 100, COL_APPLICANT: 200, COL_BUSINESS_TYPE: 62,
@@ -273,6 +278,22 @@ class MainWindow(QMainWindow):
         self.problems_action.triggered.connect(lambda: self.open_problems())
         self.addAction(self.problems_action)
 
+        # Underwriting (核保) in a tab of its own: the case selected in the underwriting queue (or the
+        # provincial office's referred cases); the supervisor gives the underwriters their levels.
+        may_underwrite = bool(self.actor.roles & UNDERWRITING_ROLES)
+        self.underwriting_action = QAction(self.tr("&Underwriting"), self)
+        self.underwriting_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
+        self.underwriting_action.setStatusTip(self.tr("Open the selected case of the underwriting queue"))
+        self.underwriting_action.setVisible(may_underwrite)
+        self.underwriting_action.setEnabled(may_underwrite)
+        self.underwriting_action.triggered.connect(lambda: self.open_underwriting())
+        self.addAction(self.underwriting_action)
+        may_assign = bool(self.actor.roles & {Role.SUPERVISOR, Role.ADMIN})
+        self.authority_action = QAction(self.tr("Underwriting &authority…"), self)
+        self.authority_action.setVisible(may_assign)
+        self.authority_action.setEnabled(may_assign)
+        self.authority_action.triggered.connect(self.open_authority)
+
         self.close_tab_action = QAction(self.tr("&Close tab"), self)
         self.close_tab_action.setShortcut(QKeySequence("Ctrl+W"))
         self.close_tab_action.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
@@ -294,6 +315,8 @@ class MainWindow(QMainWindow):
         case_menu.addAction(self.reconcile_action)
         case_menu.addAction(self.insured_action)
         case_menu.addAction(self.problems_action)
+        case_menu.addAction(self.underwriting_action)
+        case_menu.addAction(self.authority_action)
         case_menu.addAction(self.stationery_action)
         case_menu.addAction(self.figures_action)
         view_menu = menu.addMenu(self.tr("&View"))
@@ -310,6 +333,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.entry_action)
         toolbar.addAction(self.reconcile_action)
         toolbar.addAction(self.problems_action)
+        toolbar.addAction(self.underwriting_action)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -370,8 +394,8 @@ class MainWindow(QMainWindow):
             page = self.tabs.widget(i)
             if isinstance(page, ProblemQueueWidget):
                 page.refresh()
-            elif isinstance(page, ProblemCaseWidget):
-                page.reload()
+            elif isinstance(page, ProblemCaseWidget) or page.objectName() == "uwWindow":
+                page.reload()  # type: ignore[attr-defined]
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
         """Refresh what an action touched: the queues and their counts, the opened case."""
@@ -403,6 +427,8 @@ class MainWindow(QMainWindow):
             self.open_reconcile(proposal_id)
         elif role == Role.PROBLEM_HANDLER and state == State.PROBLEM:
             self.open_case_problem(proposal_id)
+        elif role in UNDERWRITING_STATES and state in UNDERWRITING_STATES[role]:
+            self.open_underwriting(proposal_id)
         else:
             self.open_case(proposal_id)
 
@@ -569,6 +595,50 @@ class MainWindow(QMainWindow):
         widget.open_problem(problem_no)
         widget.setFocus()
         return widget
+
+    def open_underwriting(self, proposal_id: str | None = None) -> UnderwritingWidget | None:
+        """The underwriting workbench (one tab) on the case given, else the one selected in the
+        underwriting (or referred) queue."""
+        from desk_app.ui.uw_window import UnderwritingWidget
+
+        if proposal_id is None:
+            proposal_id = self._selected_underwriting_case()
+        widget = self._tab_named("uwWindow")
+        if proposal_id is None and not isinstance(widget, UnderwritingWidget):
+            self.statusBar().showMessage(self.tr("Select a case in the underwriting queue first."), 5000)
+            return None
+        if not isinstance(widget, UnderwritingWidget):
+            widget = UnderwritingWidget(self._store, self._worker, self.actor)
+            widget.setObjectName("uwWindow")
+            widget.close_requested.connect(lambda w=widget: self.close_tab(self.tabs.indexOf(w)))
+            widget.shown.connect(lambda _pid, w=widget: self.tabs.setTabText(
+                self.tabs.indexOf(w), self.tr("Underwriting %1").replace("%1", w.summary.case_no)))
+            self.tabs.addTab(widget, self.tr("Underwriting"))
+            self.tabs.setTabToolTip(self.tabs.indexOf(widget), self.tr("Close with Ctrl+W or Esc"))
+        self.tabs.setCurrentWidget(widget)
+        if proposal_id is not None:
+            widget.open_case(proposal_id)
+        widget.decision.setFocus()
+        return widget
+
+    def _selected_underwriting_case(self) -> str | None:
+        """The row selected in the current queue if it is an underwriting one, else in the first
+        underwriting queue this user has."""
+        current = self.current_role()
+        roles = [current] if current in UNDERWRITING_STATES else []
+        roles += [r for r in UNDERWRITING_STATES if r in self.queue_views and r not in roles]
+        for role in roles:
+            index = self.queue_views[role].currentIndex()
+            if index.isValid() and index.data(ProposalIdRole):
+                return index.data(ProposalIdRole)
+        return None
+
+    def open_authority(self) -> AuthorityDialog:
+        from desk_app.ui.uw_authority import AuthorityDialog
+
+        self.authority_dialog = AuthorityDialog(self._store, self._worker, self.actor, self)
+        self.authority_dialog.open()
+        return self.authority_dialog
 
     def open_case_problem(self, proposal_id: str) -> None:
         """The case's problem case still open (else its newest); the case view when it has none."""
