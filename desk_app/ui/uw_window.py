@@ -418,6 +418,18 @@ class UnderwritingWidget(QWidget):
                 bold.setBold(not check.within)
                 row.setFont(COL_COVERED, bold)
             rows.append(row)
+        # The case's own size against the level's limit is a check without an issue row: shown too.
+        matched = {id(self._check_for(i)) for i in s.issues if i.status == "open"}
+        for check in s.authority:
+            if id(check) in matched:
+                continue
+            row = _tip_item([check.type_label, self.tr("the case"), check.message or "—",
+                             format_money(check.amount) if check.amount is not None else "—",
+                             format_money(check.limit) if check.limit is not None else "—",
+                             self.tr("within") if check.within else self.tr("above"),
+                             ISSUE_STATUS_LABELS["open"]])
+            row.setForeground(COL_COVERED, QBrush(WITHIN_COLOR if check.within else ABOVE_COLOR))
+            rows.append(row)
         self.issues.addTopLevelItems(rows)
         if rows:
             self.issues.setCurrentItem(rows[0])
@@ -487,6 +499,10 @@ class UnderwritingWidget(QWidget):
         self.say(message, error=True)
         if not self.province_mode() and self._about_authority(message):
             self.refer(refusal=message)
+        else:
+            # The panel was off while the service ran, and the focus went with it: back to the
+            # reason, where what the sentence asks for is most often typed.
+            self.decision.reason_edit.setFocus()
 
     def _about_authority(self, message: str) -> bool:
         """A refusal a referral answers: it says authority (权限), or an open issue lies above it."""
