@@ -132,6 +132,9 @@ class DecisionPanel(QGroupBox):
         shown = PROVINCE_DECISIONS if province else BRANCH_DECISIONS
         for key, radio in self.radios.items():
             radio.setVisible(key in shown)
+        # The province accepts or not; loading and exclusion terms are the branch's.
+        for w in (self.percent_label, self.percent_spin, self.exclusion_label, self.exclusion_edit):
+            w.setVisible(not province)
         self.refer_button.setVisible(not province)
         self.packet_button.setVisible(province)
         self.clear()

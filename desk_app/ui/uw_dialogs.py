@@ -26,7 +26,7 @@ from desk_app.ui.worker import DbWorker
 def referral_reason(refusal: str) -> str:
     """The reason a referral starts from after a refused decision: the refusal itself, which names
     the figure and the limit it exceeded."""
-    refusal = refusal.strip()
+    refusal = refusal.strip().removeprefix("不能承保本案：")
     return f"超出本人核保权限：{refusal}" if refusal else ""
 
 

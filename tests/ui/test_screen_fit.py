@@ -170,3 +170,31 @@ def test_problem_case_tab_and_its_dialogs_fit(qtbot, demo_store, worker, actors,
         problems = check_fits(dialog, size)
         assert not problems, f"{type(dialog).__name__}:\n" + "\n".join(problems)
         dialog.reject()
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("username", ["uw", "province"])
+def test_underwriting_tab_fits(qtbot, demo_store, worker, actors, size, username):
+    from desk_app.core.workflow import State
+    from tests.ui.uw_cases import case_at
+
+    window = _main(qtbot, demo_store, worker, actors[username], size)
+    pid = case_at(demo_store, State.REFERRED if username == "province" else State.UNDERWRITING)
+    tab = window.open_underwriting(pid)
+    qtbot.waitUntil(lambda: tab.summary is not None and tab.detail is not None and worker.pending == 0,
+                    timeout=10_000)
+    # The longest line the status shows: a refusal naming a figure and a limit.
+    tab.say("不能承保本案：“总保额超限”金额 51,600,000.00 元超出您的核保权限（二级核保权限，上限 2,000,000.00 元），"
+            "请上报省公司。", error=True)
+    problems = check_fits(window, size)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_authority_dialog_fits(qtbot, demo_store, worker, actors, size):
+    window = _main(qtbot, demo_store, worker, actors["super"], size)
+    dialog = window.open_authority()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.level_combo.count() > 1 and worker.pending == 0, timeout=10_000)
+    problems = check_fits(dialog, size)
+    assert not problems, "\n".join(problems)

@@ -93,14 +93,15 @@ def test_above_authority_is_refused_and_referral_offered_with_the_refusal(qtbot,
     refusal = tab.status_label.text()
     assert tab.status_is_error() and "权限" in refusal
     assert refer.refusal_label.text() == refusal
-    assert refusal in refer.reason_edit.text()
+    assert refusal.removeprefix("不能承保本案：") in refer.reason_edit.text()
     assert case_view(demo_store, uw, pid).state == State.UNDERWRITING  # nothing written
     # Enter refers, with the reason as prefilled.
     with qtbot.waitSignal(tab.decided, timeout=10_000):
         qtbot.keyClick(refer.reason_edit, Qt.Key.Key_Return)
     view = case_view(demo_store, uw, pid)
     assert view.state == State.REFERRED
-    assert view.decisions[-1].decision == "refer" and refusal in view.decisions[-1].reason
+    assert view.decisions[-1].decision == "refer"
+    assert view.decisions[-1].reason == refer.reason_edit.text()
     qtbot.waitUntil(lambda: tab.summary.state == State.REFERRED, timeout=10_000)
     assert not tab.decision.confirm_button.isEnabled()
 
