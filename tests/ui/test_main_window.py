@@ -90,13 +90,16 @@ def test_double_click_opens_a_case_and_f5_refreshes(qtbot, demo_store, worker, a
     view = window.queue_views[Role.UNDERWRITER]
     assert model.rowCount() > 0
     rect = view.visualRect(model.index(0, 1))
-    with qtbot.waitSignal(window.case_opened, timeout=10_000) as opened:
-        # A real double-click is a click then a double-click event; QTest's mouseDClick alone
-        # sends no first release, and the view then ignores the double-click.
-        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert opened.args[0].proposal_id == model.row_at(0).proposal_id
-    assert window.case_view.timeline.topLevelItemCount() == len(opened.args[0].history)
+    # A real double-click is a click then a double-click event; QTest's mouseDClick alone
+    # sends no first release, and the view then ignores the double-click. An underwriter's case
+    # opens in the underwriting workbench.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    bench = window.tabs.currentWidget()
+    assert bench.objectName() == "uwWindow"
+    qtbot.waitUntil(lambda: bench.summary is not None, timeout=10_000)
+    assert bench.summary.proposal_id == model.row_at(0).proposal_id
+    window.tabs.setCurrentIndex(0)
 
     # A case moved on elsewhere (another desk) shows after F5, not before.
     from desk_app.core import workflow
@@ -110,15 +113,15 @@ def test_double_click_opens_a_case_and_f5_refreshes(qtbot, demo_store, worker, a
             workflow.perform(session, actor=actors["uw"], proposal_id=first.proposal_id,
                              action="refer", reason="保额较大")
     before = model.rowCount()
-    with qtbot.waitSignal(window.case_opened, timeout=10_000):
+    with qtbot.waitSignal(bench.shown, timeout=10_000):
         qtbot.keyClick(window, Qt.Key.Key_F5)
     wait_loaded(qtbot, window, Role.UNDERWRITER)
     if first.state is State.VALIDATED:
         assert model.rowCount() == before
-        assert window.case_view.state_label.text() == "核保"
+        assert bench.state_badge.text() == "核保"
     else:
         assert model.rowCount() == before - 1
-        assert window.case_view.state_label.text() == "上报"
+        assert bench.state_badge.text() == "上报"
 
 
 def test_supervisor_and_admin_see_their_queues(qtbot, demo_store, worker, actors):
