@@ -25,11 +25,12 @@ from desk_app.cli import (
     stationery,
     status,
     sync,
+    underwriting,
     users,
 )
 from desk_app.cli.common import close_stores
 
-GROUPS = (setup, users, status, intake, stationery, scan, entry, insured, problems, contracts, gui, sync)
+GROUPS = (setup, users, status, intake, stationery, scan, entry, insured, problems, underwriting, contracts, gui, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 from stdnum import luhn
 from stdnum.cn import ric, uscc
@@ -33,12 +33,14 @@ from desk_app.store.models import (
     EntryPass,
     EntryValue,
     OccupationClass,
+    PolicyNumber,
     ProblemCase,
     ProblemEvent,
     ProblemItem,
     Product,
     Proposal,
     ProposalProduct,
+    UwDecision,
 )
 from desk_app.store.types import utcnow
 
@@ -246,6 +248,7 @@ def create_demo(session: Session, *, cases_per_state: int = 4, password: str = D
                        must_change_password=force_password_change)
     bulk_cases(session, n=cases_per_state * len(PATHS))
     demo_entry_rows(session)
+    demo_underwriting(session)
     demo_problems(session)
     demo_stationery(session)
     if page_files is not None:
@@ -312,6 +315,56 @@ def demo_entry_rows(session: Session) -> int:
         if rows:
             conn.execute(insert(table.__table__), rows)
     return len(histories)
+
+
+# Decisions the generated histories took, as the underwriting decisions they record.
+_DECIDED = {"issue": "standard", "decline": "decline", "postpone": "postpone", "refer": "refer"}
+
+
+def demo_underwriting(session: Session) -> int:
+    """Underwriting on the generated cases: those waiting for an underwriter (校验, 核保) and those
+    referred up carry the issues the underwriting rules raise on their keyed form (a case the rules
+    find clean says 健康告知“有” on its paper instead, so every one has work in it); every case the
+    demo underwriter decided or referred has its decision, and every issued one its policy number
+    (Core inserts). Returns the policy numbers given."""
+    from desk_app.core.underwriting import assess, numbering
+
+    now = utcnow()
+    code = users.branch(session).branch_code
+    ids = _user_ids(session)
+    levels = {u.username: u.authority_level for u in DEMO_USERS}
+    waiting = list(session.scalars(select(Proposal).where(Proposal.state.in_(
+        [State.VALIDATED.value, State.UNDERWRITING.value, State.REFERRED.value])).order_by(Proposal.case_no)))
+    for p in waiting:
+        validated = session.scalar(select(CaseEvent.at).where(CaseEvent.proposal_id == p.id,
+                                                              CaseEvent.action == "validate")) or now
+        if not assess.assess(session, proposal=p, now=validated):
+            session.execute(update(EntryField).where(EntryField.proposal_id == p.id,
+                                                     EntryField.field_key == "health_declaration")
+                            .values(value="Y", first_value="Y", second_value="Y"))
+            assess.assess(session, proposal=p, now=validated)
+    decided = session.execute(select(CaseEvent.proposal_id, CaseEvent.action, CaseEvent.actor_id, CaseEvent.at,
+                                     CaseEvent.reason, Proposal.branch_code)
+                              .join(Proposal, Proposal.id == CaseEvent.proposal_id)
+                              .where(CaseEvent.action.in_(list(_DECIDED))).order_by(CaseEvent.at)).all()
+    by_id = {v: k for k, v in ids.items()}
+    rows, issued = [], []
+    seqs: dict[str, int] = {}
+    for pid, action, actor_id, at, reason, branch in decided:
+        seqs[pid] = seqs.get(pid, 0) + 1
+        rows.append({"id": str(uuid.uuid4()), "branch_code": branch, "created_at": at, "updated_at": at,
+                     "deleted": False, "proposal_id": pid, "seq": seqs[pid], "decision": _DECIDED[action],
+                     "loading_percent": None, "exclusion": "", "reason": reason or "",
+                     "actor_id": actor_id, "authority_level": levels.get(by_id.get(actor_id, ""), 0),
+                     "org_code": code, "at": at})
+        if action == "issue":
+            issued.append((pid, actor_id, at))
+    numbers = numbering.bulk_rows(session, issued, org_code=code, branch_code=code)
+    conn = session.connection()
+    for table, batch in ((UwDecision, rows), (PolicyNumber, numbers)):
+        if batch:
+            conn.execute(insert(table.__table__), batch)
+    return len(numbers)
 
 
 def demo_form_pages(session: Session, page_files: PageFiles, *, states: tuple[State, ...]) -> int:
