@@ -496,10 +496,11 @@ def _frame(c: canvas.Canvas, d: ContractData, t: templates.Template, page: int, 
     c.setFont(font, 9)
     c.drawString(LEFT, top, d.branch_name)
     c.setFillGray(0)
-    c.setFont(font, 13)
-    c.drawString(LEFT, top - 8 * mm, t["title"])
+    if page > 1:  # the schedule names the contract in large type below
+        c.setFont(font, 13)
+        c.drawString(LEFT, top - 8 * mm, t["title"])
     c.setFont(font, 10)
-    c.drawString(LEFT, top - 14.5 * mm, f"保险单号：{d.policy_no}")
+    c.drawString(LEFT, top - (14.5 if page > 1 else 8) * mm, f"保险单号：{d.policy_no}")
     if mark:
         c.setFillColorRGB(0.75, 0.1, 0.1)
         c.setFont(font, 14)
