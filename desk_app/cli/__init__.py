@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desk_app.cli import (
+    contracts,
     entry,
     gui,
     insured,
@@ -30,7 +31,8 @@ from desk_app.cli import (
 )
 from desk_app.cli.common import close_stores
 
-GROUPS = (setup, users, status, intake, stationery, scan, entry, insured, problems, underwriting, referral, gui, sync)
+GROUPS = (setup, users, status, intake, stationery, scan, entry, insured, problems, underwriting, referral, contracts,
+          gui, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -144,7 +144,8 @@ ACTIONS: dict[str, Action] = {
         _a("ho_decline", "省公司拒保", [S.REFERRED], S.DECLINED, [R.HEAD_OFFICE], needs_reason=True),
         _a("ho_postpone", "省公司延期", [S.REFERRED], S.POSTPONED, [R.HEAD_OFFICE], needs_reason=True),
         _a("print_contract", "合同缮制", [S.ISSUED], S.PRINTED, [R.CONTRACT_PREPARER]),
-        _a("receipt", "回执签收", [S.PRINTED], S.RECEIPTED, [R.COUNTER_CLERK]),
+        # The signed receipt comes back at the counter, or scanned (its QR code) at the scanning station.
+        _a("receipt", "回执签收", [S.PRINTED], S.RECEIPTED, [R.COUNTER_CLERK, R.SCANNING_OPERATOR]),
         _a("archive", "归档", [S.RECEIPTED], S.ARCHIVED, [R.COUNTER_CLERK, R.SUPERVISOR]),
         # A problem handler withdraws only a case with a problem case open (the problem case's 撤件):
         # a precondition of core.problems.lifecycle.
