@@ -59,11 +59,16 @@ from desk_app.ui.unmask_dialog import UnmaskDialog
 from desk_app.ui.worker import DbWorker
 
 if TYPE_CHECKING:
+    from desk_app.ui.contract_receipts import ReceiptArchiveWidget
+    from desk_app.ui.contract_reprint import ReprintApprovalDialog
+    from desk_app.ui.contract_verify import VerifyWidget
+    from desk_app.ui.contract_window import ContractWindow
     from desk_app.ui.entry_window import EntryWindow
     from desk_app.ui.reconcile_window import ReconcileWindow
 
 # Tabs that close (Ctrl+W) besides intakes; the queues stay.
-CLOSABLE_TABS = ("scanWindow", "entryWindow", "reconcileWindow", "problemQueue", "problemCase")
+CLOSABLE_TABS = ("scanWindow", "entryWindow", "reconcileWindow", "problemQueue", "problemCase", "contractWindow",
+                 "verifyWindow", "receiptWindow")
 # Who opens reconciliation (差异处理): the service decides per case (not one who keyed it).
 RECONCILERS = frozenset({Role.ENTRY_OPERATOR, Role.PROBLEM_HANDLER, Role.SUPERVISOR})
 ENTRY_STATES = (State.SCANNED, State.FIRST_ENTERED)
@@ -71,6 +76,11 @@ ENTRY_STATES = (State.SCANNED, State.FIRST_ENTERED)
 INSURED_LIST_ROLES = frozenset({Role.COUNTER_CLERK, Role.ENTRY_OPERATOR, Role.PROBLEM_HANDLER, Role.SUPERVISOR})
 # Who works the problem cases (问题件): handlers, and supervisors who watch where they come from.
 PROBLEM_ROLES = frozenset({Role.PROBLEM_HANDLER, Role.SUPERVISOR})
+# Contract printing (合同缮制) for preparers, and supervisors who approve reprints and watch the log;
+# verifying a paper copy for whoever hands contracts over; receipts and the archive at the counter.
+CONTRACT_ROLES = frozenset({Role.CONTRACT_PREPARER, Role.SUPERVISOR})
+VERIFY_ROLES = frozenset({Role.CONTRACT_PREPARER, Role.COUNTER_CLERK, Role.SUPERVISOR})
+RECEIPT_ROLES = frozenset({Role.COUNTER_CLERK, Role.SUPERVISOR})
 
 ROW_HEIGHT = 26
 COLUMN_WIDTHS = {COL_CASE_NO: 168, COL_PROPOSAL_NO: 100, COL_APPLICANT: 200, COL_BUSINESS_TYPE: 62,
@@ -273,6 +283,21 @@ class MainWindow(QMainWindow):
         self.problems_action.triggered.connect(lambda: self.open_problems())
         self.addAction(self.problems_action)
 
+        # Contract printing, verifying a copy, receipts and archive: each a tab of its own.
+        self.contracts_action = self._role_action(self.tr("Contract printin&g"), "Ctrl+Shift+C", CONTRACT_ROLES,
+                                                  self.tr("Print the contracts of issued cases, reprints, print log"),
+                                                  lambda: self.open_contracts())
+        self.verify_action = self._role_action(self.tr("Verif&y copy"), "Ctrl+Shift+V", VERIFY_ROLES,
+                                               self.tr("Check a paper contract page by its QR code"),
+                                               self.open_verify)
+        self.receipts_action = self._role_action(self.tr("Receip&ts and archive"), "Ctrl+Shift+R", RECEIPT_ROLES,
+                                                 self.tr("Signed receipts waiting, and filing cases in boxes"),
+                                                 self.open_receipts)
+        self.approvals_action = self._role_action(self.tr("Reprint appro&vals…"), "Ctrl+Shift+A",
+                                                  frozenset({Role.SUPERVISOR}),
+                                                  self.tr("Approve or refuse the reprint requests"),
+                                                  self.open_reprint_approvals)
+
         self.close_tab_action = QAction(self.tr("&Close tab"), self)
         self.close_tab_action.setShortcut(QKeySequence("Ctrl+W"))
         self.close_tab_action.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
@@ -294,6 +319,10 @@ class MainWindow(QMainWindow):
         case_menu.addAction(self.reconcile_action)
         case_menu.addAction(self.insured_action)
         case_menu.addAction(self.problems_action)
+        case_menu.addAction(self.contracts_action)
+        case_menu.addAction(self.verify_action)
+        case_menu.addAction(self.receipts_action)
+        case_menu.addAction(self.approvals_action)
         case_menu.addAction(self.stationery_action)
         case_menu.addAction(self.figures_action)
         view_menu = menu.addMenu(self.tr("&View"))
@@ -310,6 +339,22 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.entry_action)
         toolbar.addAction(self.reconcile_action)
         toolbar.addAction(self.problems_action)
+        toolbar.addAction(self.contracts_action)
+        toolbar.addAction(self.verify_action)
+        toolbar.addAction(self.receipts_action)
+
+    def _role_action(self, text: str, keys: str, roles: frozenset[Role], tip: str,
+                     slot: Callable[[], object]) -> QAction:
+        """An action with a window-wide shortcut, shown and enabled for the given roles only."""
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setStatusTip(tip)
+        allowed = bool(self.actor.roles & roles)
+        action.setVisible(allowed)
+        action.setEnabled(allowed)
+        action.triggered.connect(lambda: slot())
+        self.addAction(action)
+        return action
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -372,6 +417,8 @@ class MainWindow(QMainWindow):
                 page.refresh()
             elif isinstance(page, ProblemCaseWidget):
                 page.reload()
+            elif page.objectName() in ("contractWindow", "receiptWindow"):
+                page.refresh()  # type: ignore[attr-defined]
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
         """Refresh what an action touched: the queues and their counts, the opened case."""
@@ -403,6 +450,8 @@ class MainWindow(QMainWindow):
             self.open_reconcile(proposal_id)
         elif role == Role.PROBLEM_HANDLER and state == State.PROBLEM:
             self.open_case_problem(proposal_id)
+        elif role == Role.CONTRACT_PREPARER and state == State.ISSUED:
+            self.open_contracts(proposal_id)
         else:
             self.open_case(proposal_id)
 
@@ -581,6 +630,60 @@ class MainWindow(QMainWindow):
 
         ops.read(self._worker, problems.case_problems, self._store, proposal_id=proposal_id, owner=self,
                  urgent=True, on_done=opened, on_error=self._on_queue_load_failed)
+
+    def _closable_tab(self, name: str, make: Callable[[], QWidget], title: str) -> QWidget:
+        """The tab of that name, made (with Esc and Ctrl+W closing it) the first time; made current."""
+        widget = self._tab_named(name)
+        if widget is None:
+            widget = make()
+            widget.close_requested.connect(lambda w=widget: self.close_tab(self.tabs.indexOf(w)))  # type: ignore[attr-defined]
+            self.tabs.addTab(widget, title)
+            self.tabs.setTabToolTip(self.tabs.indexOf(widget), self.tr("Close with Ctrl+W or Esc"))
+        self.tabs.setCurrentWidget(widget)
+        widget.setFocus()
+        return widget
+
+    def open_contracts(self, proposal_id: str | None = None) -> ContractWindow:
+        """The contract printing tab (one), at the case picked in the preparer's queue if any."""
+        from desk_app.ui.contract_window import ContractWindow
+
+        existed = self._tab_named("contractWindow") is not None
+        widget = self._closable_tab("contractWindow", lambda: ContractWindow(self._store, self._worker, self.actor),
+                                    self.tr("Contracts"))
+        assert isinstance(widget, ContractWindow)
+        if proposal_id is not None:
+            widget.open_case(proposal_id)
+        elif existed:
+            widget.refresh()
+        return widget
+
+    def open_verify(self) -> VerifyWidget:
+        from desk_app.ui.contract_verify import VerifyWidget
+
+        widget = self._closable_tab("verifyWindow", lambda: VerifyWidget(self._store, self._worker, self.actor),
+                                    self.tr("Verify"))
+        assert isinstance(widget, VerifyWidget)
+        widget.scan_edit.selectAll()
+        return widget
+
+    def open_receipts(self) -> ReceiptArchiveWidget:
+        from desk_app.ui.contract_receipts import ReceiptArchiveWidget
+
+        widget = self._closable_tab("receiptWindow",
+                                    lambda: ReceiptArchiveWidget(self._store, self._worker, self.actor),
+                                    self.tr("Receipts"))
+        assert isinstance(widget, ReceiptArchiveWidget)
+        return widget
+
+    def open_reprint_approvals(self) -> ReprintApprovalDialog:
+        from desk_app.ui.contract_reprint import ReprintApprovalDialog
+
+        old = getattr(self, "approvals_dialog", None)
+        if old is not None:
+            old.deleteLater()
+        self.approvals_dialog = ReprintApprovalDialog(self._store, self._worker, self.actor, self)
+        self.approvals_dialog.open()
+        return self.approvals_dialog
 
     def open_rule_results(self) -> RuleResultsDialog | None:
         """Why the opened case stopped: its latest rule run (F7 in the case view)."""
