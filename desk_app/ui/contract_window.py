@@ -65,10 +65,10 @@ FAILED_COLOR = QColor("#c62828")
 CaseIdRole = Qt.ItemDataRole.UserRole + 1
 
 (COL_TICK, COL_CASE_NO, COL_POLICY_NO, COL_APPLICANT, COL_TYPE, COL_PRINTS) = range(6)
-CASE_WIDTHS = {COL_TICK: 28, COL_CASE_NO: 150, COL_POLICY_NO: 130, COL_TYPE: 44, COL_PRINTS: 40}
+CASE_WIDTHS = {COL_TICK: 28, COL_CASE_NO: 168, COL_POLICY_NO: 130, COL_TYPE: 44, COL_PRINTS: 40}
 (LOG_SEQ, LOG_WHEN, LOG_WHO, LOG_PAGES, LOG_PRINTER, LOG_COPIES, LOG_REASON, LOG_STATE) = range(8)
-LOG_WIDTHS = {LOG_SEQ: 56, LOG_WHEN: 124, LOG_WHO: 72, LOG_PAGES: 40, LOG_PRINTER: 120, LOG_COPIES: 40,
-              LOG_REASON: 150}
+LOG_WIDTHS = {LOG_SEQ: 64, LOG_WHEN: 124, LOG_WHO: 100, LOG_PAGES: 48, LOG_PRINTER: 150, LOG_COPIES: 52,
+              LOG_STATE: 84}
 
 
 @dataclass
@@ -145,7 +145,7 @@ class ContractWindow(QWidget):
         self.batch_button.clicked.connect(self.print_batch)
         self.progress = QProgressBar()
         self.progress.setObjectName("batchProgress")
-        self.progress.setFormat("%v / %m")
+        self.progress.setFormat("")  # "%v / %m" while a batch runs
         self.progress.setValue(0)
         self.progress.setMaximum(1)
         batch_row = QHBoxLayout()
@@ -190,7 +190,7 @@ class ContractWindow(QWidget):
 
         self.log_table = table([self.tr("Print"), self.tr("When"), self.tr("By"), self.tr("Pages"),
                                 self.tr("Printer"), self.tr("Copies"), self.tr("Reprint reason"), self.tr("Valid")],
-                               LOG_WIDTHS, LOG_STATE, "printLog")
+                               LOG_WIDTHS, LOG_REASON, "printLog")
         self.log_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         log_box = QGroupBox(self.tr("Print log"))
         lb = QVBoxLayout(log_box)
@@ -201,6 +201,7 @@ class ContractWindow(QWidget):
         right_split.addWidget(log_box)
         right_split.setStretchFactor(0, 3)
         right_split.setStretchFactor(1, 1)
+        right_split.setSizes([440, 140])  # the contract gets the height; the log a few lines
         right_split.setChildrenCollapsible(False)
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -337,16 +338,14 @@ class ContractWindow(QWidget):
         for i, r in enumerate(rows):
             seq = self.tr("Original") if r.print_seq == 1 else self.tr("Copy %1").replace("%1", str(r.print_seq))
             reason = r.reprint_reason or "—"
-            if r.approved_by:
-                reason_tip = self.tr("%1 (approved by %2)").replace("%1", reason).replace("%2", r.approved_by)
-            else:
-                reason_tip = reason
             valid = self.tr("Current") if r.current else self.tr("Superseded")
+            valid_tip = self.tr("%1; reprint approved by %2").replace("%1", valid).replace("%2", r.approved_by) \
+                if r.approved_by else valid
             for col, text, tip in ((LOG_SEQ, seq, None), (LOG_WHEN, format_local_time(r.printed_at), None),
                                    (LOG_WHO, r.printed_by, None), (LOG_PAGES, str(r.pages), None),
                                    (LOG_PRINTER, r.printer or self.tr("PDF file"), None),
-                                   (LOG_COPIES, str(r.copies), None), (LOG_REASON, reason, reason_tip),
-                                   (LOG_STATE, valid, None)):
+                                   (LOG_COPIES, str(r.copies), None), (LOG_REASON, reason, None),
+                                   (LOG_STATE, valid, valid_tip)):
                 self.log_table.setItem(i, col, cell(text, tip))
             colour = DONE_COLOR if r.current else FAILED_COLOR
             self.log_table.item(i, LOG_STATE).setForeground(QBrush(colour))
@@ -490,6 +489,7 @@ class ContractWindow(QWidget):
         self.batch_list.clear()
         self.progress.setMaximum(len(cases))
         self.progress.setValue(0)
+        self.progress.setFormat("%v / %m")
         self._update_actions()
         self.say(self.tr("Printing %1 contracts…").replace("%1", str(len(cases))))
         self._next_in_batch()
