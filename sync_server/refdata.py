@@ -35,7 +35,9 @@ def sqlite_time(value: dt.datetime) -> str:
 def _storage(row: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in row.items():
-        if k in MONEY_FIELDS:
+        if v is None:  # a grant's max_amount of null: any amount
+            out[k] = None
+        elif k in MONEY_FIELDS:
             out[k] = int(Decimal(str(v)) * 100)
         elif k in DECIMAL_FIELDS:
             out[k] = str(Decimal(str(v)))

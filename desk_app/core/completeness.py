@@ -39,6 +39,8 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("other", "其他材料", "9"),
     # The agent's reply to a problem notice (the notice's QR code types it when scanned).
     DocType("problem_reply", "问题件回复", "0"),
+    # The contract's signed receipt (回执; its QR code types it when scanned).
+    DocType("contract_receipt", "保险合同回执", "r"),
 )
 DOC_TYPE_BY_CODE = {d.code: d for d in DOC_TYPES}
 COVER_SHEET = "cover_sheet"

@@ -29,6 +29,9 @@ from desk_app.store.models import (
     AuditEntry,
     BenefitLevel,
     CaseEvent,
+    EntryField,
+    EntryPass,
+    EntryValue,
     OccupationClass,
     ProblemCase,
     ProblemEvent,
@@ -101,7 +104,7 @@ DOER = {
     "validate": "entry1", "raise_problem": "entry1", "start_underwriting": "uw", "refer": "uw", "issue": "uw",
     "decline": "uw", "postpone": "uw", "print_contract": "printer", "receipt": "clerk", "archive": "clerk",
     "reconcile": "problem", "resolve_problem": "problem", "send_back": "problem", "reenter": "problem",
-    "ho_issue": "province", "ho_decline": "province", "ho_postpone": "province",
+    "ho_issue": "province", "ho_decline": "province", "ho_postpone": "province", "auto_issue": "entry1",
 }
 UW_LIMIT = Decimal("2000000")  # authority of the demo underwriter (level 2)
 REASONS = {
@@ -241,54 +244,74 @@ def create_demo(session: Session, *, cases_per_state: int = 4, password: str = D
         users.add_user(session, actor=None, username=u.username, display_name=u.name, password=password,
                        roles=u.roles, authority_level=u.authority_level, password_hash=shared_hash,
                        must_change_password=force_password_change)
-    # The entry stages are reached through the real entry steps (demo_entry), so their cases carry
-    # the keyed passes the entry and reconciliation screens read; the others are generated whole.
-    generated = [s for s in PATHS if s not in ENTRY_STAGES]
-    bulk_cases(session, n=cases_per_state * len(generated), states=generated)
-    bulk_cases(session, n=cases_per_state * 3, states=[State.SCANNED], seed=11)
+    bulk_cases(session, n=cases_per_state * len(PATHS))
+    demo_entry_rows(session)
     demo_problems(session)
     demo_stationery(session)
     if page_files is not None:
-        demo_form_pages(session, page_files, states=(State.SCANNED,))
-    demo_entry(session, per_stage=cases_per_state)
+        demo_form_pages(session, page_files, states=PAPER_STATES)
     return list(DEMO_USERS)
 
 
-# Made by keying (demo_entry), not generated: a case there has its passes and compared fields.
-ENTRY_STAGES = (State.FIRST_ENTERED, State.SECOND_ENTERED, State.RECONCILE, State.COMPARED)
+# The cases whose paper an entry screen shows: waiting for first or second entry or reconciliation.
+PAPER_STATES = (State.SCANNED, State.FIRST_ENTERED, State.SECOND_ENTERED, State.RECONCILE)
+# Two slips of the second operator on the demo's cases waiting for reconciliation.
+SLIPS = ("contact_phone", "legal_rep_name")
 
 
-def demo_entry(session: Session, *, per_stage: int) -> None:
-    """Key the scanned group cases as the demo entry operators would: `per_stage` cases first-entered
-    (waiting for the blind second entry), `per_stage` with two fields keyed differently (waiting for
-    reconciliation), `per_stage` keyed alike twice (compared, then validated: without an insured
-    list the rules stop them as problem cases). The values are what the case's paper
-    says (core.entry.demo_pages), so a scanned page and its keyed form agree."""
-    from desk_app.core.entry import demo_pages, passes
-    from desk_app.core.problems import validation
+def demo_entry_rows(session: Session) -> int:
+    """The keyed passes of every generated case that went through entry (Core inserts), as the
+    operators of its history keyed them: the values its paper says (core.entry.demo_pages), so
+    the entry and reconciliation screens, the rules and underwriting read real keyed forms. Cases
+    waiting for reconciliation have two fields keyed differently, pending. Returns the cases keyed."""
+    from desk_app.core import forms
+    from desk_app.core.entry import demo_pages, normalise
 
-    ids = list(session.scalars(select(Proposal.id).where(
-        Proposal.state == State.SCANNED.value, Proposal.business_type == "GROUP", Proposal.deleted.is_(False))
-        .order_by(Proposal.case_no.desc()).limit(per_stage * 3)))
-    first, second = users.actor_for(session, "entry1"), users.actor_for(session, "entry2")
-    now = utcnow()
-    for i, pid in enumerate(ids):
-        values = demo_pages.case_form_values(session, pid)
+    keyed = {"first_entry": 1, "second_entry": 2}
+    histories: dict[str, dict[str, CaseEvent]] = {}
+    for ev in session.scalars(select(CaseEvent).where(CaseEvent.action.in_(list(keyed)))):
+        histories.setdefault(ev.proposal_id, {})[ev.action] = ev
+    passes, values, fields = [], [], []
+    for pid, done in sorted(histories.items()):
         proposal = session.get(Proposal, pid)
-        row = passes.take(session, actor=first, proposal=proposal, now=now)
-        passes.submit(session, actor=first, pass_id=row.id, values=values, keystrokes=None, active_ms=None, now=now)
-        if i < per_stage:
+        form = forms.form_for(proposal.business_type)
+        paper = normalise.normalise_all(form, demo_pages.case_form_values(session, pid))
+        second = dict(paper)
+        if proposal.state == State.RECONCILE.value:
+            phone = second.get("contact_phone") or "13800138000"
+            second["contact_phone"] = phone[:-1] + ("8" if phone.endswith("9") else "9")
+            second["legal_rep_name"] = (second.get("legal_rep_name") or "王明") + "明"
+        for action, pass_no in keyed.items():
+            ev = done.get(action)
+            if ev is None:
+                continue
+            pass_id = str(uuid.uuid4())
+            common = {"branch_code": proposal.branch_code, "created_at": ev.at, "updated_at": ev.at, "deleted": False}
+            passes.append({"id": pass_id, **common, "proposal_id": pid, "round": 1, "pass_no": pass_no,
+                           "form_code": form.code, "form_version": form.version, "fields": json.dumps(list(form.keys)),
+                           "operator_id": ev.actor_id, "assigned_by": None, "status": "submitted",
+                           "started_at": ev.at, "submitted_at": ev.at, "keystrokes": 0, "active_ms": 0})
+            typed = paper if pass_no == 1 else second
+            values.extend({"id": str(uuid.uuid4()), **common, "pass_id": pass_id, "proposal_id": pid, "field_key": k,
+                           "value": typed.get(k, ""), "keystrokes": len(typed.get(k, ""))} for k in form.keys)
+        compared = next((e for e in session.scalars(select(CaseEvent).where(
+            CaseEvent.proposal_id == pid, CaseEvent.action.in_(["compare_match", "compare_differ"])))), None)
+        if compared is None:
             continue
-        keyed = dict(values)
-        if i < 2 * per_stage:  # two slips of the second operator: a digit and a character
-            phone = keyed.get("contact_phone") or "13800138000"
-            keyed["contact_phone"] = phone[:-1] + ("8" if phone.endswith("9") else "9")
-            keyed["legal_rep_name"] = (keyed.get("legal_rep_name") or "王明") + "明"
-        row = passes.take(session, actor=second, proposal=proposal, now=now)
-        _, differing = passes.submit(session, actor=second, pass_id=row.id, values=keyed, keystrokes=None,
-                                     active_ms=None, now=now)
-        if not differing:  # as the entry service does: a compared case is validated at once
-            validation.validate_case(session, actor=second, proposal_id=pid, now=now)
+        for k in form.keys:
+            same = paper.get(k, "") == second.get(k, "")
+            settled = same or proposal.state != State.RECONCILE.value
+            fields.append({"id": str(uuid.uuid4()), "branch_code": proposal.branch_code, "created_at": compared.at,
+                           "updated_at": compared.at, "deleted": False, "proposal_id": pid, "round": 1,
+                           "field_key": k, "first_value": paper.get(k, ""), "second_value": second.get(k, ""),
+                           "value": paper.get(k, "") if settled else None,
+                           "outcome": "match" if same else ("first" if settled else "pending"),
+                           "decided_by": None, "decided_at": compared.at if settled else None, "note": ""})
+    conn = session.connection()
+    for table, rows in ((EntryPass, passes), (EntryValue, values), (EntryField, fields)):
+        if rows:
+            conn.execute(insert(table.__table__), rows)
+    return len(histories)
 
 
 def demo_form_pages(session: Session, page_files: PageFiles, *, states: tuple[State, ...]) -> int:

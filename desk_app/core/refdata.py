@@ -58,7 +58,8 @@ class LoadResult:
 
 
 def _typed(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: Decimal(str(v)) if k in MONEY_FIELDS | DECIMAL_FIELDS else v for k, v in row.items()}
+    # None stays None: a grant's max_amount of null means any amount.
+    return {k: Decimal(str(v)) if k in MONEY_FIELDS | DECIMAL_FIELDS and v is not None else v for k, v in row.items()}
 
 
 def _replace(session: Session, kind: str, rows: list[dict[str, Any]]) -> int:

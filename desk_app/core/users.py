@@ -198,6 +198,29 @@ def unlock(session: Session, *, actor: Actor, username: str) -> None:
     audit.record(session, actor=actor, action="user.unlock", target_type="user", target_id=user.id)
 
 
+def set_authority_level(session: Session, *, actor: Actor, username: str, level: int) -> None:
+    """A supervisor assigns an underwriter's authority level (0 takes it away); the level must be one
+    head office publishes (authority_levels)."""
+    from desk_app.store.models import AuthorityLevel
+
+    if not (actor.has(Role.ADMIN) or actor.has(Role.SUPERVISOR)):
+        raise InvalidInput("只有业务主管或系统管理员可以设定核保权限级别。")
+    user = _get(session, username)
+    if level < 0:
+        raise InvalidInput("核保权限级别不能为负数。")
+    known = sorted(session.scalars(select(AuthorityLevel.level).where(AuthorityLevel.deleted.is_(False))))
+    if level and level not in known:
+        raise InvalidInput(f"核保权限级别 {level} 不存在（可设：0 表示无权限，或 {'、'.join(map(str, known))}）。")
+    roles = set(session.scalars(select(UserRole.role).where(UserRole.user_id == user.id, UserRole.deleted.is_(False))))
+    if level and not roles & {Role.UNDERWRITER.value, Role.HEAD_OFFICE.value}:
+        raise InvalidInput(f"用户“{username}”不是核保员，不能设定核保权限级别。")
+    before = user.authority_level
+    user.authority_level = level
+    user.updated_at = utcnow()
+    audit.record(session, actor=actor, action="user.authority_level", target_type="user", target_id=user.id,
+                 detail={"username": username, "from": before, "to": level})
+
+
 def list_users(session: Session) -> list[UserView]:
     users = session.scalars(
         select(User).where(User.deleted.is_(False)).options(selectinload(User.roles)).order_by(User.username)

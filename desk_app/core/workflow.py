@@ -130,6 +130,11 @@ ACTIONS: dict[str, Action] = {
         # (core.entry.rounds opens the new round with only those fields).
         _a("reenter", "部分重录", [S.PROBLEM, S.COMPARED, S.VALIDATED], S.SCANNED, [R.PROBLEM_HANDLER, R.SUPERVISOR],
            needs_reason=True),
+        # Auto-underwriting: a validated case with no underwriting issue is accepted at standard terms
+        # in the transaction that validated it, as its validator (core.underwriting.decisions, which
+        # registers the precondition "no underwriting issues").
+        _a("auto_issue", "自动核保通过（承保）", [S.VALIDATED], S.ISSUED,
+           [R.ENTRY_OPERATOR, R.PROBLEM_HANDLER, R.SUPERVISOR]),
         _a("start_underwriting", "开始核保", [S.VALIDATED], S.UNDERWRITING, [R.UNDERWRITER]),
         _a("refer", "上报省公司", [S.UNDERWRITING], S.REFERRED, [R.UNDERWRITER], needs_reason=True),
         _a("issue", "核保通过（承保）", [S.UNDERWRITING], S.ISSUED, [R.UNDERWRITER]),
@@ -139,7 +144,8 @@ ACTIONS: dict[str, Action] = {
         _a("ho_decline", "省公司拒保", [S.REFERRED], S.DECLINED, [R.HEAD_OFFICE], needs_reason=True),
         _a("ho_postpone", "省公司延期", [S.REFERRED], S.POSTPONED, [R.HEAD_OFFICE], needs_reason=True),
         _a("print_contract", "合同缮制", [S.ISSUED], S.PRINTED, [R.CONTRACT_PREPARER]),
-        _a("receipt", "回执签收", [S.PRINTED], S.RECEIPTED, [R.COUNTER_CLERK]),
+        # The signed receipt comes back at the counter, or scanned (its QR code) at the scanning station.
+        _a("receipt", "回执签收", [S.PRINTED], S.RECEIPTED, [R.COUNTER_CLERK, R.SCANNING_OPERATOR]),
         _a("archive", "归档", [S.RECEIPTED], S.ARCHIVED, [R.COUNTER_CLERK, R.SUPERVISOR]),
         # A problem handler withdraws only a case with a problem case open (the problem case's 撤件):
         # a precondition of core.problems.lifecycle.

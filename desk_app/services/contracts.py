@@ -17,6 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from sqlalchemy import select
+
+from desk_app import clock
+from desk_app.core import proposals, receipt_scans
+from desk_app.core.contracts import archive as archiving
+from desk_app.core.contracts import printing, signed
+from desk_app.core.contracts import verify as verification
 from desk_app.core.contracts.views import (
     CURRENT,
     OVERDUE_DAYS,
@@ -36,9 +43,12 @@ from desk_app.core.contracts.views import (
     ReprintRequestView,
     Verification,
 )
+from desk_app.core.errors import DomainError, InvalidInput, NotFound, TransitionRefused
 from desk_app.core.roles import Actor
+from desk_app.core.workflow import State
 from desk_app.services.changes import Changes, Done
 from desk_app.store.db import Store
+from desk_app.store.models import PolicyNumber, Proposal
 
 __all__ = [
     "CURRENT", "SUPERSEDED", "UNKNOWN", "WARNING_DAYS", "OVERDUE_DAYS",
@@ -57,9 +67,16 @@ REQUESTED = Changes(cases=True, sync=True)
 Progress = Callable[[int, int, BatchItem], None]  # (done, total, the item just finished)
 
 
+def _case_no(store: Store, proposal_id: str) -> str:
+    with store.reading() as session:
+        return session.scalar(select(Proposal.case_no).where(Proposal.id == proposal_id)) or ""
+
+
 def find_case(store: Store, text: str) -> str:
     """The case's id from its case number, proposal number or policy number (refused when none)."""
-    raise NotImplementedError
+    with store.reading() as session:
+        pid = signed.resolve_policy(session, text)
+        return pid[0] if pid else proposals.find_case(session, text.strip())
 
 
 # --- printing ------------------------------------------------------------------------------------
@@ -67,12 +84,14 @@ def find_case(store: Store, text: str) -> str:
 def print_queue(store: Store, *, include_printed: bool = False, limit: int = 500) -> list[ContractCase]:
     """Issued cases waiting for their contract, oldest issue first (with `include_printed`, the
     printed ones waiting for their receipt too)."""
-    raise NotImplementedError
+    with store.reading() as session:
+        return printing.queue(session, include_printed=include_printed, limit=limit)
 
 
 def preview(store: Store, *, proposal_id: str) -> ContractPreview:
     """The contract as the next print would draw it, without printing or recording anything."""
-    raise NotImplementedError
+    with store.reading() as session:
+        return printing.preview(session, proposal_id)
 
 
 def print_contract(store: Store, *, actor: Actor, proposal_id: str, printer: str = "",
@@ -80,53 +99,82 @@ def print_contract(store: Store, *, actor: Actor, proposal_id: str, printer: str
     """Print the contract of an issued case (缮制员): the PDF (schedule, insured list, clauses,
     receipt page; QR on every page) kept encrypted, a ContractPrint row (print 1), the case to
     缮制 PRINTED. A case printed already is refused: a reprint needs an approved request."""
-    raise NotImplementedError
+    with store.transaction() as session:
+        done = printing.print_first(session, store.files, actor=actor, proposal_id=proposal_id, printer=printer,
+                                    copies=copies, now=clock.now())
+    return Done(done, STEPPED)
 
 
 def print_batch(store: Store, *, actor: Actor, proposal_ids: Sequence[str], printer: str = "",
                 copies: int = 1, progress: Progress | None = None) -> Done[BatchResult]:
     """Print a queue of cases, each in its own transaction: a refused case is reported with its
     reason and the others are printed. `progress(done, total, item)` after each case."""
-    raise NotImplementedError
+    items = []
+    total = len(proposal_ids)
+    for i, pid in enumerate(proposal_ids, start=1):
+        try:
+            done = print_contract(store, actor=actor, proposal_id=pid, printer=printer, copies=copies).value
+            item = BatchItem(pid, done.case_no, done, "")
+        except DomainError as exc:
+            item = BatchItem(pid, _case_no(store, pid), None, str(exc))
+        items.append(item)
+        if progress is not None:
+            progress(i, total, item)
+    return Done(BatchResult(tuple(items)), STEPPED if any(i.printed for i in items) else Changes())
 
 
 def request_reprint(store: Store, *, actor: Actor, proposal_id: str, reason: str) -> Done[ReprintRequestView]:
     """Ask for a reprint of a printed contract, with the reason (a pending request)."""
-    raise NotImplementedError
+    with store.transaction() as session:
+        req = printing.request(session, actor=actor, proposal_id=proposal_id, reason=reason, now=clock.now())
+        return Done(printing.request_views(session, [req])[0], REQUESTED)
 
 
 def approve_reprint(store: Store, *, actor: Actor, request_id: str, note: str = "") -> Done[ReprintRequestView]:
     """A supervisor approves a pending reprint request (never their own)."""
-    raise NotImplementedError
+    with store.transaction() as session:
+        req = printing.decide(session, actor=actor, request_id=request_id, approve=True, note=note, now=clock.now())
+        return Done(printing.request_views(session, [req])[0], REQUESTED)
 
 
 def refuse_reprint(store: Store, *, actor: Actor, request_id: str, note: str) -> Done[ReprintRequestView]:
     """A supervisor refuses a pending reprint request, saying why."""
-    raise NotImplementedError
+    with store.transaction() as session:
+        req = printing.decide(session, actor=actor, request_id=request_id, approve=False, note=note, now=clock.now())
+        return Done(printing.request_views(session, [req])[0], REQUESTED)
 
 
 def reprint_contract(store: Store, *, actor: Actor, proposal_id: str, printer: str = "",
                      copies: int = 1) -> Done[PrintedContract]:
     """Reprint on the case's approved, unused request: print_seq + 1, 副本 / 第 n 次打印 on every
     page, the request used. Refused without an approved request."""
-    raise NotImplementedError
+    with store.transaction() as session:
+        done = printing.reprint(session, store.files, actor=actor, proposal_id=proposal_id, printer=printer,
+                                copies=copies, now=clock.now())
+    return Done(done, REQUESTED)
 
 
 def reprint_requests(store: Store, *, proposal_id: str | None = None,
                      status: str | None = None) -> list[ReprintRequestView]:
     """Reprint requests, newest first: of one case, or (for supervisors) all pending ones."""
-    raise NotImplementedError
+    with store.reading() as session:
+        return printing.requests(session, proposal_id=proposal_id, status=status)
 
 
 def print_log(store: Store, *, proposal_id: str) -> list[PrintLogRow]:
     """Every print of the case's contract, oldest first, the current one marked."""
-    raise NotImplementedError
+    with store.reading() as session:
+        return printing.log(session, proposal_id)
 
 
 def contract_pdf(store: Store, *, print_id: str) -> bytes:
     """The PDF of a recorded print, from the encrypted file store (to print again on paper through
     the printer dialog of the same print, or to show it)."""
-    raise NotImplementedError
+    with store.reading() as session:
+        digest = printing.stored_print(session, print_id).pdf_digest
+    if store.files is None:
+        raise NotFound("本机没有保存合同文件。")
+    return store.files.get(digest)
 
 
 # --- verifying a paper copy -------------------------------------------------------------------------
@@ -136,38 +184,73 @@ def verify(store: Store, payload_or_image: str | Path | bytes) -> Verification:
     file or a PDF (its pages' QR codes read), or the image bytes. CURRENT when it is a page of the
     latest print of the contract as it stands now; SUPERSEDED for an older print or a contract
     changed since; UNKNOWN for anything else."""
-    raise NotImplementedError
+    texts = verification.payloads_of(payload_or_image)
+    with store.reading() as session:
+        return verification.verify(session, texts)
 
 
 # --- receipt (回执) and archive (归档) ----------------------------------------------------------------
 
 def record_receipt(store: Store, *, actor: Actor, proposal_id: str) -> Done[ReceiptRecorded]:
     """The signed receipt received at the counter, by hand: the case to 回执 RECEIPTED."""
-    raise NotImplementedError
+    with store.transaction() as session:
+        done = signed.record(session, actor=actor, proposal_id=proposal_id, now=clock.now())
+    return Done(done, STEPPED)
 
 
 def scan_receipt(store: Store, *, actor: Actor, paths: Sequence[Path]) -> Done[list[ReceiptRecorded]]:
     """Scan signed receipts back (the scanning station's pipeline: pages stored and indexed to
     their cases by the receipt's QR "receipt:<policy_no>"): each case to 回执 RECEIPTED."""
-    raise NotImplementedError
+    from desk_app.core.scanning import service as scanning
+    from desk_app.sync.pages import SyncedPageFiles
+
+    files = [scanning.process_file(Path(p).name, Path(p).read_bytes()) for p in paths]
+    with store.transaction() as session:
+        before = {pid for pid, in session.execute(select(Proposal.id).where(Proposal.state == State.PRINTED.value))}
+        out = scanning.store_batch(session, SyncedPageFiles(store), actor=actor, files=files, label="回执扫描")
+        by_case: dict[str, list[str]] = {}
+        for o in out:
+            if o.doc_type == receipt_scans.DOC_TYPE and o.proposal_id:
+                by_case.setdefault(o.proposal_id, []).append(o.page_id)
+        if not by_case:
+            raise InvalidInput("扫描件上没有读到保险合同回执的二维码。")
+        done = []
+        for pid, page_ids in by_case.items():
+            p = session.get(Proposal, pid)
+            if pid in before and p.state == State.RECEIPTED.value:
+                policy = session.scalar(select(PolicyNumber.policy_no).where(PolicyNumber.proposal_id == pid)) or ""
+                done.append(ReceiptRecorded(pid, p.case_no, policy, tuple(page_ids)))
+        if not done:
+            raise TransitionRefused("回执对应的案件不在“缮制”环节，没有签收任何回执。")
+    return Done(done, STEPPED | Changes(pages=True))
 
 
 def receipt_queue(store: Store) -> list[ReceiptQueueRow]:
     """Printed cases waiting for their signed receipt, longest waiting first, marked warning at
     15 days and overdue at 19 days since printing."""
-    raise NotImplementedError
+    with store.reading() as session:
+        return signed.queue(session, now=clock.now())
 
 
 def archive(store: Store, *, actor: Actor, proposal_id: str, box_no: str, position: int) -> Done[ArchivedCase]:
     """File a receipted case in a box at a position (unique in the branch): 归档 ARCHIVED."""
-    raise NotImplementedError
+    with store.transaction() as session:
+        done = archiving.file_case(session, actor=actor, proposal_id=proposal_id, box_no=box_no, position=position,
+                                   now=clock.now())
+    return Done(done, STEPPED)
 
 
 def archive_box(store: Store, *, box_no: str) -> list[ArchivedCase]:
     """The cases filed in a box, by position."""
-    raise NotImplementedError
+    with store.reading() as session:
+        return archiving.box_entries(session, box_no)
 
 
 def archive_list(store: Store, *, box_no: str) -> ArchiveListPaper:
     """The archive list (归档清单) of a box as a PDF, with its entries."""
-    raise NotImplementedError
+    with store.reading() as session:
+        entries = archiving.box_entries(session, box_no)
+        if not entries:
+            raise NotFound(f"档案盒 {box_no.strip()} 中没有归档案件。")
+        return ArchiveListPaper(entries[0].box_no, tuple(entries),
+                                archiving.list_pdf(session, box_no, entries, now=clock.now()))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desk_app.core import proposals
+from desk_app.core.contracts import signed  # noqa: F401  (records signed contract receipts scanned back)
 from desk_app.core.problems import lifecycle  # noqa: F401  (records replies scanned behind a notice)
 from desk_app.core.roles import Actor
 from desk_app.core.scanning import service, sources

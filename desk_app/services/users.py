@@ -68,3 +68,10 @@ def unlock(store: Store, *, actor: Actor, username: str) -> Done[None]:
     with store.transaction() as session:
         users.unlock(session, actor=actor, username=username)
     return Done(None, USERS)
+
+
+def set_authority_level(store: Store, *, actor: Actor, username: str, level: int) -> Done[None]:
+    """A supervisor (or admin) gives an underwriter an authority level (0: none); audited."""
+    with store.transaction() as session:
+        users.set_authority_level(session, actor=actor, username=username, level=level)
+    return Done(None, USERS)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desk_app.core import receipt_scans
+
 PREFIX = "BDC"
 HASH_CHARS = 32
-RECEIPT_PREFIX = "receipt:"
+RECEIPT_PREFIX = receipt_scans.PREFIX
 _PAGE = re.compile(r"^BDC:([A-Z0-9-]{4,32}):(\d{1,5})/(\d{1,5}):(\d{1,4}):([0-9A-F]{32})$")
 
 
@@ -45,7 +47,4 @@ def receipt_payload(policy_no: str) -> str:
 
 def parse_receipt(text: str) -> str | None:
     """The policy number of a receipt code, or None."""
-    t = text.strip()
-    if t.lower().startswith(RECEIPT_PREFIX) and 4 <= len(t) - len(RECEIPT_PREFIX) <= 32:
-        return t[len(RECEIPT_PREFIX):]
-    return None
+    return receipt_scans.policy_no_of(text)

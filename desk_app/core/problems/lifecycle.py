@@ -35,6 +35,7 @@ from desk_app.core.problems.views import (
     Resolution,
 )
 from desk_app.core.roles import Actor, Role
+from desk_app.core.underwriting import decisions
 from desk_app.core.workflow import State
 from desk_app.store.base import new_id
 from desk_app.store.models import (
@@ -272,6 +273,8 @@ def resolve(session: Session, *, actor: Actor, problem_no: str, fields: Sequence
                                     "请选择需要重新录入的字段，或撤件。")
         workflow.perform(session, actor=actor, proposal_id=proposal.id, action="resolve_problem",
                          reason=f"问题件 {pc.problem_no}：{why}", now=now)
+        # Validated again: underwriting as after any validation (issues, or accepted and issued).
+        decisions.after_validation(session, actor=actor, proposal_id=proposal.id, now=now)
     return Resolution(view(session, pc.id, now=now), proposal.state, round_no, run)
 
 

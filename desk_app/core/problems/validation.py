@@ -1,6 +1,8 @@
 """Validation of a compared case (校验): the rules run on its keyed form and the run kept; with no
 blocking finding, no open deficiency or scanning defect and no problem case open, the case moves
-to 校验 VALIDATED; otherwise a problem case lists what stops it and the case moves to 问题件.
+to 校验 VALIDATED and is assessed for underwriting at once (core.underwriting: with no
+underwriting issue it is accepted and issued 承保 in the same transaction); otherwise a problem
+case lists what stops it and the case moves to 问题件.
 
 `validate_case` is also what entry calls, in its own transaction, when a case becomes COMPARED
 (a matching second pass, the last reconciled field): a compared case never waits for a click.
@@ -20,6 +22,7 @@ from desk_app.core.problems.views import ValidationOutcome
 from desk_app.core.roles import Actor, Role
 from desk_app.core.rules import runs
 from desk_app.core.rules.runs import RunView
+from desk_app.core.underwriting import decisions
 from desk_app.core.workflow import State
 from desk_app.store.models import ProblemItem, Proposal
 
@@ -53,6 +56,8 @@ def validate_case(session: Session, *, actor: Actor, proposal_id: str, now: dt.d
     held = lifecycle.active_problem(session, proposal.id)
     if not items and held is None:
         workflow.perform(session, actor=actor, proposal_id=proposal.id, action="validate", now=now)
+        # Underwriting at once, in this transaction: issues raised, or accepted and issued (承保).
+        decisions.after_validation(session, actor=actor, proposal_id=proposal.id, now=now)
         return ValidationOutcome(run, proposal.state)
     if items:
         pc = lifecycle.raise_case(session, actor=actor, proposal=proposal, items=items,

@@ -6,6 +6,9 @@ it belongs to that case until the next cover sheet. A proposal-number barcode pr
 identifies its case too (and the form is the proposal form). Pages before any cover sheet, with
 no --case given, go to the unindexed tray (no case) for the operator to assign.
 
+A contract's signed receipt (回执) carries a QR code "receipt:<policy no>": its page is the
+case's 保险合同回执 (doc type `contract_receipt`), handed to core.receipt_scans after storing.
+
 A problem notice (问题件通知书) comes back with the agent's reply behind it: its QR code holds the
 problem number, so it starts the reply's pages like a cover sheet, and it and every page after it
 (until the next code) are the case's 问题件回复 (doc type `problem_reply`) of that problem case.
@@ -29,6 +32,7 @@ import zxingcpp
 DECODE_DPI = 200.0
 FORMATS = (zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.Code128)
 REPLY = "problem_reply"  # core.replies.DOC_TYPE (indexing stays free of the store)
+RECEIPT = "contract_receipt"  # core.receipt_scans.DOC_TYPE
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,9 @@ class CaseRef:
 
     proposal_id: str
     case_no: str
-    by: str  # "cover" (case number), "form" (proposal number) or "problem" (a problem notice)
+    # "cover" (case number), "form" (proposal number), "problem" (a problem notice) or "receipt" (a
+    # contract's signed receipt: its code "receipt:<policy no>")
+    by: str
     problem_no: str | None = None
 
 
@@ -87,7 +93,12 @@ def assign(pages: Sequence[Sequence[Barcode]], resolve: Resolver, *, start: Case
         cover = next((r for r in refs if r.by == "cover"), None)
         form = next((r for r in refs if r.by == "form"), None)
         notice = next((r for r in refs if r.by == "problem"), None)
-        if notice is not None:
+        receipt = next((r for r in refs if r.by == "receipt"), None)
+        if receipt is not None:
+            # The receipt page is the case's 保险合同回执; pages behind it (unmarked) go with the case.
+            current = receipt
+            out.append(PageIndex(receipt.proposal_id, receipt.case_no, RECEIPT, False))
+        elif notice is not None:
             current = notice
             out.append(PageIndex(notice.proposal_id, notice.case_no, REPLY, False, notice.problem_no))
         elif cover is not None:

@@ -26,7 +26,7 @@ from typing import Any, Protocol
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk_app.core import audit, proposals, replies, workflow
+from desk_app.core import audit, proposals, receipt_scans, replies, workflow
 from desk_app.core.completeness import (  # noqa: F401 (re-exported: the service's vocabulary)
     COVER_SHEET,
     DOC_TYPE_BY_CODE,
@@ -42,7 +42,7 @@ from desk_app.core.completeness import (  # noqa: F401 (re-exported: the service
 from desk_app.core.errors import InvalidInput, NotFound
 from desk_app.core.roles import Actor, Role
 from desk_app.core.scanning import indexing, pipeline, seal, sources
-from desk_app.store.models import Deficiency, Page, ProblemCase, Proposal, ScanBatch, User
+from desk_app.store.models import Deficiency, Page, PolicyNumber, ProblemCase, Proposal, ScanBatch, User
 from desk_app.store.types import utcnow
 
 
@@ -218,6 +218,13 @@ def resolver(session: Session) -> indexing.Resolver:
     cache: dict[str, indexing.CaseRef | None] = {}
 
     def resolve(text: str) -> indexing.CaseRef | None:
+        policy_no = receipt_scans.policy_no_of(text) if text not in cache else None
+        if policy_no is not None:
+            row = session.execute(select(Proposal.id, Proposal.case_no)
+                                  .join(PolicyNumber, PolicyNumber.proposal_id == Proposal.id)
+                                  .where(func.upper(PolicyNumber.policy_no) == policy_no.upper(),
+                                         Proposal.deleted.is_(False))).first()
+            cache[text] = indexing.CaseRef(row.id, row.case_no, "receipt") if row is not None else None
         if text not in cache and replies.looks_like_problem_no(text):
             row = session.execute(select(ProblemCase.proposal_id, ProblemCase.problem_no, Proposal.case_no)
                                   .join(Proposal, Proposal.id == ProblemCase.proposal_id)
@@ -296,6 +303,13 @@ def store_batch(session: Session, files_to: PageFiles, *, actor: Actor, files: S
     for problem_no, page_ids in reply_pages.items():
         # The reply recorded on its problem case in this same transaction (core.replies).
         replies.scanned(session, actor=actor, problem_no=problem_no, page_ids=page_ids, now=now)
+    receipt_pages: dict[str, list[str]] = {}
+    for o, ix in zip(out, index, strict=True):
+        if ix.doc_type == indexing.RECEIPT and ix.proposal_id and not o.deleted:
+            receipt_pages.setdefault(ix.proposal_id, []).append(o.page_id)
+    for pid, page_ids in receipt_pages.items():
+        # The signed receipt recorded on its case in this same transaction (core.receipt_scans).
+        receipt_scans.scanned(session, actor=actor, proposal_id=pid, page_ids=page_ids, now=now)
     cases = sorted({o.proposal_id for o in out if o.proposal_id})
     for pid in cases:
         check_case(session, actor=actor, proposal_id=pid)
