@@ -297,9 +297,20 @@ class ContractWindow(QWidget):
         case = self.current_case()
         return case.proposal_id if case else None
 
+    def hideEvent(self, event) -> None:  # noqa: ANN001 - Qt override
+        # A preview still waiting for its moment is not read once the tab is gone (the window closed,
+        # perhaps its worker shut down); showing the tab again reads it.
+        self._preview_timer.stop()
+        super().hideEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: ANN001 - Qt override
+        super().showEvent(event)
+        if self.preview is None and self.current_case() is not None:
+            self._preview_timer.start()
+
     def _load_preview(self) -> None:
         case = self.current_case()
-        if case is None:
+        if case is None or not self.isVisible():
             return
         self._preview_request += 1
         request = self._preview_request

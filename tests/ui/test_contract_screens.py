@@ -37,6 +37,7 @@ def _ready(qtbot, worker, widget: ContractWindow) -> None:
 
 
 def test_preparer_previews_and_prints_a_contract_by_keyboard(qtbot, demo_store, worker, actors, tmp_path):
+    issued(demo_store)
     window = open_window(qtbot, demo_store, worker, actors["printer"])
     qtbot.keyClick(window, Qt.Key.Key_C, CTRL_SHIFT)
     tab = window.tabs.currentWidget()
@@ -77,6 +78,7 @@ def test_preparer_previews_and_prints_a_contract_by_keyboard(qtbot, demo_store, 
 
 def test_batch_of_ticked_cases_prints_each_with_progress_and_reports_each(qtbot, demo_store, worker, actors,
                                                                            tmp_path):
+    issued(demo_store)
     window = open_window(qtbot, demo_store, worker, actors["printer"])
     tab = window.open_contracts()
     _ready(qtbot, worker, tab)
@@ -109,7 +111,9 @@ def test_reprint_is_refused_without_approval_and_prints_once_a_supervisor_approv
     qtbot.waitUntil(lambda: tab.refusal() != "", timeout=20_000)
     assert not tab.print_target.exists()
     # The preparer asks (Alt+Q), with a reason typed in Chinese.
-    qtbot.keyClick(tab, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
+    # A button's Alt key clicks it a moment later (Qt animates the press).
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: getattr(tab, "reprint_dialog", None) is not None, timeout=5_000)
     dialog = tab.reprint_dialog
     assert isinstance(dialog, ReprintRequestDialog)
     qtbot.waitUntil(dialog.isVisible, timeout=5_000)
@@ -118,6 +122,8 @@ def test_reprint_is_refused_without_approval_and_prints_once_a_supervisor_approv
         qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
     # Still refused: the request waits for a supervisor.
     tab.say("")
+    window.activateWindow()  # the offscreen platform gives no window the focus back by itself
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
     tab.case_table.setFocus()
     press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: tab.refusal() != "", timeout=20_000)
@@ -133,6 +139,7 @@ def test_reprint_is_refused_without_approval_and_prints_once_a_supervisor_approv
     approvals.close()
     # Now the reprint prints: print 2, the first superseded in the log.
     window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
     tab.case_table.setFocus()
     with qtbot.waitSignal(tab.printed, timeout=20_000) as printed:
         press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
@@ -248,8 +255,8 @@ def test_clerk_archives_a_receipted_case_in_a_box_and_gets_its_list(qtbot, demo_
     qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.box_edit, timeout=20_000)
     type_text(tab.box_edit, "B-2026-01")
     qtbot.keyClick(tab.box_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: worker.pending == 0 and QApplication.focusWidget() is tab.position_spin.lineEdit(),
-                    timeout=20_000)
+    spin = (tab.position_spin, tab.position_spin.lineEdit())
+    qtbot.waitUntil(lambda: worker.pending == 0 and QApplication.focusWidget() in spin, timeout=20_000)
     assert tab.position_spin.value() == 1  # the box is empty: the first position is proposed
     with qtbot.waitSignal(tab.archived, timeout=20_000) as archived:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)

@@ -14,6 +14,7 @@ from desk_app.ui.contract_receipts import ReceiptArchiveWidget
 from desk_app.ui.contract_reprint import ReprintApprovalDialog
 from desk_app.ui.contract_verify import VerifyWidget
 from desk_app.ui.contract_window import ContractWindow
+from tests.ui.contract_cases import issued
 from tests.ui.test_keyboard import duplicates, open_window, press
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -46,6 +47,7 @@ def test_contract_tabs_open_by_keyboard_for_their_roles_with_unique_alt_keys(qtb
 
 
 def test_enter_on_an_issued_case_of_the_preparers_queue_opens_its_contract(qtbot, demo_store, worker, actors):
+    issued(demo_store)
     window = open_window(qtbot, demo_store, worker, actors["printer"])
     view = window.queue_views[Role.CONTRACT_PREPARER]
     qtbot.waitUntil(lambda: view.currentIndex().isValid(), timeout=10_000)
