@@ -188,13 +188,13 @@ def test_contract_tabs_and_dialogs_fit(qtbot, demo_store, worker, actors, size, 
                                         reason="客户所持合同被水浸湿，字迹模糊无法辨认，申请重新打印一份").value
     window = _main(qtbot, demo_store, worker, actors["super"], size)
     tab = window.open_contracts(ids[0])
-    qtbot.waitUntil(lambda: worker.pending == 0 and tab.preview is not None and tab.log_rows, timeout=20_000)
+    qtbot.waitUntil(lambda: worker.pending == 0 and tab.preview is not None and bool(tab.log_rows), timeout=20_000)
     tab.say_error("该案件没有经业务主管批准的重印申请，不能重印；请先提交重印申请并等待批准。")
     tab.batch_list.addItem("C4401202612020001 failed: 该案件尚未承保出单，没有保单号，不能缮制合同。")
     problems = check_fits(window, size)
     assert not problems, "ContractWindow:\n" + "\n".join(problems)
     dialog = window.open_reprint_approvals()
-    qtbot.waitUntil(lambda: worker.pending == 0 and dialog.requests, timeout=20_000)
+    qtbot.waitUntil(lambda: worker.pending == 0 and bool(dialog.requests), timeout=20_000)
     assert dialog.requests[0].request_id == request.request_id
     problems = check_fits(dialog, size)
     assert not problems, "ReprintApprovalDialog:\n" + "\n".join(problems)
@@ -214,7 +214,7 @@ def test_contract_tabs_and_dialogs_fit(qtbot, demo_store, worker, actors, size, 
     assert not problems, "VerifyWidget:\n" + "\n".join(problems)
 
     receipts = window.open_receipts()
-    qtbot.waitUntil(lambda: worker.pending == 0 and receipts.rows, timeout=20_000)
+    qtbot.waitUntil(lambda: worker.pending == 0 and bool(receipts.rows), timeout=20_000)
     receipts.say_error("该案件不在回执阶段（当前：缮制），不能归档；请先登记回执。")
     problems = check_fits(window, size)
     assert not problems, "ReceiptArchiveWidget:\n" + "\n".join(problems)
