@@ -275,9 +275,9 @@ class MainWindow(QMainWindow):
 
         # Problem cases (问题件) in a tab of their own: the queue by due time, one case per tab.
         may_handle = bool(self.actor.roles & PROBLEM_ROLES)
-        self.problems_action = QAction(self.tr("问题件(&P)"), self)
+        self.problems_action = QAction(self.tr("&Problem cases"), self)
         self.problems_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        self.problems_action.setStatusTip(self.tr("问题件队列：按到期时间排列，显示剩余工作时间"))
+        self.problems_action.setStatusTip(self.tr("Problem cases by due time, with the working time left"))
         self.problems_action.setVisible(may_handle)
         self.problems_action.setEnabled(may_handle)
         self.problems_action.triggered.connect(lambda: self.open_problems())
@@ -595,8 +595,8 @@ class MainWindow(QMainWindow):
             widget = ProblemQueueWidget(self._store, self._worker, self.actor)
             widget.setObjectName("problemQueue")
             widget.open_requested.connect(self.open_problem)
-            self.tabs.addTab(widget, self.tr("问题件"))
-            self.tabs.setTabToolTip(self.tabs.indexOf(widget), self.tr("Ctrl+W 关闭"))
+            self.tabs.addTab(widget, self.tr("Problem cases"))
+            self.tabs.setTabToolTip(self.tabs.indexOf(widget), self.tr("Close with Ctrl+W"))
         else:
             widget.refresh()
         self.tabs.setCurrentWidget(widget)
@@ -611,9 +611,9 @@ class MainWindow(QMainWindow):
             widget.setObjectName("problemCase")
             widget.close_requested.connect(lambda w=widget: self.close_tab(self.tabs.indexOf(w)))
             widget.shown.connect(lambda view, w=widget: self.tabs.setTabText(
-                self.tabs.indexOf(w), self.tr("问题件 %1").replace("%1", view.problem_no)))
-            self.tabs.addTab(widget, self.tr("问题件"))
-            self.tabs.setTabToolTip(self.tabs.indexOf(widget), self.tr("Esc 或 Ctrl+W 关闭"))
+                self.tabs.indexOf(w), self.tr("Problem case %1").replace("%1", view.problem_no)))
+            self.tabs.addTab(widget, self.tr("Problem cases"))
+            self.tabs.setTabToolTip(self.tabs.indexOf(widget), self.tr("Close with Ctrl+W or Esc"))
         self.tabs.setCurrentWidget(widget)
         widget.open_problem(problem_no)
         widget.setFocus()

@@ -55,7 +55,7 @@ class ActionDialog(QDialog):
         self.ok_button = QPushButton()
         self.ok_button.setDefault(True)
         self.ok_button.clicked.connect(self._on_ok)
-        cancel = QPushButton(self.tr("取消"))
+        cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -89,7 +89,7 @@ class ActionDialog(QDialog):
         fn, kwargs = self.call()
         self.ok_button.setEnabled(False)
         self.message_label.setStyleSheet("")
-        self.message_label.setText(self.tr("正在办理…"))
+        self.message_label.setText(self.tr("Working…"))
         ops.run(self._worker, fn, self._store, actor=self._actor, **kwargs, on_done=self._on_done,
                 on_error=self.show_refusal, owner=self, initiator=self)
 
@@ -113,15 +113,16 @@ class ReasonDialog(ActionDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(store, worker, actor, parent)
         if action == "withdraw":
-            title, ok = self.tr("撤件 %1"), self.tr("撤件(&W)")
-            hint = self.tr("撤件后案件终止，问题件关闭。")
+            title, ok = self.tr("Withdraw %1"), self.tr("&Withdraw")
+            hint = self.tr("Withdrawing ends the case and closes the problem case.")
         else:
-            title, ok = self.tr("重新打开 %1"), self.tr("重新打开(&B)")
-            hint = self.tr("问题件的各项重新打开；已往后流转的案件回到问题件。")
+            title, ok = self.tr("Reopen %1"), self.tr("Reopen (&B)")
+            hint = self.tr(
+                "The problem case's items are opened again; a case that has moved on comes back to problem cases.")
         self.name(title.replace("%1", problem_no), ok)
         self.problem_no, self.action = problem_no, action
         self.form.addRow(QLabel(hint))
-        self.reason_edit = self.reason_field(self.tr("原因(&Y)："), self.tr("必填"))
+        self.reason_edit = self.reason_field(self.tr("Wh&y:"), self.tr("Required"))
         self.reason_edit.setFocus()
 
     def call(self) -> tuple[Callable[..., Any], dict[str, Any]]:
@@ -135,10 +136,12 @@ class ReplyDialog(ActionDialog):
     def __init__(self, store: Store, worker: DbWorker, actor: Actor, problem_no: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(store, worker, actor, parent)
-        self.name(self.tr("登记回复 %1").replace("%1", problem_no), self.tr("登记(&G)"))
+        self.name(self.tr("Record reply %1").replace("%1", problem_no), self.tr("Re&gister"))
         self.problem_no = problem_no
-        self.form.addRow(QLabel(self.tr("扫描的回复页凭通知书二维码自动登记；此处登记电话或口头回复。")))
-        self.note_edit = self.reason_field(self.tr("回复内容(&Y)："), self.tr("如：业务员来电，保费合计应为 12,600.00 元"))
+        self.form.addRow(QLabel(self.tr(
+            "A scanned reply page registers itself by the notice's QR code; record a phone or spoken reply here.")))
+        self.note_edit = self.reason_field(
+            self.tr("Repl&y:"), self.tr("e.g. the agent phoned: the premium total should be 12,600.00 yuan"))
         self.note_edit.setFocus()
 
     def call(self) -> tuple[Callable[..., Any], dict[str, Any]]:
@@ -151,7 +154,7 @@ class ResolveDialog(ActionDialog):
     def __init__(self, store: Store, worker: DbWorker, actor: Actor, problem: ProblemView, form: FormDef | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(store, worker, actor, parent)
-        self.name(self.tr("解决 %1").replace("%1", problem.problem_no), self.tr("解决(&J)"))
+        self.name(self.tr("Resolve %1").replace("%1", problem.problem_no), self.tr("Resolve (&J)"))
         self.problem_no = problem.problem_no
         self.fields_list = QListWidget()
         self.fields_list.setObjectName("reentryFields")
@@ -165,12 +168,14 @@ class ResolveDialog(ActionDialog):
             item.setCheckState(Qt.CheckState.Checked if field.key in named else Qt.CheckState.Unchecked)
             self.fields_list.addItem(item)
         self.fields_list.setCurrentRow(0)
-        fields_label = QLabel(self.tr("重新录入的字段(&L)："))
+        fields_label = QLabel(self.tr("Fie&lds to key again:"))
         fields_label.setBuddy(self.fields_list)
         self.body.insertWidget(0, fields_label)
-        self.body.insertWidget(1, QLabel(self.tr("空格勾选；不勾选任何字段则立即重新校验。")))
+        self.body.insertWidget(1, QLabel(self.tr(
+            "Space ticks a field; with no field ticked the rules check the case again at once.")))
         self.body.insertWidget(2, self.fields_list, 1)
-        self.reason_edit = self.reason_field(self.tr("处理说明(&Y)："), self.tr("必填，如：业务员回复更正保费"))
+        self.reason_edit = self.reason_field(
+            self.tr("Wh&y:"), self.tr("Required, e.g. the agent's reply corrects the premium"))
         # The list first, then the reason, then 解决: Tab walks them in the order they are filled.
         QWidget.setTabOrder(self.fields_list, self.reason_edit)
         QWidget.setTabOrder(self.reason_edit, self.ok_button)
@@ -196,41 +201,41 @@ class RaiseDialog(ActionDialog):
     def __init__(self, store: Store, worker: DbWorker, actor: Actor, proposal_id: str, case_no: str,
                  form: FormDef | None, parent: QWidget | None = None) -> None:
         super().__init__(store, worker, actor, parent)
-        self.name(self.tr("手工提问题件 %1").replace("%1", case_no), self.tr("提出(&T)"))
+        self.name(self.tr("Raise a problem case by hand: %1").replace("%1", case_no), self.tr("Submi&t"))
         self.proposal_id = proposal_id
         self.code_combo = QComboBox()
-        self.code_combo.addItem(self.tr("MANUAL 人工提出"), "MANUAL")
+        self.code_combo.addItem(self.tr("MANUAL raised by hand"), "MANUAL")
         for code, rule in sorted(REGISTRY.items()):
             self.code_combo.addItem(f"{code} {rule.title}", code)
         self.desc_edit = QLineEdit()
         self.desc_edit.setObjectName("itemDescription")
-        self.desc_edit.setPlaceholderText(self.tr("要业务员补正的内容"))
+        self.desc_edit.setPlaceholderText(self.tr("What the agent is to correct"))
         self.desc_edit.installEventFilter(self)  # Enter there adds the item, not raises the case
         self.field_combo = QComboBox()
-        self.field_combo.addItem(self.tr("（不涉及字段）"), None)
+        self.field_combo.addItem(self.tr("(no field)"), None)
         for field in form.fields if form is not None else ():
             self.field_combo.addItem(field.label, field.key)
-        self.add_button = QPushButton(self.tr("加入此项(&I)"))
+        self.add_button = QPushButton(self.tr("Add &item"))
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self._add_item)
         self.items_tree = QTreeWidget()
         self.items_tree.setObjectName("raiseItems")
         self.items_tree.setRootIsDecorated(False)
-        self.items_tree.setHeaderLabels([self.tr("代码"), self.tr("说明"), self.tr("字段")])
+        self.items_tree.setHeaderLabels([self.tr("Code"), self.tr("Description"), self.tr("Field")])
         self.items_tree.setMinimumHeight(140)
-        remove = QPushButton(self.tr("移除所选(&M)"))
+        remove = QPushButton(self.tr("Re&move selected"))
         remove.setAutoDefault(False)
         remove.clicked.connect(self._remove_item)
-        self.form.addRow(self.tr("代码(&K)："), self.code_combo)
-        self.form.addRow(self.tr("说明(&E)："), self.desc_edit)
-        self.form.addRow(self.tr("字段(&Z)："), self.field_combo)
+        self.form.addRow(self.tr("Code (&K):"), self.code_combo)
+        self.form.addRow(self.tr("D&escription:"), self.desc_edit)
+        self.form.addRow(self.tr("Field (&Z):"), self.field_combo)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.add_button)
         row.addWidget(remove)
         self.form.addRow(row)
         self.form.addRow(self.items_tree)
-        self.reason_edit = self.reason_field(self.tr("原因(&Y)："), self.tr("可不填"))
+        self.reason_edit = self.reason_field(self.tr("Wh&y:"), self.tr("Optional"))
         self.items: list[ItemSpec] = []
         self.desc_edit.setFocus()
         self.resize(620, 480)
@@ -245,7 +250,7 @@ class RaiseDialog(ActionDialog):
     def _add_item(self) -> None:
         text = self.desc_edit.text().strip()
         if not text:
-            self.show_refusal(self.tr("请先写明这一项要补正什么。"))
+            self.show_refusal(self.tr("First write what this item asks the agent to correct."))
             return
         spec = ItemSpec(self.code_combo.currentData(), text, self.field_combo.currentData(), "manual")
         self.items.append(spec)

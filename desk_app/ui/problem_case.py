@@ -114,12 +114,12 @@ class ProblemCaseWidget(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         for key, text, slot in (
-            ("notice", self.tr("发通知书(&N)"), self.issue_notice),
-            ("reply", self.tr("登记回复(&H)…"), self.record_reply),
-            ("resolve", self.tr("解决(&J)…"), self.resolve),
-            ("withdraw", self.tr("撤件(&W)…"), self.withdraw),
-            ("reopen", self.tr("重新打开(&B)…"), self.reopen),
-            ("raise", self.tr("手工提问题件(&A)…"), self.raise_by_hand),
+            ("notice", self.tr("Issue &notice"), self.issue_notice),
+            ("reply", self.tr("Record reply by &hand…"), self.record_reply),
+            ("resolve", self.tr("Resolve (&J)…"), self.resolve),
+            ("withdraw", self.tr("&Withdraw…"), self.withdraw),
+            ("reopen", self.tr("Reopen (&B)…"), self.reopen),
+            ("raise", self.tr("R&aise by hand…"), self.raise_by_hand),
         ):
             button = QPushButton(text)
             button.setObjectName(f"problem_{key}")
@@ -132,15 +132,15 @@ class ProblemCaseWidget(QWidget):
 
         # The case in short.
         self.fields: dict[str, QLabel] = {}
-        summary = QGroupBox(self.tr("案件"))
+        summary = QGroupBox(self.tr("Case"))
         columns = QHBoxLayout(summary)
         for rows in (
-            (("case_no", self.tr("案件号：")), ("proposal_no", self.tr("投保单号：")),
-             ("applicant", self.tr("投保人："))),
-            (("business_type", self.tr("业务类型：")), ("case_state", self.tr("案件阶段：")),
-             ("agent", self.tr("业务员："))),
-            (("source", self.tr("来源：")), ("raised", self.tr("提出：")), ("reopened", self.tr("重新打开："))),
-            (("noticed", self.tr("通知书：")), ("due", self.tr("回复期限：")), ("replied", self.tr("回复："))),
+            (("case_no", self.tr("Case no.:")), ("proposal_no", self.tr("Proposal no.:")),
+             ("applicant", self.tr("Applicant:"))),
+            (("business_type", self.tr("Business type:")), ("case_state", self.tr("Case stage:")),
+             ("agent", self.tr("Agent:"))),
+            (("source", self.tr("Source:")), ("raised", self.tr("Raised:")), ("reopened", self.tr("Reopened:"))),
+            (("noticed", self.tr("Notice:")), ("due", self.tr("Reply due:")), ("replied", self.tr("Replied:"))),
         ):
             form = QFormLayout()
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -152,23 +152,23 @@ class ProblemCaseWidget(QWidget):
                 form.addRow(label, value)
             columns.addLayout(form, 1)
 
-        self.items_tree = _tree([self.tr("代码"), self.tr("说明"), self.tr("字段"), self.tr("来源"), self.tr("状态")],
-                                "problemItems")
+        self.items_tree = _tree([self.tr("Code"), self.tr("Description"), self.tr("Field"), self.tr("Source"),
+                                 self.tr("Status")], "problemItems")
         self.items_tree.header().resizeSection(0, 70)
         self.items_tree.header().resizeSection(1, 260)
         self.items_tree.header().resizeSection(2, 120)
         self.items_tree.header().resizeSection(3, 72)
-        items_box = QGroupBox(self.tr("问题项"))
+        items_box = QGroupBox(self.tr("Problem items"))
         QVBoxLayout(items_box).addWidget(self.items_tree)
-        self.steps_tree = _tree([self.tr("时间"), self.tr("步骤"), self.tr("经办人"), self.tr("原因/说明")],
+        self.steps_tree = _tree([self.tr("Time"), self.tr("Step"), self.tr("By"), self.tr("Reason/note")],
                                 "problemSteps")
         steps_head = self.steps_tree.header()
         for col in range(3):
             steps_head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        steps_box = QGroupBox(self.tr("处理经过"))
+        steps_box = QGroupBox(self.tr("Steps taken"))
         QVBoxLayout(steps_box).addWidget(self.steps_tree)
         self.rules_panel = RuleResultsPanel()
-        rules_box = QGroupBox(self.tr("最近一次校验（案件为何停下）"))
+        rules_box = QGroupBox(self.tr("Latest rule check (why the case stopped)"))
         QVBoxLayout(rules_box).addWidget(self.rules_panel)
 
         left = QSplitter(Qt.Orientation.Vertical)
@@ -195,7 +195,7 @@ class ProblemCaseWidget(QWidget):
         body.addWidget(summary)
         body.addWidget(split, 1)
         body.addWidget(self.status_label)
-        self.message_label = QLabel(self.tr("在问题件队列中选一件，按回车打开。"))
+        self.message_label = QLabel(self.tr("Select a problem case in the queue and press Enter to open it."))
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_label.setWordWrap(True)
         self._stack = QStackedWidget()
@@ -216,7 +216,7 @@ class ProblemCaseWidget(QWidget):
         self._request += 1
         request = self._request
         if self.problem is None or self.problem.problem_no != problem_no:
-            self.message_label.setText(self.tr("正在打开问题件…"))
+            self.message_label.setText(self.tr("Opening the problem case…"))
             self._stack.setCurrentIndex(0)
         ops.read(self._worker, problems.problem, self._store, problem_no=problem_no, owner=self, urgent=True,
                  on_done=lambda view: self._on_problem(request, view),
@@ -281,7 +281,7 @@ class ProblemCaseWidget(QWidget):
     # -- showing ----------------------------------------------------------------------------
 
     def _show_problem(self, view: ProblemView) -> None:
-        self.title_label.setText(self.tr("问题件 %1").replace("%1", view.problem_no))
+        self.title_label.setText(self.tr("Problem case %1").replace("%1", view.problem_no))
         self.status_badge.setText(view.status_label)
         cd = view.countdown
         mark = MARK_LABELS.get(cd.mark, "")
@@ -299,7 +299,7 @@ class ProblemCaseWidget(QWidget):
         f["agent"].setText(" ".join(x for x in (view.agent_code, view.agent_name) if x) or "—")
         f["source"].setText(SOURCE_LABELS.get(view.source, view.source))
         f["raised"].setText(f"{view.raised_by} {_when(view.raised_at)}")
-        f["reopened"].setText(self.tr("%1 次").replace("%1", str(view.reopened)))
+        f["reopened"].setText(self.tr("%1 time(s)").replace("%1", str(view.reopened)))
         f["noticed"].setText(_when(view.noticed_at))
         f["due"].setText(_when(cd.due_at))
         f["replied"].setText(_when(view.replied_at))
@@ -356,13 +356,13 @@ class ProblemCaseWidget(QWidget):
         if self.problem is None or not self.buttons["notice"].isEnabled():
             return
         self.buttons["notice"].setEnabled(False)
-        self.say(self.tr("正在生成问题件通知书…"))
+        self.say(self.tr("Producing the problem notice…"))
         ops.run(self._worker, problems.issue_notice, self._store, actor=self.actor,
                 problem_no=self.problem.problem_no, owner=self, initiator=self,
                 on_done=self._on_notice, on_error=self._on_refused)
 
     def _on_notice(self, paper: NoticePaper) -> None:
-        self.say(self.tr("问题件通知书第 %1 份已生成，回复期限 %2。")
+        self.say(self.tr("Problem notice copy %1 produced; reply due %2.")
                  .replace("%1", str(paper.copy_no)).replace("%2", format_local_time(paper.due_at)))
         dialog = NoticeDialog(paper, self)
         dialog.finished.connect(self._back_from_dialog)
@@ -397,13 +397,14 @@ class ProblemCaseWidget(QWidget):
     def _on_action_done(self, action: str, value: object) -> None:
         if action == "resolve" and isinstance(value, Resolution):
             if value.reentry_round is not None:
-                text = self.tr("已解决：所选字段交初录、二录重新录入（第 %1 轮）。").replace(
-                    "%1", str(value.reentry_round))
+                text = self.tr("Resolved: the chosen fields go back to first and second entry to be keyed again "
+                               "(round %1).").replace("%1", str(value.reentry_round))
             else:
-                text = self.tr("已解决：规则重新校验通过，案件进入%1。").replace("%1", _state_label(value.state))
+                text = self.tr("Resolved: the case passed the rules again and moved on to %1.").replace(
+                    "%1", _state_label(value.state))
         else:
-            text = {"reply": self.tr("回复已登记。"), "withdraw": self.tr("案件已撤件。"),
-                    "reopen": self.tr("问题件已重新打开。"), "raise": self.tr("问题件已提出。")}.get(action, "")
+            text = {"reply": self.tr("Reply recorded."), "withdraw": self.tr("Case withdrawn."),
+                    "reopen": self.tr("Problem case reopened."), "raise": self.tr("Problem case raised.")}.get(action, "")
         self.say(text)
         self.acted.emit(action, value)
 

@@ -53,9 +53,9 @@ class NoticeDialog(QDialog):
     def __init__(self, paper: NoticePaper, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paper = paper
-        self.setWindowTitle(self.tr("问题件通知书 %1").replace("%1", paper.problem_no))
+        self.setWindowTitle(self.tr("Problem notice %1").replace("%1", paper.problem_no))
         self.info_label = QLabel(
-            self.tr("第 %1 份已记录，回复期限 %2。请打印交业务员，或另存为 PDF。")
+            self.tr("Copy %1 recorded; reply due %2. Print it for the agent, or save it as PDF.")
             .replace("%1", str(paper.copy_no)).replace("%2", format_local_time(paper.due_at)))
         self.info_label.setObjectName("noticeInfo")
         self.info_label.setWordWrap(True)
@@ -76,12 +76,12 @@ class NoticeDialog(QDialog):
         self.scroll.setWidgetResizable(True)
         self.scroll.setStyleSheet("QScrollArea { background: #eceff1; }")
 
-        self.print_button = QPushButton(self.tr("打印(&P)…"))
+        self.print_button = QPushButton(self.tr("&Print…"))
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.print_notice)
-        self.save_button = QPushButton(self.tr("另存为 PDF(&S)…"))
+        self.save_button = QPushButton(self.tr("&Save as PDF…"))
         self.save_button.clicked.connect(self._ask_save)
-        close = QPushButton(self.tr("关闭"))
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         QShortcut(QKeySequence("Ctrl+P"), self, self.print_notice)
         QShortcut(QKeySequence("Ctrl+S"), self, self._ask_save)
@@ -105,18 +105,18 @@ class NoticeDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.windowTitle())
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("打印问题件通知书"))
+        dialog.setWindowTitle(self.tr("Print the problem notice"))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             print_pdf(self.paper.pdf, printer)
-            self.status_label.setText(self.tr("已送打印机：%1").replace("%1", printer.printerName() or
+            self.status_label.setText(self.tr("Sent to the printer: %1").replace("%1", printer.printerName() or
                                                                   printer.outputFileName()))
 
     def _ask_save(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("另存为 PDF"), f"{self.paper.problem_no}.pdf",
-                                                    self.tr("PDF 文件 (*.pdf)"))
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), f"{self.paper.problem_no}.pdf",
+                                                    self.tr("PDF files (*.pdf)"))
         if path:
             self.save_to(Path(path))
 
     def save_to(self, path: Path) -> None:
         path.write_bytes(self.paper.pdf)
-        self.status_label.setText(self.tr("已保存：%1").replace("%1", str(path)))
+        self.status_label.setText(self.tr("Saved: %1").replace("%1", str(path)))

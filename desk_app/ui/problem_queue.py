@@ -89,21 +89,21 @@ class ProblemQueueWidget(QWidget):
 
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("problemStatus")
-        self.status_combo.addItem(self.tr("在办（未结）"), "active")
+        self.status_combo.addItem(self.tr("Active (not closed)"), "active")
         for code in ("open", "noticed", "replied", "resolved", "withdrawn"):
             self.status_combo.addItem(STATUS_LABELS[code], code)  # the core's labels, already Chinese
-        self.status_combo.addItem(self.tr("全部"), "all")
+        self.status_combo.addItem(self.tr("All"), "all")
         self.status_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        status_label = QLabel(self.tr("状态(&T)："))
+        status_label = QLabel(self.tr("S&tatus:"))
         status_label.setBuddy(self.status_combo)
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("problemSearch")
-        self.search_edit.setPlaceholderText(self.tr("案件号或问题件号"))
+        self.search_edit.setPlaceholderText(self.tr("Case or problem number"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._apply_search)
         self.search_edit.returnPressed.connect(self._open_first_match)
         self.search_edit.installEventFilter(self)
-        search_label = QLabel(self.tr("查找(&U)："))
+        search_label = QLabel(self.tr("Look &up:"))
         search_label.setBuddy(self.search_edit)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("problemSummary")
@@ -119,8 +119,8 @@ class ProblemQueueWidget(QWidget):
         self.table = QTableWidget(0, 9)
         self.table.setObjectName("problemTable")
         self.table.setHorizontalHeaderLabels([
-            self.tr("问题件号"), self.tr("案件号"), self.tr("投保人"), self.tr("业务员"), self.tr("状态"),
-            self.tr("问题"), self.tr("到期时间"), self.tr("剩余（工作时间）"), self.tr("标记")])
+            self.tr("Problem no."), self.tr("Case no."), self.tr("Applicant"), self.tr("Agent"), self.tr("Status"),
+            self.tr("Items"), self.tr("Due"), self.tr("Left (working time)"), self.tr("Mark")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -138,15 +138,15 @@ class ProblemQueueWidget(QWidget):
         self.table.installEventFilter(self)
 
         # Where problems come from: open cases by agent and by rule (supervisors).
-        self.by_agent = self._count_table(self.tr("业务员"))
+        self.by_agent = self._count_table(self.tr("Agent"))
         self.by_agent.setObjectName("problemsByAgent")
-        self.by_rule = self._count_table(self.tr("规则/问题代码"))
+        self.by_rule = self._count_table(self.tr("Rule/problem code"))
         self.by_rule.setObjectName("problemsByRule")
-        self.counts_box = QGroupBox(self.tr("在办问题件来源"))
+        self.counts_box = QGroupBox(self.tr("Where active problem cases come from"))
         cl = QVBoxLayout(self.counts_box)
-        cl.addWidget(QLabel(self.tr("按业务员")))
+        cl.addWidget(QLabel(self.tr("By agent")))
         cl.addWidget(self.by_agent, 1)
-        cl.addWidget(QLabel(self.tr("按规则")))
+        cl.addWidget(QLabel(self.tr("By rule")))
         cl.addWidget(self.by_rule, 1)
         self.counts_box.setVisible(actor.has(Role.SUPERVISOR))
 
@@ -173,7 +173,7 @@ class ProblemQueueWidget(QWidget):
 
     def _count_table(self, what: str) -> QTableWidget:
         table = QTableWidget(0, 2)
-        table.setHorizontalHeaderLabels([what, self.tr("件数")])
+        table.setHorizontalHeaderLabels([what, self.tr("Cases")])
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -221,7 +221,7 @@ class ProblemQueueWidget(QWidget):
         for i, row in enumerate(self.rows):
             agent = " ".join(x for x in (row.agent_code, row.agent_name) if x) or "—"
             due_at = row.countdown.due_at
-            due = format_local_time(due_at) if due_at is not None else self.tr("未发通知")
+            due = format_local_time(due_at) if due_at is not None else self.tr("No notice yet")
             cells = ((COL_PROBLEM_NO, row.problem_no, None), (COL_CASE_NO, row.case_no, None),
                      (COL_APPLICANT, row.applicant_name, None), (COL_AGENT, agent, None),
                      (COL_STATUS, row.status_label, None), (COL_ITEMS, str(row.items), None),
@@ -241,7 +241,7 @@ class ProblemQueueWidget(QWidget):
             table.setRowCount(len(pairs))
             for i, c in enumerate(pairs):
                 table.setItem(i, 0, _item(" ".join(x for x in (c.key, c.label) if x)))
-                count = _item(f"{c.active:,}", self.tr("在办 %1，累计 %2").replace("%1", str(c.active)).replace("%2", str(c.total)))
+                count = _item(f"{c.active:,}", self.tr("%1 active, %2 in all").replace("%1", str(c.active)).replace("%2", str(c.total)))
                 count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(i, 1, count)
 
@@ -273,7 +273,7 @@ class ProblemQueueWidget(QWidget):
                 item.setForeground(QBrush(colour) if colour else QBrush())
                 item.setBackground(QBrush(background) if background else QBrush())
                 item.setFont(bold if colour else self.table.font())
-        self.summary_label.setText(self.tr("共 %1 件，已超期 %2，即将到期 %3").replace("%1", str(len(self.rows)))
+        self.summary_label.setText(self.tr("%1 cases: %2 overdue, %3 due soon").replace("%1", str(len(self.rows)))
                                    .replace("%2", str(overdue)).replace("%3", str(warning)))
 
     # -- keys and search --------------------------------------------------------------------

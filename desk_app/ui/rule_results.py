@@ -69,7 +69,7 @@ class RuleResultsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.run: RunView | None = None
-        self.summary_label = QLabel(self.tr("尚未检查。"))
+        self.summary_label = QLabel(self.tr("Not checked yet."))
         self.summary_label.setObjectName("ruleSummary")
         self.summary_label.setWordWrap(True)
         self.tree = QTreeWidget()
@@ -78,7 +78,7 @@ class RuleResultsPanel(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setWordWrap(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setHeaderLabels([self.tr("规则"), self.tr("级别"), self.tr("字段"), self.tr("说明")])
+        self.tree.setHeaderLabels([self.tr("Rule"), self.tr("Severity"), self.tr("Fields"), self.tr("Message")])
         head = self.tree.header()
         head.setStretchLastSection(True)
         head.setSectionResizeMode(COL_CODE, QHeaderView.ResizeMode.ResizeToContents)
@@ -94,11 +94,11 @@ class RuleResultsPanel(QWidget):
         self.run = run
         self.tree.clear()
         if run is None:
-            self.summary_label.setText(self.tr("这个案件还没有运行过校验规则。"))
+            self.summary_label.setText(self.tr("The rules have not been run on this case yet."))
             return
-        verdict = self.tr("未通过") if run.blocking else self.tr("通过")
+        verdict = self.tr("failed") if run.blocking else self.tr("passed")
         self.summary_label.setText(
-            self.tr("第 %1 次检查，%2：%3（阻断 %4 条，提示 %5 条；规则版本 %6）")
+            self.tr("Check %1, %2: %3 (%4 blocking, %5 warnings; rules version %6)")
             .replace("%1", str(run.run_no)).replace("%2", format_local_time(run.at)).replace("%3", verdict)
             .replace("%4", str(len(run.blocking))).replace("%5", str(len(run.warnings)))
             .replace("%6", run.rules_version))
@@ -108,7 +108,7 @@ class RuleResultsPanel(QWidget):
     def _item(self, finding: Finding, business_type: str | None) -> QTreeWidgetItem:
         blocking = finding.severity is Severity.BLOCKING
         labels = field_labels(finding.fields, business_type) or "—"
-        item = QTreeWidgetItem([finding.code, self.tr("阻断") if blocking else self.tr("提示"), labels,
+        item = QTreeWidgetItem([finding.code, self.tr("Blocking") if blocking else self.tr("Warning"), labels,
                                 finding.message])
         item.setForeground(COL_SEVERITY, QBrush(BLOCKING_COLOR if blocking else WARNING_COLOR))
         font = item.font(COL_SEVERITY)
@@ -133,18 +133,18 @@ class RuleResultsDialog(QDialog):
     def __init__(self, store: Store, worker: DbWorker, proposal_id: str, *, case_no: str = "",
                  business_type: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("校验结果 %1").replace("%1", case_no).strip())
+        self.setWindowTitle(self.tr("Rule check results %1").replace("%1", case_no).strip())
         self.resize(820, 420)
         self._business_type = business_type
         self.panel = RuleResultsPanel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self, self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel, 1)
         layout.addWidget(buttons)
-        self.panel.summary_label.setText(self.tr("正在读取…"))
+        self.panel.summary_label.setText(self.tr("Reading…"))
         ops.read(worker, problems.latest_run, store, proposal_id=proposal_id, owner=self, urgent=True,
                  on_done=lambda run: self.panel.show_run(run, self._business_type),
                  on_error=self.panel.summary_label.setText)

@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="58"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="92"/>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+</context>
+<context>
     <name>BatchPanel</name>
     <message>
         <location filename="../../desk_app/ui/scan_batches.py" line="37"/>
@@ -192,177 +205,187 @@
 <context>
     <name>CaseViewWidget</name>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="72"/>
+        <location filename="../../desk_app/ui/case_view.py" line="76"/>
         <source>Double-click a case, or select it and press Enter, to open it.</source>
         <translation>Double-click a case, or select it and press Enter, to open it.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="98"/>
+        <location filename="../../desk_app/ui/case_view.py" line="99"/>
+        <source>Rule chec&amp;k results</source>
+        <translation>Rule chec&amp;k results</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="101"/>
+        <source>Results of the latest rule check: why the case stopped (F7)</source>
+        <translation>Results of the latest rule check: why the case stopped (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="110"/>
         <source>Proposal</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="104"/>
+        <location filename="../../desk_app/ui/case_view.py" line="116"/>
         <source>Proposal no.:</source>
         <translation>Proposal no.:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="105"/>
+        <location filename="../../desk_app/ui/case_view.py" line="117"/>
         <source>Business type:</source>
         <translation>Business type:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="106"/>
+        <location filename="../../desk_app/ui/case_view.py" line="118"/>
         <source>Applicant:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="107"/>
+        <location filename="../../desk_app/ui/case_view.py" line="119"/>
         <source>Unified credit code:</source>
         <translation>Unified credit code:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="108"/>
+        <location filename="../../desk_app/ui/case_view.py" line="120"/>
         <source>Industry:</source>
         <translation>Industry:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="109"/>
+        <location filename="../../desk_app/ui/case_view.py" line="121"/>
         <source>Business source:</source>
         <translation>Business source:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="110"/>
+        <location filename="../../desk_app/ui/case_view.py" line="122"/>
         <source>Intermediary:</source>
         <translation>Intermediary:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="111"/>
+        <location filename="../../desk_app/ui/case_view.py" line="123"/>
         <source>Agent:</source>
         <translation>Agent:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="112"/>
+        <location filename="../../desk_app/ui/case_view.py" line="124"/>
         <source>Contact:</source>
         <translation>Contact:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="113"/>
+        <location filename="../../desk_app/ui/case_view.py" line="125"/>
         <source>ID number:</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="114"/>
+        <location filename="../../desk_app/ui/case_view.py" line="126"/>
         <source>Phone:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="115"/>
+        <location filename="../../desk_app/ui/case_view.py" line="127"/>
         <source>Bank account:</source>
         <translation>Bank account:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="116"/>
+        <location filename="../../desk_app/ui/case_view.py" line="128"/>
         <source>Insured persons:</source>
         <translation>Insured persons:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="117"/>
+        <location filename="../../desk_app/ui/case_view.py" line="129"/>
         <source>Total sum insured:</source>
         <translation>Total sum insured:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="118"/>
+        <location filename="../../desk_app/ui/case_view.py" line="130"/>
         <source>Total premium:</source>
         <translation>Total premium:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="119"/>
+        <location filename="../../desk_app/ui/case_view.py" line="131"/>
         <source>Term:</source>
         <translation>Term:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="120"/>
+        <location filename="../../desk_app/ui/case_view.py" line="132"/>
         <source>Proposal date:</source>
         <translation>Proposal date:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="121"/>
+        <location filename="../../desk_app/ui/case_view.py" line="133"/>
         <source>Effective date:</source>
         <translation>Effective date:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="122"/>
+        <location filename="../../desk_app/ui/case_view.py" line="134"/>
         <source>In this stage since:</source>
         <translation>In this stage since:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="123"/>
+        <location filename="../../desk_app/ui/case_view.py" line="135"/>
         <source>Special agreements:</source>
         <translation>Special agreements:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="133"/>
+        <location filename="../../desk_app/ui/case_view.py" line="145"/>
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="153"/>
+        <location filename="../../desk_app/ui/case_view.py" line="165"/>
         <source>Products</source>
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="156"/>
+        <location filename="../../desk_app/ui/case_view.py" line="168"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="163"/>
+        <location filename="../../desk_app/ui/case_view.py" line="175"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="163"/>
+        <location filename="../../desk_app/ui/case_view.py" line="175"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="163"/>
+        <location filename="../../desk_app/ui/case_view.py" line="175"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="163"/>
+        <location filename="../../desk_app/ui/case_view.py" line="175"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="163"/>
+        <location filename="../../desk_app/ui/case_view.py" line="175"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="194"/>
+        <location filename="../../desk_app/ui/case_view.py" line="206"/>
         <source>Opening the case…</source>
         <translation>Opening the case…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="198"/>
+        <location filename="../../desk_app/ui/case_view.py" line="210"/>
         <source>Case %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="209"/>
+        <location filename="../../desk_app/ui/case_view.py" line="221"/>
         <source> (commission %1)</source>
         <translation> (commission %1)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="215"/>
+        <location filename="../../desk_app/ui/case_view.py" line="227"/>
         <source>%1 months</source>
         <translation>%1 months</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="226"/>
+        <location filename="../../desk_app/ui/case_view.py" line="238"/>
         <source>%1, level %2: sum insured %3, premium %4</source>
         <translation>%1, level %2: sum insured %3, premium %4</translation>
     </message>
@@ -1166,212 +1189,311 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="119"/>
+        <location filename="../../desk_app/ui/main_window.py" line="126"/>
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="135"/>
+        <location filename="../../desk_app/ui/main_window.py" line="142"/>
         <source>None of your roles has a work queue.</source>
         <translation>None of your roles has a work queue.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="137"/>
+        <location filename="../../desk_app/ui/main_window.py" line="144"/>
         <source>No queue</source>
         <translation>No queue</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="196"/>
+        <location filename="../../desk_app/ui/main_window.py" line="204"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="198"/>
+        <location filename="../../desk_app/ui/main_window.py" line="206"/>
         <source>Read the queues again from the database</source>
         <translation>Read the queues again from the database</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="201"/>
+        <location filename="../../desk_app/ui/main_window.py" line="209"/>
         <source>&amp;Open case</source>
         <translation>&amp;Open case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="202"/>
+        <location filename="../../desk_app/ui/main_window.py" line="210"/>
         <source>Open the selected case</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="206"/>
+        <location filename="../../desk_app/ui/main_window.py" line="214"/>
         <source>&amp;New intake</source>
         <translation>&amp;New intake</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="214"/>
+        <location filename="../../desk_app/ui/main_window.py" line="222"/>
         <source>S&amp;canning station</source>
         <translation>S&amp;canning station</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="222"/>
+        <location filename="../../desk_app/ui/main_window.py" line="230"/>
         <source>&amp;Stationery…</source>
         <translation>&amp;Stationery…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="229"/>
+        <location filename="../../desk_app/ui/main_window.py" line="237"/>
         <source>&amp;Data entry</source>
         <translation>&amp;Data entry</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="236"/>
+        <location filename="../../desk_app/ui/main_window.py" line="244"/>
         <source>Reconci&amp;liation</source>
         <translation>Reconci&amp;liation</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="242"/>
+        <location filename="../../desk_app/ui/main_window.py" line="250"/>
         <source>Entry &amp;figures…</source>
         <translation>Entry &amp;figures…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="247"/>
+        <location filename="../../desk_app/ui/main_window.py" line="258"/>
+        <source>&amp;Insured list…</source>
+        <translation>&amp;Insured list…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="260"/>
+        <source>Import the insured list of the selected case</source>
+        <translation>Import the insured list of the selected case</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="268"/>
+        <source>问题件(&amp;P)</source>
+        <translation>问题件(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="270"/>
+        <source>问题件队列：按到期时间排列，显示剩余工作时间</source>
+        <translation>问题件队列：按到期时间排列，显示剩余工作时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="276"/>
         <source>&amp;Close tab</source>
         <translation>&amp;Close tab</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="252"/>
+        <location filename="../../desk_app/ui/main_window.py" line="281"/>
         <source>E&amp;xit</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="257"/>
+        <location filename="../../desk_app/ui/main_window.py" line="286"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="260"/>
+        <location filename="../../desk_app/ui/main_window.py" line="289"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="268"/>
+        <location filename="../../desk_app/ui/main_window.py" line="299"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="271"/>
+        <location filename="../../desk_app/ui/main_window.py" line="302"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="285"/>
+        <location filename="../../desk_app/ui/main_window.py" line="317"/>
         <source>User: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="286"/>
-        <location filename="../../desk_app/ui/main_window.py" line="484"/>
+        <location filename="../../desk_app/ui/main_window.py" line="318"/>
+        <location filename="../../desk_app/ui/main_window.py" line="606"/>
         <source>Branch: %1</source>
         <translation>Branch: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="288"/>
+        <location filename="../../desk_app/ui/main_window.py" line="320"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="329"/>
+        <location filename="../../desk_app/ui/main_window.py" line="361"/>
         <source>By stage: %1</source>
         <translation>By stage: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="347"/>
+        <location filename="../../desk_app/ui/main_window.py" line="386"/>
         <source>Reading…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="407"/>
+        <location filename="../../desk_app/ui/main_window.py" line="449"/>
         <source>New intake</source>
         <translation>New intake</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="408"/>
-        <location filename="../../desk_app/ui/main_window.py" line="419"/>
+        <location filename="../../desk_app/ui/main_window.py" line="450"/>
+        <location filename="../../desk_app/ui/main_window.py" line="461"/>
         <source>Close with Ctrl+W</source>
         <translation>Close with Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="418"/>
+        <location filename="../../desk_app/ui/main_window.py" line="460"/>
         <source>Scanning</source>
         <translation>Scanning</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="436"/>
+        <location filename="../../desk_app/ui/main_window.py" line="478"/>
         <source>Data entry</source>
         <translation>Data entry</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="437"/>
-        <location filename="../../desk_app/ui/main_window.py" line="460"/>
+        <location filename="../../desk_app/ui/main_window.py" line="479"/>
+        <location filename="../../desk_app/ui/main_window.py" line="502"/>
         <source>Close with Ctrl+W or Esc</source>
         <translation>Close with Ctrl+W or Esc</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="446"/>
+        <location filename="../../desk_app/ui/main_window.py" line="488"/>
         <source>Submit (F8) or close the case on screen before opening another.</source>
         <translation>Submit (F8) or close the case on screen before opening another.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="459"/>
+        <location filename="../../desk_app/ui/main_window.py" line="501"/>
         <source>Reconciliation</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="506"/>
+        <location filename="../../desk_app/ui/main_window.py" line="536"/>
+        <source>Select a case in a queue first.</source>
+        <translation>Select a case in a queue first.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="549"/>
+        <location filename="../../desk_app/ui/main_window.py" line="566"/>
+        <source>问题件</source>
+        <translation>问题件</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="550"/>
+        <source>Ctrl+W 关闭</source>
+        <translation>Ctrl+W 关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="565"/>
+        <source>问题件 %1</source>
+        <translation>问题件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="567"/>
+        <source>Esc 或 Ctrl+W 关闭</source>
+        <translation>Esc 或 Ctrl+W 关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="628"/>
         <source>Unsaved intake</source>
         <translation>Unsaved intake</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="508"/>
+        <location filename="../../desk_app/ui/main_window.py" line="630"/>
         <source>&amp;Discard</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="509"/>
+        <location filename="../../desk_app/ui/main_window.py" line="631"/>
         <source>&amp;Keep working</source>
         <translation>&amp;Keep working</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="524"/>
+        <location filename="../../desk_app/ui/main_window.py" line="646"/>
         <source>This intake has typed data that was not taken in. Close the tab and discard it?</source>
         <translation>This intake has typed data that was not taken in. Close the tab and discard it?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="530"/>
+        <location filename="../../desk_app/ui/main_window.py" line="652"/>
         <source>This case&apos;s entry is not submitted. The fields keyed so far are kept, and the case stays yours to finish. Close the tab?</source>
         <translation>This case&apos;s entry is not submitted. The fields keyed so far are kept, and the case stays yours to finish. Close the tab?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="532"/>
+        <location filename="../../desk_app/ui/main_window.py" line="654"/>
         <source>Entry not submitted</source>
         <translation>Entry not submitted</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="536"/>
+        <location filename="../../desk_app/ui/main_window.py" line="658"/>
         <source>The decisions taken on this case are not recorded yet (F8 records them). Close the tab and discard them?</source>
         <translation>The decisions taken on this case are not recorded yet (F8 records them). Close the tab and discard them?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="538"/>
+        <location filename="../../desk_app/ui/main_window.py" line="660"/>
         <source>Decisions not recorded</source>
         <translation>Decisions not recorded</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="562"/>
+        <location filename="../../desk_app/ui/main_window.py" line="684"/>
         <source>Intakes with typed data not yet taken in: %1. Quit and discard them?</source>
         <translation>Intakes with typed data not yet taken in: %1. Quit and discard them?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="564"/>
+        <location filename="../../desk_app/ui/main_window.py" line="686"/>
         <source>Tabs with typed work not yet saved or submitted: %1. Quit anyway?</source>
         <translation>Tabs with typed work not yet saved or submitted: %1. Quit anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/problem_notice.py" line="56"/>
+        <source>Problem notice %1</source>
+        <translation>Problem notice %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_notice.py" line="58"/>
+        <source>Copy %1 recorded; reply due %2. Print it for the agent, or save it as PDF.</source>
+        <translation>Copy %1 recorded; reply due %2. Print it for the agent, or save it as PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_notice.py" line="79"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_notice.py" line="82"/>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_notice.py" line="84"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_notice.py" line="108"/>
+        <source>Print the problem notice</source>
+        <translation>Print the problem notice</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_notice.py" line="111"/>
+        <source>Sent to the printer: %1</source>
+        <translation>Sent to the printer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_notice.py" line="115"/>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_notice.py" line="116"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_notice.py" line="122"/>
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
     </message>
 </context>
 <context>
@@ -1583,6 +1705,464 @@
     </message>
 </context>
 <context>
+    <name>ProblemCaseWidget</name>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="117"/>
+        <source>Issue &amp;notice</source>
+        <translation>Issue &amp;notice</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="118"/>
+        <source>Record reply by &amp;hand…</source>
+        <translation>Record reply by &amp;hand…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="119"/>
+        <source>Resolve (&amp;J)…</source>
+        <translation>Resolve (&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="120"/>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Withdraw…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="121"/>
+        <source>Reopen (&amp;B)…</source>
+        <translation>Reopen (&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="122"/>
+        <source>R&amp;aise by hand…</source>
+        <translation>R&amp;aise by hand…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="135"/>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="138"/>
+        <source>Case no.:</source>
+        <translation>Case no.:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="138"/>
+        <source>Proposal no.:</source>
+        <translation>Proposal no.:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="139"/>
+        <source>Applicant:</source>
+        <translation>Applicant:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="140"/>
+        <source>Business type:</source>
+        <translation>Business type:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="140"/>
+        <source>Case stage:</source>
+        <translation>Case stage:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="141"/>
+        <source>Agent:</source>
+        <translation>Agent:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="142"/>
+        <source>Source:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="142"/>
+        <source>Raised:</source>
+        <translation>Raised:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="142"/>
+        <source>Reopened:</source>
+        <translation>Reopened:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="143"/>
+        <source>Notice:</source>
+        <translation>Notice:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="143"/>
+        <source>Reply due:</source>
+        <translation>Reply due:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="143"/>
+        <source>Replied:</source>
+        <translation>Replied:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="155"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="155"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="155"/>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="155"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="156"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="161"/>
+        <source>Problem items</source>
+        <translation>Problem items</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="163"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="163"/>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="163"/>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="163"/>
+        <source>Reason/note</source>
+        <translation>Reason/note</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="168"/>
+        <source>Steps taken</source>
+        <translation>Steps taken</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="171"/>
+        <source>Latest rule check (why the case stopped)</source>
+        <translation>Latest rule check (why the case stopped)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="198"/>
+        <source>Select a problem case in the queue and press Enter to open it.</source>
+        <translation>Select a problem case in the queue and press Enter to open it.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="219"/>
+        <source>Opening the problem case…</source>
+        <translation>Opening the problem case…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="284"/>
+        <source>Problem case %1</source>
+        <translation>Problem case %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="302"/>
+        <source>%1 time(s)</source>
+        <translation>%1 time(s)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="359"/>
+        <source>Producing the problem notice…</source>
+        <translation>Producing the problem notice…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="365"/>
+        <source>Problem notice copy %1 produced; reply due %2.</source>
+        <translation>Problem notice copy %1 produced; reply due %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="400"/>
+        <source>Resolved: the chosen fields go back to first and second entry to be keyed again (round %1).</source>
+        <translation>Resolved: the chosen fields go back to first and second entry to be keyed again (round %1).</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="403"/>
+        <source>Resolved: the case passed the rules again and moved on to %1.</source>
+        <translation>Resolved: the case passed the rules again and moved on to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="406"/>
+        <source>Reply recorded.</source>
+        <translation>Reply recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="406"/>
+        <source>Case withdrawn.</source>
+        <translation>Case withdrawn.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="407"/>
+        <source>Problem case reopened.</source>
+        <translation>Problem case reopened.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="407"/>
+        <source>Problem case raised.</source>
+        <translation>Problem case raised.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemQueueWidget</name>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="92"/>
+        <source>Active (not closed)</source>
+        <translation>Active (not closed)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="95"/>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="97"/>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="101"/>
+        <source>Case or problem number</source>
+        <translation>Case or problem number</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="106"/>
+        <source>Look &amp;up:</source>
+        <translation>Look &amp;up:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="122"/>
+        <source>Problem no.</source>
+        <translation>Problem no.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="122"/>
+        <source>Case no.</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="122"/>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="122"/>
+        <location filename="../../desk_app/ui/problem_queue.py" line="141"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="122"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="123"/>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="123"/>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="123"/>
+        <source>Left (working time)</source>
+        <translation>Left (working time)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="123"/>
+        <source>Mark</source>
+        <translation>Mark</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="143"/>
+        <source>Rule/problem code</source>
+        <translation>Rule/problem code</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="145"/>
+        <source>Where active problem cases come from</source>
+        <translation>Where active problem cases come from</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="147"/>
+        <source>By agent</source>
+        <translation>By agent</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="149"/>
+        <source>By rule</source>
+        <translation>By rule</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="176"/>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="224"/>
+        <source>No notice yet</source>
+        <translation>No notice yet</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="244"/>
+        <source>%1 active, %2 in all</source>
+        <translation>%1 active, %2 in all</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="276"/>
+        <source>%1 cases: %2 overdue, %3 due soon</source>
+        <translation>%1 cases: %2 overdue, %3 due soon</translation>
+    </message>
+</context>
+<context>
+    <name>RaiseDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="204"/>
+        <source>Raise a problem case by hand: %1</source>
+        <translation>Raise a problem case by hand: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="204"/>
+        <source>Submi&amp;t</source>
+        <translation>Submi&amp;t</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="207"/>
+        <source>MANUAL raised by hand</source>
+        <translation>MANUAL raised by hand</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="212"/>
+        <source>What the agent is to correct</source>
+        <translation>What the agent is to correct</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="215"/>
+        <source>(no field)</source>
+        <translation>(no field)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="218"/>
+        <source>Add &amp;item</source>
+        <translation>Add &amp;item</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="224"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="224"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="224"/>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="226"/>
+        <source>Re&amp;move selected</source>
+        <translation>Re&amp;move selected</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="229"/>
+        <source>Code (&amp;K):</source>
+        <translation>Code (&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="230"/>
+        <source>D&amp;escription:</source>
+        <translation>D&amp;escription:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="231"/>
+        <source>Field (&amp;Z):</source>
+        <translation>Field (&amp;Z):</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="238"/>
+        <source>Wh&amp;y:</source>
+        <translation>Wh&amp;y:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="238"/>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="253"/>
+        <source>First write what this item asks the agent to correct.</source>
+        <translation>First write what this item asks the agent to correct.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="116"/>
+        <source>Withdraw %1</source>
+        <translation>Withdraw %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="116"/>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="117"/>
+        <source>Withdrawing ends the case and closes the problem case.</source>
+        <translation>Withdrawing ends the case and closes the problem case.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="119"/>
+        <source>Reopen %1</source>
+        <translation>Reopen %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="119"/>
+        <source>Reopen (&amp;B)</source>
+        <translation>Reopen (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="121"/>
+        <source>The problem case&apos;s items are opened again; a case that has moved on comes back to problem cases.</source>
+        <translation>The problem case&apos;s items are opened again; a case that has moved on comes back to problem cases.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="125"/>
+        <source>Wh&amp;y:</source>
+        <translation>Wh&amp;y:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="125"/>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+</context>
+<context>
     <name>ReconcileWindow</name>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="104"/>
@@ -1679,6 +2259,143 @@
         <location filename="../../desk_app/ui/reconcile_window.py" line="371"/>
         <source>Case %1 settled: every field decided.</source>
         <translation>Case %1 settled: every field decided.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="139"/>
+        <source>Record reply %1</source>
+        <translation>Record reply %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="139"/>
+        <source>Re&amp;gister</source>
+        <translation>Re&amp;gister</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="142"/>
+        <source>A scanned reply page registers itself by the notice&apos;s QR code; record a phone or spoken reply here.</source>
+        <translation>A scanned reply page registers itself by the notice&apos;s QR code; record a phone or spoken reply here.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="144"/>
+        <source>Repl&amp;y:</source>
+        <translation>Repl&amp;y:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="144"/>
+        <source>e.g. the agent phoned: the premium total should be 12,600.00 yuan</source>
+        <translation>e.g. the agent phoned: the premium total should be 12,600.00 yuan</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="157"/>
+        <source>Resolve %1</source>
+        <translation>Resolve %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="157"/>
+        <source>Resolve (&amp;J)</source>
+        <translation>Resolve (&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="171"/>
+        <source>Fie&amp;lds to key again:</source>
+        <translation>Fie&amp;lds to key again:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="175"/>
+        <source>Space ticks a field; with no field ticked the rules check the case again at once.</source>
+        <translation>Space ticks a field; with no field ticked the rules check the case again at once.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="178"/>
+        <source>Wh&amp;y:</source>
+        <translation>Wh&amp;y:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="178"/>
+        <source>Required, e.g. the agent&apos;s reply corrects the premium</source>
+        <translation>Required, e.g. the agent&apos;s reply corrects the premium</translation>
+    </message>
+</context>
+<context>
+    <name>RuleResultsDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="136"/>
+        <source>Rule check results %1</source>
+        <translation>Rule check results %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="141"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="147"/>
+        <source>Reading…</source>
+        <translation>Reading…</translation>
+    </message>
+</context>
+<context>
+    <name>RuleResultsPanel</name>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="72"/>
+        <source>Not checked yet.</source>
+        <translation>Not checked yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="81"/>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="81"/>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="81"/>
+        <source>Fields</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="81"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="97"/>
+        <source>The rules have not been run on this case yet.</source>
+        <translation>The rules have not been run on this case yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="99"/>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="99"/>
+        <source>passed</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="101"/>
+        <source>Check %1, %2: %3 (%4 blocking, %5 warnings; rules version %6)</source>
+        <translation>Check %1, %2: %3 (%4 blocking, %5 warnings; rules version %6)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="111"/>
+        <source>Blocking</source>
+        <translation>Blocking</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="111"/>
+        <source>Warning</source>
+        <translation>Warning</translation>
     </message>
 </context>
 <context>

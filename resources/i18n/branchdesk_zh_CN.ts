@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="58"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="92"/>
+        <source>Working…</source>
+        <translation>正在办理…</translation>
+    </message>
+</context>
+<context>
     <name>BatchPanel</name>
     <message>
         <location filename="../../desk_app/ui/scan_batches.py" line="37"/>
@@ -192,177 +205,187 @@
 <context>
     <name>CaseViewWidget</name>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="72"/>
+        <location filename="../../desk_app/ui/case_view.py" line="76"/>
         <source>Double-click a case, or select it and press Enter, to open it.</source>
         <translation>双击案件，或选中后按回车键，即可在此查看。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="98"/>
+        <location filename="../../desk_app/ui/case_view.py" line="99"/>
+        <source>Rule chec&amp;k results</source>
+        <translation>校验结果(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="101"/>
+        <source>Results of the latest rule check: why the case stopped (F7)</source>
+        <translation>最近一次校验规则的结果：案件为何停下（F7）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_view.py" line="110"/>
         <source>Proposal</source>
         <translation>投保信息</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="104"/>
+        <location filename="../../desk_app/ui/case_view.py" line="116"/>
         <source>Proposal no.:</source>
         <translation>投保单号：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="105"/>
+        <location filename="../../desk_app/ui/case_view.py" line="117"/>
         <source>Business type:</source>
         <translation>业务类型：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="106"/>
+        <location filename="../../desk_app/ui/case_view.py" line="118"/>
         <source>Applicant:</source>
         <translation>投保单位：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="107"/>
+        <location filename="../../desk_app/ui/case_view.py" line="119"/>
         <source>Unified credit code:</source>
         <translation>统一社会信用代码：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="108"/>
+        <location filename="../../desk_app/ui/case_view.py" line="120"/>
         <source>Industry:</source>
         <translation>行业类别：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="109"/>
+        <location filename="../../desk_app/ui/case_view.py" line="121"/>
         <source>Business source:</source>
         <translation>业务来源：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="110"/>
+        <location filename="../../desk_app/ui/case_view.py" line="122"/>
         <source>Intermediary:</source>
         <translation>中介机构：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="111"/>
+        <location filename="../../desk_app/ui/case_view.py" line="123"/>
         <source>Agent:</source>
         <translation>业务员：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="112"/>
+        <location filename="../../desk_app/ui/case_view.py" line="124"/>
         <source>Contact:</source>
         <translation>联系人：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="113"/>
+        <location filename="../../desk_app/ui/case_view.py" line="125"/>
         <source>ID number:</source>
         <translation>证件号码：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="114"/>
+        <location filename="../../desk_app/ui/case_view.py" line="126"/>
         <source>Phone:</source>
         <translation>联系电话：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="115"/>
+        <location filename="../../desk_app/ui/case_view.py" line="127"/>
         <source>Bank account:</source>
         <translation>银行账号：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="116"/>
+        <location filename="../../desk_app/ui/case_view.py" line="128"/>
         <source>Insured persons:</source>
         <translation>被保险人数：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="117"/>
+        <location filename="../../desk_app/ui/case_view.py" line="129"/>
         <source>Total sum insured:</source>
         <translation>总保额：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="118"/>
+        <location filename="../../desk_app/ui/case_view.py" line="130"/>
         <source>Total premium:</source>
         <translation>总保费：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="119"/>
+        <location filename="../../desk_app/ui/case_view.py" line="131"/>
         <source>Term:</source>
         <translation>保险期间：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="120"/>
+        <location filename="../../desk_app/ui/case_view.py" line="132"/>
         <source>Proposal date:</source>
         <translation>投保日期：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="121"/>
+        <location filename="../../desk_app/ui/case_view.py" line="133"/>
         <source>Effective date:</source>
         <translation>生效日期：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="122"/>
+        <location filename="../../desk_app/ui/case_view.py" line="134"/>
         <source>In this stage since:</source>
         <translation>进入本环节：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="123"/>
+        <location filename="../../desk_app/ui/case_view.py" line="135"/>
         <source>Special agreements:</source>
         <translation>特别约定：</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="133"/>
+        <location filename="../../desk_app/ui/case_view.py" line="145"/>
         <source>Show</source>
         <translation>查看完整</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="153"/>
+        <location filename="../../desk_app/ui/case_view.py" line="165"/>
         <source>Products</source>
         <translation>险种</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="156"/>
+        <location filename="../../desk_app/ui/case_view.py" line="168"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="163"/>
+        <location filename="../../desk_app/ui/case_view.py" line="175"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="163"/>
+        <location filename="../../desk_app/ui/case_view.py" line="175"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="163"/>
+        <location filename="../../desk_app/ui/case_view.py" line="175"/>
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="163"/>
+        <location filename="../../desk_app/ui/case_view.py" line="175"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="163"/>
+        <location filename="../../desk_app/ui/case_view.py" line="175"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="194"/>
+        <location filename="../../desk_app/ui/case_view.py" line="206"/>
         <source>Opening the case…</source>
         <translation>正在打开案件…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="198"/>
+        <location filename="../../desk_app/ui/case_view.py" line="210"/>
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="209"/>
+        <location filename="../../desk_app/ui/case_view.py" line="221"/>
         <source> (commission %1)</source>
         <translation>（手续费 %1）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="215"/>
+        <location filename="../../desk_app/ui/case_view.py" line="227"/>
         <source>%1 months</source>
         <translation>%1 个月</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_view.py" line="226"/>
+        <location filename="../../desk_app/ui/case_view.py" line="238"/>
         <source>%1, level %2: sum insured %3, premium %4</source>
         <translation>%1 保障等级 %2：保额 %3，保费 %4</translation>
     </message>
@@ -1166,212 +1189,311 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="119"/>
+        <location filename="../../desk_app/ui/main_window.py" line="126"/>
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="135"/>
+        <location filename="../../desk_app/ui/main_window.py" line="142"/>
         <source>None of your roles has a work queue.</source>
         <translation>您的角色没有待办工作队列。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="137"/>
+        <location filename="../../desk_app/ui/main_window.py" line="144"/>
         <source>No queue</source>
         <translation>无队列</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="196"/>
+        <location filename="../../desk_app/ui/main_window.py" line="204"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="198"/>
+        <location filename="../../desk_app/ui/main_window.py" line="206"/>
         <source>Read the queues again from the database</source>
         <translation>从数据库重新读取工作队列</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="201"/>
+        <location filename="../../desk_app/ui/main_window.py" line="209"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="202"/>
+        <location filename="../../desk_app/ui/main_window.py" line="210"/>
         <source>Open the selected case</source>
         <translation>打开选中的案件</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="206"/>
+        <location filename="../../desk_app/ui/main_window.py" line="214"/>
         <source>&amp;New intake</source>
         <translation>新单受理(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="214"/>
+        <location filename="../../desk_app/ui/main_window.py" line="222"/>
         <source>S&amp;canning station</source>
         <translation>扫描工作站(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="222"/>
+        <location filename="../../desk_app/ui/main_window.py" line="230"/>
         <source>&amp;Stationery…</source>
         <translation>单证管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="229"/>
+        <location filename="../../desk_app/ui/main_window.py" line="237"/>
         <source>&amp;Data entry</source>
         <translation>录入(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="236"/>
+        <location filename="../../desk_app/ui/main_window.py" line="244"/>
         <source>Reconci&amp;liation</source>
         <translation>差异处理(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="242"/>
+        <location filename="../../desk_app/ui/main_window.py" line="250"/>
         <source>Entry &amp;figures…</source>
         <translation>录入员统计(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="247"/>
+        <location filename="../../desk_app/ui/main_window.py" line="258"/>
+        <source>&amp;Insured list…</source>
+        <translation>被保险人清单(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="260"/>
+        <source>Import the insured list of the selected case</source>
+        <translation>导入选中案件的被保险人清单</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="268"/>
+        <source>问题件(&amp;P)</source>
+        <translation>问题件(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="270"/>
+        <source>问题件队列：按到期时间排列，显示剩余工作时间</source>
+        <translation>问题件队列：按到期时间排列，显示剩余工作时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="276"/>
         <source>&amp;Close tab</source>
         <translation>关闭标签页(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="252"/>
+        <location filename="../../desk_app/ui/main_window.py" line="281"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="257"/>
+        <location filename="../../desk_app/ui/main_window.py" line="286"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="260"/>
+        <location filename="../../desk_app/ui/main_window.py" line="289"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="268"/>
+        <location filename="../../desk_app/ui/main_window.py" line="299"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="271"/>
+        <location filename="../../desk_app/ui/main_window.py" line="302"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="285"/>
+        <location filename="../../desk_app/ui/main_window.py" line="317"/>
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="286"/>
-        <location filename="../../desk_app/ui/main_window.py" line="484"/>
+        <location filename="../../desk_app/ui/main_window.py" line="318"/>
+        <location filename="../../desk_app/ui/main_window.py" line="606"/>
         <source>Branch: %1</source>
         <translation>机构：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="288"/>
+        <location filename="../../desk_app/ui/main_window.py" line="320"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="329"/>
+        <location filename="../../desk_app/ui/main_window.py" line="361"/>
         <source>By stage: %1</source>
         <translation>各环节：%1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="347"/>
+        <location filename="../../desk_app/ui/main_window.py" line="386"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="407"/>
+        <location filename="../../desk_app/ui/main_window.py" line="449"/>
         <source>New intake</source>
         <translation>新单受理</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="408"/>
-        <location filename="../../desk_app/ui/main_window.py" line="419"/>
+        <location filename="../../desk_app/ui/main_window.py" line="450"/>
+        <location filename="../../desk_app/ui/main_window.py" line="461"/>
         <source>Close with Ctrl+W</source>
         <translation>按 Ctrl+W 关闭</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="418"/>
+        <location filename="../../desk_app/ui/main_window.py" line="460"/>
         <source>Scanning</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="436"/>
+        <location filename="../../desk_app/ui/main_window.py" line="478"/>
         <source>Data entry</source>
         <translation>录入</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="437"/>
-        <location filename="../../desk_app/ui/main_window.py" line="460"/>
+        <location filename="../../desk_app/ui/main_window.py" line="479"/>
+        <location filename="../../desk_app/ui/main_window.py" line="502"/>
         <source>Close with Ctrl+W or Esc</source>
         <translation>按 Ctrl+W 或 Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="446"/>
+        <location filename="../../desk_app/ui/main_window.py" line="488"/>
         <source>Submit (F8) or close the case on screen before opening another.</source>
         <translation>请先提交（F8）或关闭当前案件，再打开其他案件。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="459"/>
+        <location filename="../../desk_app/ui/main_window.py" line="501"/>
         <source>Reconciliation</source>
         <translation>差异处理</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="506"/>
+        <location filename="../../desk_app/ui/main_window.py" line="536"/>
+        <source>Select a case in a queue first.</source>
+        <translation>请先在工作队列中选择一个案件。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="549"/>
+        <location filename="../../desk_app/ui/main_window.py" line="566"/>
+        <source>问题件</source>
+        <translation>问题件</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="550"/>
+        <source>Ctrl+W 关闭</source>
+        <translation>Ctrl+W 关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="565"/>
+        <source>问题件 %1</source>
+        <translation>问题件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="567"/>
+        <source>Esc 或 Ctrl+W 关闭</source>
+        <translation>Esc 或 Ctrl+W 关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="628"/>
         <source>Unsaved intake</source>
         <translation>受理未完成</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="508"/>
+        <location filename="../../desk_app/ui/main_window.py" line="630"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="509"/>
+        <location filename="../../desk_app/ui/main_window.py" line="631"/>
         <source>&amp;Keep working</source>
         <translation>继续受理(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="524"/>
+        <location filename="../../desk_app/ui/main_window.py" line="646"/>
         <source>This intake has typed data that was not taken in. Close the tab and discard it?</source>
         <translation>此受理页有已录入但尚未受理的内容。关闭标签页并放弃这些内容吗？</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="530"/>
+        <location filename="../../desk_app/ui/main_window.py" line="652"/>
         <source>This case&apos;s entry is not submitted. The fields keyed so far are kept, and the case stays yours to finish. Close the tab?</source>
         <translation>本案件的录入尚未提交。已录入的字段会保留，案件仍由您继续完成。关闭标签页吗？</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="532"/>
+        <location filename="../../desk_app/ui/main_window.py" line="654"/>
         <source>Entry not submitted</source>
         <translation>录入未提交</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="536"/>
+        <location filename="../../desk_app/ui/main_window.py" line="658"/>
         <source>The decisions taken on this case are not recorded yet (F8 records them). Close the tab and discard them?</source>
         <translation>本案件的处理结果尚未保存（按 F8 保存）。关闭标签页并放弃这些结果吗？</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="538"/>
+        <location filename="../../desk_app/ui/main_window.py" line="660"/>
         <source>Decisions not recorded</source>
         <translation>处理结果未保存</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="562"/>
+        <location filename="../../desk_app/ui/main_window.py" line="684"/>
         <source>Intakes with typed data not yet taken in: %1. Quit and discard them?</source>
         <translation>有 %1 个受理页的录入内容尚未受理。退出并放弃这些内容吗？</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="564"/>
+        <location filename="../../desk_app/ui/main_window.py" line="686"/>
         <source>Tabs with typed work not yet saved or submitted: %1. Quit anyway?</source>
         <translation>有 %1 个标签页的内容尚未保存或提交。仍要退出吗？</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/problem_notice.py" line="56"/>
+        <source>Problem notice %1</source>
+        <translation>问题件通知书 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_notice.py" line="58"/>
+        <source>Copy %1 recorded; reply due %2. Print it for the agent, or save it as PDF.</source>
+        <translation>第 %1 份已记录，回复期限 %2。请打印交业务员，或另存为 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_notice.py" line="79"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_notice.py" line="82"/>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_notice.py" line="84"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_notice.py" line="108"/>
+        <source>Print the problem notice</source>
+        <translation>打印问题件通知书</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_notice.py" line="111"/>
+        <source>Sent to the printer: %1</source>
+        <translation>已送打印机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_notice.py" line="115"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_notice.py" line="116"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_notice.py" line="122"/>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
     </message>
 </context>
 <context>
@@ -1583,6 +1705,464 @@
     </message>
 </context>
 <context>
+    <name>ProblemCaseWidget</name>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="117"/>
+        <source>Issue &amp;notice</source>
+        <translation>发通知书(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="118"/>
+        <source>Record reply by &amp;hand…</source>
+        <translation>登记回复(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="119"/>
+        <source>Resolve (&amp;J)…</source>
+        <translation>解决(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="120"/>
+        <source>&amp;Withdraw…</source>
+        <translation>撤件(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="121"/>
+        <source>Reopen (&amp;B)…</source>
+        <translation>重新打开(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="122"/>
+        <source>R&amp;aise by hand…</source>
+        <translation>手工提问题件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="135"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="138"/>
+        <source>Case no.:</source>
+        <translation>案件号：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="138"/>
+        <source>Proposal no.:</source>
+        <translation>投保单号：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="139"/>
+        <source>Applicant:</source>
+        <translation>投保人：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="140"/>
+        <source>Business type:</source>
+        <translation>业务类型：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="140"/>
+        <source>Case stage:</source>
+        <translation>案件阶段：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="141"/>
+        <source>Agent:</source>
+        <translation>业务员：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="142"/>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="142"/>
+        <source>Raised:</source>
+        <translation>提出：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="142"/>
+        <source>Reopened:</source>
+        <translation>重新打开：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="143"/>
+        <source>Notice:</source>
+        <translation>通知书：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="143"/>
+        <source>Reply due:</source>
+        <translation>回复期限：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="143"/>
+        <source>Replied:</source>
+        <translation>回复：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="155"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="155"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="155"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="155"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="156"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="161"/>
+        <source>Problem items</source>
+        <translation>问题项</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="163"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="163"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="163"/>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="163"/>
+        <source>Reason/note</source>
+        <translation>原因/说明</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="168"/>
+        <source>Steps taken</source>
+        <translation>处理经过</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="171"/>
+        <source>Latest rule check (why the case stopped)</source>
+        <translation>最近一次校验（案件为何停下）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="198"/>
+        <source>Select a problem case in the queue and press Enter to open it.</source>
+        <translation>在问题件队列中选一件，按回车打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="219"/>
+        <source>Opening the problem case…</source>
+        <translation>正在打开问题件…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="284"/>
+        <source>Problem case %1</source>
+        <translation>问题件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="302"/>
+        <source>%1 time(s)</source>
+        <translation>%1 次</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="359"/>
+        <source>Producing the problem notice…</source>
+        <translation>正在生成问题件通知书…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="365"/>
+        <source>Problem notice copy %1 produced; reply due %2.</source>
+        <translation>问题件通知书第 %1 份已生成，回复期限 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="400"/>
+        <source>Resolved: the chosen fields go back to first and second entry to be keyed again (round %1).</source>
+        <translation>已解决：所选字段交初录、二录重新录入（第 %1 轮）。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="403"/>
+        <source>Resolved: the case passed the rules again and moved on to %1.</source>
+        <translation>已解决：规则重新校验通过，案件进入%1。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="406"/>
+        <source>Reply recorded.</source>
+        <translation>回复已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="406"/>
+        <source>Case withdrawn.</source>
+        <translation>案件已撤件。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="407"/>
+        <source>Problem case reopened.</source>
+        <translation>问题件已重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_case.py" line="407"/>
+        <source>Problem case raised.</source>
+        <translation>问题件已提出。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemQueueWidget</name>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="92"/>
+        <source>Active (not closed)</source>
+        <translation>在办（未结）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="95"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="97"/>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="101"/>
+        <source>Case or problem number</source>
+        <translation>案件号或问题件号</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="106"/>
+        <source>Look &amp;up:</source>
+        <translation>查找(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="122"/>
+        <source>Problem no.</source>
+        <translation>问题件号</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="122"/>
+        <source>Case no.</source>
+        <translation>案件号</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="122"/>
+        <source>Applicant</source>
+        <translation>投保人</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="122"/>
+        <location filename="../../desk_app/ui/problem_queue.py" line="141"/>
+        <source>Agent</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="122"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="123"/>
+        <source>Items</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="123"/>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="123"/>
+        <source>Left (working time)</source>
+        <translation>剩余（工作时间）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="123"/>
+        <source>Mark</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="143"/>
+        <source>Rule/problem code</source>
+        <translation>规则/问题代码</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="145"/>
+        <source>Where active problem cases come from</source>
+        <translation>在办问题件来源</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="147"/>
+        <source>By agent</source>
+        <translation>按业务员</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="149"/>
+        <source>By rule</source>
+        <translation>按规则</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="176"/>
+        <source>Cases</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="224"/>
+        <source>No notice yet</source>
+        <translation>未发通知</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="244"/>
+        <source>%1 active, %2 in all</source>
+        <translation>在办 %1，累计 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_queue.py" line="276"/>
+        <source>%1 cases: %2 overdue, %3 due soon</source>
+        <translation>共 %1 件，已超期 %2，即将到期 %3</translation>
+    </message>
+</context>
+<context>
+    <name>RaiseDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="204"/>
+        <source>Raise a problem case by hand: %1</source>
+        <translation>手工提问题件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="204"/>
+        <source>Submi&amp;t</source>
+        <translation>提出(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="207"/>
+        <source>MANUAL raised by hand</source>
+        <translation>MANUAL 人工提出</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="212"/>
+        <source>What the agent is to correct</source>
+        <translation>要业务员补正的内容</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="215"/>
+        <source>(no field)</source>
+        <translation>（不涉及字段）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="218"/>
+        <source>Add &amp;item</source>
+        <translation>加入此项(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="224"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="224"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="224"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="226"/>
+        <source>Re&amp;move selected</source>
+        <translation>移除所选(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="229"/>
+        <source>Code (&amp;K):</source>
+        <translation>代码(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="230"/>
+        <source>D&amp;escription:</source>
+        <translation>说明(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="231"/>
+        <source>Field (&amp;Z):</source>
+        <translation>字段(&amp;Z)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="238"/>
+        <source>Wh&amp;y:</source>
+        <translation>原因(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="238"/>
+        <source>Optional</source>
+        <translation>可不填</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="253"/>
+        <source>First write what this item asks the agent to correct.</source>
+        <translation>请先写明这一项要补正什么。</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="116"/>
+        <source>Withdraw %1</source>
+        <translation>撤件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="116"/>
+        <source>&amp;Withdraw</source>
+        <translation>撤件(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="117"/>
+        <source>Withdrawing ends the case and closes the problem case.</source>
+        <translation>撤件后案件终止，问题件关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="119"/>
+        <source>Reopen %1</source>
+        <translation>重新打开 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="119"/>
+        <source>Reopen (&amp;B)</source>
+        <translation>重新打开(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="121"/>
+        <source>The problem case&apos;s items are opened again; a case that has moved on comes back to problem cases.</source>
+        <translation>问题件的各项重新打开；已往后流转的案件回到问题件。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="125"/>
+        <source>Wh&amp;y:</source>
+        <translation>原因(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="125"/>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+</context>
+<context>
     <name>ReconcileWindow</name>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="104"/>
@@ -1679,6 +2259,143 @@
         <location filename="../../desk_app/ui/reconcile_window.py" line="371"/>
         <source>Case %1 settled: every field decided.</source>
         <translation>案件 %1 差异处理完毕：所有字段均已处理。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="139"/>
+        <source>Record reply %1</source>
+        <translation>登记回复 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="139"/>
+        <source>Re&amp;gister</source>
+        <translation>登记(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="142"/>
+        <source>A scanned reply page registers itself by the notice&apos;s QR code; record a phone or spoken reply here.</source>
+        <translation>扫描的回复页凭通知书二维码自动登记；此处登记电话或口头回复。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="144"/>
+        <source>Repl&amp;y:</source>
+        <translation>回复内容(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="144"/>
+        <source>e.g. the agent phoned: the premium total should be 12,600.00 yuan</source>
+        <translation>如：业务员来电，保费合计应为 12,600.00 元</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="157"/>
+        <source>Resolve %1</source>
+        <translation>解决 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="157"/>
+        <source>Resolve (&amp;J)</source>
+        <translation>解决(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="171"/>
+        <source>Fie&amp;lds to key again:</source>
+        <translation>重新录入的字段(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="175"/>
+        <source>Space ticks a field; with no field ticked the rules check the case again at once.</source>
+        <translation>空格勾选；不勾选任何字段则立即重新校验。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="178"/>
+        <source>Wh&amp;y:</source>
+        <translation>处理说明(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/problem_actions.py" line="178"/>
+        <source>Required, e.g. the agent&apos;s reply corrects the premium</source>
+        <translation>必填，如：业务员回复更正保费</translation>
+    </message>
+</context>
+<context>
+    <name>RuleResultsDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="136"/>
+        <source>Rule check results %1</source>
+        <translation>校验结果 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="141"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="147"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+</context>
+<context>
+    <name>RuleResultsPanel</name>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="72"/>
+        <source>Not checked yet.</source>
+        <translation>尚未检查。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="81"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="81"/>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="81"/>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="81"/>
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="97"/>
+        <source>The rules have not been run on this case yet.</source>
+        <translation>这个案件还没有运行过校验规则。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="99"/>
+        <source>failed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="99"/>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="101"/>
+        <source>Check %1, %2: %3 (%4 blocking, %5 warnings; rules version %6)</source>
+        <translation>第 %1 次检查，%2：%3（阻断 %4 条，提示 %5 条；规则版本 %6）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="111"/>
+        <source>Blocking</source>
+        <translation>阻断</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/rule_results.py" line="111"/>
+        <source>Warning</source>
+        <translation>提示</translation>
     </message>
 </context>
 <context>
