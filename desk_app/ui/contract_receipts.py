@@ -53,9 +53,9 @@ RECEIPT_MARK_LABELS = {"warning": "预警", "overdue": "已超期", "": ""}
 MARK_COLOURS = {"warning": (QColor("#8a4b00"), QColor("#ffe0b2")), "overdue": (QColor("#b71c1c"), QColor("#ffcdd2"))}
 
 (R_CASE, R_POLICY, R_APPLICANT, R_PRINTED, R_DAYS, R_MARK) = range(6)
-R_WIDTHS = {R_CASE: 168, R_POLICY: 120, R_PRINTED: 118, R_DAYS: 44, R_MARK: 60}
+R_WIDTHS = {R_CASE: 168, R_POLICY: 150, R_PRINTED: 118, R_DAYS: 44, R_MARK: 60}
 (B_POS, B_CASE, B_POLICY, B_APPLICANT) = range(4)
-B_WIDTHS = {B_POS: 44, B_CASE: 168, B_POLICY: 120}
+B_WIDTHS = {B_POS: 44, B_CASE: 168, B_POLICY: 150}
 
 
 class ReceiptArchiveWidget(QWidget):

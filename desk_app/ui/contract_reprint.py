@@ -37,7 +37,7 @@ from desk_app.ui.problem_actions import ActionDialog
 from desk_app.ui.worker import DbWorker
 
 (COL_CASE, COL_POLICY, COL_REASON, COL_BY, COL_AT) = range(5)
-WIDTHS = {COL_CASE: 168, COL_POLICY: 130, COL_BY: 80, COL_AT: 124}
+WIDTHS = {COL_CASE: 168, COL_POLICY: 150, COL_BY: 80, COL_AT: 124}
 
 
 class ReprintRequestDialog(ActionDialog):

@@ -65,10 +65,10 @@ FAILED_COLOR = QColor("#c62828")
 CaseIdRole = Qt.ItemDataRole.UserRole + 1
 
 (COL_TICK, COL_CASE_NO, COL_POLICY_NO, COL_APPLICANT, COL_TYPE, COL_PRINTS) = range(6)
-CASE_WIDTHS = {COL_TICK: 28, COL_CASE_NO: 168, COL_POLICY_NO: 130, COL_TYPE: 44, COL_PRINTS: 40}
+CASE_WIDTHS = {COL_TICK: 28, COL_CASE_NO: 168, COL_POLICY_NO: 150, COL_TYPE: 44, COL_PRINTS: 40}
 (LOG_SEQ, LOG_WHEN, LOG_WHO, LOG_PAGES, LOG_PRINTER, LOG_COPIES, LOG_REASON, LOG_STATE) = range(8)
-LOG_WIDTHS = {LOG_SEQ: 64, LOG_WHEN: 124, LOG_WHO: 100, LOG_PAGES: 48, LOG_PRINTER: 150, LOG_COPIES: 52,
-              LOG_STATE: 84}
+LOG_WIDTHS = {LOG_SEQ: 60, LOG_WHEN: 120, LOG_WHO: 90, LOG_PAGES: 44, LOG_PRINTER: 110, LOG_COPIES: 48,
+              LOG_STATE: 90}
 
 
 @dataclass
@@ -155,7 +155,7 @@ class ContractWindow(QWidget):
         self.batch_list.setObjectName("batchResults")
         self.batch_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.batch_list.setMaximumHeight(110)
-        batch_box = QGroupBox(self.tr("Batch"))
+        self.batch_box = batch_box = QGroupBox(self.tr("Batch"))
         bl = QVBoxLayout(batch_box)
         bl.addLayout(batch_row)
         bl.addWidget(self.batch_list)
@@ -189,7 +189,7 @@ class ContractWindow(QWidget):
         actions.addStretch(1)
 
         self.log_table = table([self.tr("Print"), self.tr("When"), self.tr("By"), self.tr("Pages"),
-                                self.tr("Printer"), self.tr("Copies"), self.tr("Reprint reason"), self.tr("Valid")],
+                                self.tr("Printer"), self.tr("Copies"), self.tr("Reason"), self.tr("Valid")],
                                LOG_WIDTHS, LOG_REASON, "printLog")
         self.log_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         log_box = QGroupBox(self.tr("Print log"))
@@ -213,9 +213,10 @@ class ContractWindow(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setSizes([520, 780])
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        # The cases with whole case and policy numbers; an A4 page at 72 dpi (595 px) beside them.
+        split.setSizes([660, 680])
         split.setChildrenCollapsible(False)
 
         self.status_label = QLabel()
@@ -257,6 +258,8 @@ class ContractWindow(QWidget):
                 self.show_combo.setCurrentIndex(index)
                 self.show_combo.blockSignals(False)
         self._wanted = None
+        # Batches are of first prints: the printed cases' list gets the height instead.
+        self.batch_box.setVisible(self.showing() == State.ISSUED or self.batch is not None)
         ticked = set(self.ticked_ids())
         self.cases = [r for r in rows if r.state == self.showing().value]
         self.case_table.blockSignals(True)
