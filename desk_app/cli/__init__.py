@@ -13,10 +13,24 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desk_app.cli import entry, gui, insured, intake, problems, scan, setup, stationery, status, sync, users
+from desk_app.cli import (
+    contracts,
+    entry,
+    gui,
+    insured,
+    intake,
+    problems,
+    scan,
+    setup,
+    stationery,
+    status,
+    sync,
+    underwriting,
+    users,
+)
 from desk_app.cli.common import close_stores
 
-GROUPS = (setup, users, status, intake, stationery, scan, entry, insured, problems, gui, sync)
+GROUPS = (setup, users, status, intake, stationery, scan, entry, insured, problems, underwriting, contracts, gui, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,4 +1,5 @@
-"""`desk-app users list|add|disable|enable|unlock`: user administration."""
+"""`desk-app users list|add|disable|enable|unlock|level`: user administration (level: a supervisor
+assigns an underwriter's authority level)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,15 @@ def users_command(args: argparse.Namespace) -> int:
     elif args.users_action in ("disable", "enable"):
         users.set_active(store, actor=actor, username=args.username, active=args.users_action == "enable")
         print(f"已{'启用' if args.users_action == 'enable' else '停用'}用户 {args.username}")
+    elif args.users_action == "level":
+        try:
+            level = int(args.level)
+        except ValueError:
+            from desk_app.core.errors import InvalidInput
+
+            raise InvalidInput(f"核保权限级别“{args.level}”应为整数（0 表示无权限）。") from None
+        users.set_authority_level(store, actor=actor, username=args.username, level=level)
+        print(f"已将用户 {args.username} 的核保权限级别设为 {level}")
     else:
         users.unlock(store, actor=actor, username=args.username)
         print(f"已解锁用户 {args.username}")
@@ -47,7 +57,7 @@ def add_parsers(commands: Any) -> None:
     users_actions = users_parser.add_subparsers(dest="users_action", required=True)
     list_parser = users_actions.add_parser("list")
     list_parser.add_argument("--json", action="store_true")
-    for name in ("add", "disable", "enable", "unlock"):
+    for name in ("add", "disable", "enable", "unlock", "level"):
         action_parser = users_actions.add_parser(name)
         action_parser.add_argument("username")
         action_parser.add_argument("--as", dest="as_user", required=True, help="执行操作的管理员或主管用户名")
@@ -57,5 +67,7 @@ def add_parsers(commands: Any) -> None:
             action_parser.add_argument("--name", required=True)
             action_parser.add_argument("--roles", required=True, help="逗号分隔，如 counter_clerk,entry_operator")
             action_parser.add_argument("--authority-level", type=int, default=0)
+        if name == "level":
+            action_parser.add_argument("level", help="核保权限级别（0 表示无权限）")
     users_parser.set_defaults(func=users_command)
 

@@ -9,6 +9,7 @@ histories it writes follow the workflow's own paths and segregation of duties, s
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import random
 import uuid
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 from stdnum import luhn
 from stdnum.cn import ric, uscc
@@ -26,23 +27,28 @@ from desk_app.core.roles import Role
 from desk_app.core.workflow import ACTIONS, State
 from desk_app.paths import resources_dir
 from desk_app.store.models import (
+    ArchiveEntry,
     AuditEntry,
     BenefitLevel,
     CaseEvent,
+    ContractPrint,
     EntryField,
     EntryPass,
     EntryValue,
     OccupationClass,
+    PolicyNumber,
     ProblemCase,
     ProblemEvent,
     ProblemItem,
     Product,
     Proposal,
     ProposalProduct,
+    UwDecision,
 )
 from desk_app.store.types import utcnow
 
 if TYPE_CHECKING:  # the scanning station's OpenCV stack loads only when pages are stored
+    from desk_app.core.contracts.printing import FileSink
     from desk_app.core.scanning.service import PageFiles
 
 DEMO_BRANCH = ("GD0101", "广州分公司业务处理中心")
@@ -227,12 +233,14 @@ def bulk_cases(session: Session, *, n: int, states: list[State] | None = None, s
 
 
 def create_demo(session: Session, *, cases_per_state: int = 4, password: str = DEMO_PASSWORD,
-                force_password_change: bool = True, page_files: PageFiles | None = None) -> list[DemoUser]:
+                force_password_change: bool = True, page_files: PageFiles | None = None,
+                contract_files: FileSink | None = None) -> list[DemoUser]:
     """Fill an empty store with the demo branch; returns the users created (all share `password`).
 
     Demo accounts share a published password, so each must choose its own at first log-in. With
     `page_files` (where page images go), the cases waiting for first entry get their scanned
-    proposal form (~0.5 s a case), so the entry screens have a real page to show.
+    proposal form (~0.5 s a case), so the entry screens have a real page to show. With
+    `contract_files`, the printed cases' contract PDFs are kept there (encrypted) as a print would.
     """
     users.init_branch(session, branch_code=DEMO_BRANCH[0], branch_name=DEMO_BRANCH[1],
                       admin_username="admin", admin_password=password,
@@ -245,7 +253,10 @@ def create_demo(session: Session, *, cases_per_state: int = 4, password: str = D
                        roles=u.roles, authority_level=u.authority_level, password_hash=shared_hash,
                        must_change_password=force_password_change)
     bulk_cases(session, n=cases_per_state * len(PATHS))
+    demo_receipt_waits(session)
     demo_entry_rows(session)
+    demo_underwriting(session)
+    demo_contracts(session, contract_files)
     demo_problems(session)
     demo_stationery(session)
     if page_files is not None:
@@ -312,6 +323,100 @@ def demo_entry_rows(session: Session) -> int:
         if rows:
             conn.execute(insert(table.__table__), rows)
     return len(histories)
+
+
+# Decisions the generated histories took, as the underwriting decisions they record.
+_DECIDED = {"issue": "standard", "decline": "decline", "postpone": "postpone", "refer": "refer"}
+
+
+def demo_underwriting(session: Session) -> int:
+    """Underwriting on the generated cases: those waiting for an underwriter (校验, 核保) and those
+    referred up carry the issues the underwriting rules raise on their keyed form (a case the rules
+    find clean says 健康告知“有” on its paper instead, so every one has work in it); every case the
+    demo underwriter decided or referred has its decision, and every issued one its policy number
+    (Core inserts). Returns the policy numbers given."""
+    from desk_app.core.underwriting import assess, numbering
+
+    now = utcnow()
+    code = users.branch(session).branch_code
+    ids = _user_ids(session)
+    levels = {u.username: u.authority_level for u in DEMO_USERS}
+    waiting = list(session.scalars(select(Proposal).where(Proposal.state.in_(
+        [State.VALIDATED.value, State.UNDERWRITING.value, State.REFERRED.value])).order_by(Proposal.case_no)))
+    for p in waiting:
+        validated = session.scalar(select(CaseEvent.at).where(CaseEvent.proposal_id == p.id,
+                                                              CaseEvent.action == "validate")) or now
+        if not assess.assess(session, proposal=p, now=validated):
+            session.execute(update(EntryField).where(EntryField.proposal_id == p.id,
+                                                     EntryField.field_key == "health_declaration")
+                            .values(value="Y", first_value="Y", second_value="Y"))
+            assess.assess(session, proposal=p, now=validated)
+    decided = session.execute(select(CaseEvent.proposal_id, CaseEvent.action, CaseEvent.actor_id, CaseEvent.at,
+                                     CaseEvent.reason, Proposal.branch_code)
+                              .join(Proposal, Proposal.id == CaseEvent.proposal_id)
+                              .where(CaseEvent.action.in_(list(_DECIDED))).order_by(CaseEvent.at)).all()
+    by_id = {v: k for k, v in ids.items()}
+    rows, issued = [], []
+    seqs: dict[str, int] = {}
+    for pid, action, actor_id, at, reason, branch in decided:
+        seqs[pid] = seqs.get(pid, 0) + 1
+        rows.append({"id": str(uuid.uuid4()), "branch_code": branch, "created_at": at, "updated_at": at,
+                     "deleted": False, "proposal_id": pid, "seq": seqs[pid], "decision": _DECIDED[action],
+                     "loading_percent": None, "exclusion": "", "reason": reason or "",
+                     "actor_id": actor_id, "authority_level": levels.get(by_id.get(actor_id, ""), 0),
+                     "org_code": code, "at": at})
+        if action == "issue":
+            issued.append((pid, actor_id, at))
+    numbers = numbering.bulk_rows(session, issued, org_code=code, branch_code=code)
+    conn = session.connection()
+    for table, batch in ((UwDecision, rows), (PolicyNumber, numbers)):
+        if batch:
+            conn.execute(insert(table.__table__), batch)
+    return len(numbers)
+
+
+def demo_receipt_waits(session: Session, *, now: dt.datetime | None = None) -> None:
+    """Two printed cases whose receipt is long awaited: printed 16 days ago (a warning) and 21 days
+    ago (overdue), their whole history that far back."""
+    now = now or utcnow()
+    for days, seed in ((16, 21), (21, 22)):
+        bulk_cases(session, n=1, states=[State.PRINTED], seed=seed, now=now - dt.timedelta(days=days), spread_days=3)
+
+
+DEMO_BOX = "DEMO-01"
+
+
+def demo_contracts(session: Session, files: FileSink | None = None) -> int:
+    """The contract prints of the printed, receipted and archived cases (the real PDF, content hash
+    and pages; the PDF kept in `files` when given), at the time and by the preparer of their
+    print step; the archived ones filed in box DEMO-01. Returns the prints made."""
+    from desk_app.core.contracts import content, render
+
+    rows = session.execute(
+        select(CaseEvent.proposal_id, CaseEvent.actor_id, CaseEvent.at, Proposal.branch_code, Proposal.state)
+        .join(Proposal, Proposal.id == CaseEvent.proposal_id)
+        .where(CaseEvent.action == "print_contract").order_by(CaseEvent.at)).all()
+    prints, boxed = [], []
+    for pid, actor_id, at, branch, state in rows:
+        data = content.contract_data(session, pid)
+        digest = content.content_hash(data)
+        out = render.render(data, content_hash=digest, print_seq=1)
+        pdf_digest = files.put(out.pdf) if files is not None else hashlib.sha256(out.pdf).hexdigest()
+        base = {"branch_code": branch, "created_at": at, "updated_at": at, "deleted": False, "proposal_id": pid}
+        prints.append({**base, "id": str(uuid.uuid4()), "policy_no": data.policy_no, "print_seq": 1,
+                       "content_hash": digest, "pdf_digest": pdf_digest, "pages": out.pages, "printer": "",
+                       "copies": 1, "reprint_id": None, "printed_by": actor_id, "printed_at": at})
+        if state == State.ARCHIVED.value:
+            filed = session.execute(select(CaseEvent.actor_id, CaseEvent.at).where(
+                CaseEvent.proposal_id == pid, CaseEvent.action == "archive")).one()
+            boxed.append({**base, "id": str(uuid.uuid4()), "box_no": DEMO_BOX, "position": len(boxed) + 1,
+                          "archived_by": filed.actor_id, "archived_at": filed.at, "created_at": filed.at,
+                          "updated_at": filed.at})
+    conn = session.connection()
+    for table, batch in ((ContractPrint, prints), (ArchiveEntry, boxed)):
+        if batch:
+            conn.execute(insert(table.__table__), batch)
+    return len(prints)
 
 
 def demo_form_pages(session: Session, page_files: PageFiles, *, states: tuple[State, ...]) -> int:

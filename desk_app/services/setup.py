@@ -81,7 +81,7 @@ def create_demo(store: Store, *, cases_per_state: int = 4, force_password_change
 
     with store.transaction() as session:
         demo.create_demo(session, cases_per_state=cases_per_state, force_password_change=force_password_change,
-                         page_files=SyncedPageFiles(store))
+                         page_files=SyncedPageFiles(store), contract_files=store.files)
     return Done(None, EVERYTHING)
 
 

@@ -51,8 +51,12 @@ def test_allowed_step_from_every_source_state(demo_store, actors, action):
         with demo_store.reading() as s:
             events_before = len(workflow.history(s, pid))
         # The state machine alone: the demo's cases at 问题件 have their problem cases open, which
-        # resolve_problem waits for (tests/problems take that step through the problem case).
-        with demo_store.transaction() as s, workflow.preconditions_waived("resolve_problem"):
+        # resolve_problem waits for (tests/problems take that step through the problem case); its
+        # cases at 校验/核保 carry underwriting issues, which auto_issue and issue check
+        # (tests/underwriting take those steps through the underwriting services).
+        with demo_store.transaction() as s, workflow.preconditions_waived("resolve_problem"), \
+                workflow.preconditions_waived("auto_issue"), workflow.preconditions_waived("issue"), \
+                workflow.preconditions_waived("ho_issue"):
             ev = workflow.perform(s, actor=doer, proposal_id=pid, action=action.name, reason="按规定处理")
         assert ev.from_state == source and ev.to_state == action.target
         with demo_store.reading() as s:
