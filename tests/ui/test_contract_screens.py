@@ -171,7 +171,7 @@ def test_supervisor_refuses_a_request_with_a_note_and_the_service_wants_one(qtbo
 
 
 def test_verify_box_says_current_for_the_latest_print_and_superseded_for_an_older_one(
-        qtbot, demo_store, worker, actors):
+        qtbot, demo_store, worker, actors, tmp_path):
     from desk_app.services import contracts
 
     pid = issued(demo_store)[0]
@@ -206,7 +206,13 @@ def test_verify_box_says_current_for_the_latest_print_and_superseded_for_an_olde
     assert box.scan_edit.text() == qr_text(first, page=1)
     scan("not a contract")
     assert box.verdict_label.text() == "无法识别"
-    assert box.history.count() == 3
+    # A PDF of the pages (as "open image or PDF" takes it): its QR codes are read.
+    pdf = tmp_path / "copy.pdf"
+    pdf.write_bytes(second.pdf)
+    with qtbot.waitSignal(box.verified, timeout=60_000) as got:
+        box.check_file(pdf)
+    assert got.args[0].policy_no == second.policy_no and box.verdict_label.text() == "当前有效"
+    assert box.history.count() == 4
 
 
 def test_receipt_queue_marks_warning_at_15_and_overdue_at_19_days_in_words_and_colour(
@@ -228,13 +234,15 @@ def test_receipt_queue_marks_warning_at_15_and_overdue_at_19_days_in_words_and_c
     assert marks[case_no[ids[1]]] == (16, "预警")
     assert marks[case_no[ids[2]]] == (3, "")
     # Longest waiting first; the overdue row's mark is red on pink, the warning's amber.
-    assert tab.rows[0].case_no == case_no[ids[0]]
-    row = next(i for i, r in enumerate(tab.rows) if r.case_no == case_no[ids[1]])
-    assert tab.queue.item(0, R_MARK).foreground().color() == MARK_COLOURS["overdue"][0]
-    assert tab.queue.item(row, R_MARK).foreground().color() == MARK_COLOURS["warning"][0]
+    assert [r.days for r in tab.rows] == sorted((r.days for r in tab.rows), reverse=True)
+    row = {pid: next(i for i, r in enumerate(tab.rows) if r.case_no == case_no[pid]) for pid in ids[:3]}
+    assert tab.queue.item(row[ids[0]], R_MARK).foreground().color() == MARK_COLOURS["overdue"][0]
+    assert tab.queue.item(row[ids[1]], R_MARK).foreground().color() == MARK_COLOURS["warning"][0]
+    assert tab.queue.item(row[ids[2]], R_MARK).foreground() != tab.queue.item(row[ids[1]], R_MARK).foreground()
     # The receipt of the overdue case comes back (Alt+E on the selected row): it leaves the queue.
     tab.queue.setFocus()
-    qtbot.keyClick(tab, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    tab.queue.setCurrentCell(row[ids[0]], 0)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: worker.pending == 0 and case_no[ids[0]] not in tab.marks(), timeout=20_000)
     assert cases.case_detail(demo_store, ids[0]).state == State.RECEIPTED
 
