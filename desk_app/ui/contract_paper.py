@@ -98,9 +98,13 @@ def choose_destination(parent: QWidget, title: str, doc_name: str, *,
 def send(pdf: bytes, destination: Destination, *, file: Path | None = None) -> str:
     """Paint the PDF's pages onto the destination's printer (the printer repeats the copies); with
     `file`, onto that PDF file instead (a batch gives each contract its own). Where it went."""
+    qprinter = destination.qprinter
     if file is not None:
-        destination.qprinter.setOutputFileName(str(file))
-    print_pdf(pdf, destination.qprinter)
+        qprinter.setOutputFileName(str(file))
+    # A printer that cannot repeat copies itself gets one job per copy (a file needs one).
+    repeat = 1 if destination.file or file or qprinter.supportsMultipleCopies() else destination.copies
+    for _ in range(repeat):
+        print_pdf(pdf, qprinter)
     return str(file or destination.file or destination.printer)
 
 

@@ -164,7 +164,9 @@ class ReceiptArchiveWidget(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.status_label)
         self.setFocusProxy(self.queue)
-        self.receipt_button.setVisible(actor.has(Role.COUNTER_CLERK) or actor.has(Role.SUPERVISOR))
+        # The receipt is taken in at the counter; a supervisor watches the queue and archives.
+        for button in (self.receipt_button, self.scan_button):
+            button.setVisible(actor.has(Role.COUNTER_CLERK))
         ops.bus().changed.connect(self._on_changes)
         self.refresh()
 

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.contracts.views import ContractCase, ContractPreview, PrintedContract, PrintLogRow
 from desk_app.core.proposals import BUSINESS_TYPES
-from desk_app.core.roles import Actor
+from desk_app.core.roles import Actor, Role
 from desk_app.core.workflow import State
 from desk_app.services import contracts
 from desk_app.services.changes import Changes
@@ -102,6 +102,7 @@ class ContractWindow(QWidget):
         self.preview: ContractPreview | None = None
         self.log_rows: list[PrintLogRow] = []
         self.batch: Batch | None = None
+        self.may_print = actor.has(Role.CONTRACT_PREPARER)
         self._wanted: str | None = None  # the case to select when the list is read
         self._preview_request = 0
         # Test hooks and unattended runs: when set, one print goes to this PDF file and a batch into
@@ -375,7 +376,8 @@ class ContractWindow(QWidget):
     def _update_actions(self) -> None:
         case = self.current_case()
         printed = case is not None and case.state != State.ISSUED.value
-        busy = self.batch is not None
+        # Only a preparer prints (a supervisor watches the log and approves reprints elsewhere).
+        busy = self.batch is not None or not self.may_print
         self.print_button.setEnabled(case is not None and not busy)
         self.save_button.setEnabled(case is not None and not busy)
         self.print_button.setText(self.tr("Repr&int…") if printed else self.tr("Pr&int…"))
@@ -384,14 +386,14 @@ class ContractWindow(QWidget):
 
     def _update_batch_button(self) -> None:
         n = len(self.ticked_ids())
-        self.batch_button.setEnabled(n > 0 and self.batch is None and self.showing() == State.ISSUED)
+        self.batch_button.setEnabled(n > 0 and self.batch is None and self.showing() == State.ISSUED and self.may_print)
         self.batch_button.setText(self.tr("Print tic&ked (%1)").replace("%1", str(n)) if n
                                   else self.tr("Print tic&ked"))
 
     def print_current(self, *, to_file: Path | None = None) -> None:
         """Choose the printer (or `to_file`, else the test hook), record the print, then print it."""
         case = self.current_case()
-        if case is None or self.batch is not None:
+        if case is None or self.batch is not None or not self.may_print:
             return
         reprint = case.state != State.ISSUED.value
         title = self.tr("Reprint contract %1") if reprint else self.tr("Print contract %1")
@@ -403,7 +405,7 @@ class ContractWindow(QWidget):
 
     def _ask_save(self) -> None:
         case = self.current_case()
-        if case is None or self.batch is not None:
+        if case is None or self.batch is not None or not self.may_print:
             return
         path, _f = QFileDialog.getSaveFileName(self, self.tr("Save the contract as PDF"),
                                                f"{case.policy_no or case.case_no}.pdf", self.tr("PDF files (*.pdf)"))
@@ -490,7 +492,7 @@ class ContractWindow(QWidget):
         """The ticked cases, one after another, to one printer chosen once (or into `batch_folder`)."""
         ids = set(self.ticked_ids())
         cases = [c for c in self.cases if c.proposal_id in ids]
-        if not cases or self.batch is not None or self.showing() != State.ISSUED:
+        if not cases or self.batch is not None or self.showing() != State.ISSUED or not self.may_print:
             return
         folder = self.batch_folder
         if folder is not None:

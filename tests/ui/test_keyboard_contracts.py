@@ -40,6 +40,10 @@ def test_contract_tabs_open_by_keyboard_for_their_roles_with_unique_alt_keys(qtb
         qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
         assert tab.isAncestorOf(QApplication.focusWidget()), QApplication.focusWidget()
         assert duplicates(window) == [], (kind.__name__, duplicates(window))
+        if kind is ContractWindow:
+            # Only the preparer prints; the supervisor sees the cases, the preview and the log.
+            qtbot.waitUntil(lambda t=tab: t.preview is not None, timeout=20_000)
+            assert tab.print_button.isEnabled() == (username == "printer")
         # Ctrl+W closes it.
         qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda t=tab: window.tabs.indexOf(t) < 0, timeout=5_000)
