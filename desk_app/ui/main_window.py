@@ -59,13 +59,18 @@ from desk_app.ui.unmask_dialog import UnmaskDialog
 from desk_app.ui.worker import DbWorker
 
 if TYPE_CHECKING:
+    from desk_app.ui.contract_receipts import ReceiptArchiveWidget
+    from desk_app.ui.contract_reprint import ReprintApprovalDialog
+    from desk_app.ui.contract_verify import VerifyWidget
+    from desk_app.ui.contract_window import ContractWindow
     from desk_app.ui.entry_window import EntryWindow
     from desk_app.ui.reconcile_window import ReconcileWindow
     from desk_app.ui.uw_authority import AuthorityDialog
     from desk_app.ui.uw_window import UnderwritingWidget
 
 # Tabs that close (Ctrl+W) besides intakes; the queues stay.
-CLOSABLE_TABS = ("scanWindow", "entryWindow", "reconcileWindow", "problemQueue", "problemCase", "uwWindow")
+CLOSABLE_TABS = ("scanWindow", "entryWindow", "reconcileWindow", "problemQueue", "problemCase", "uwWindow",
+                 "contractWindow", "verifyWindow", "receiptWindow")
 # Who opens reconciliation (差异处理): the service decides per case (not one who keyed it).
 RECONCILERS = frozenset({Role.ENTRY_OPERATOR, Role.PROBLEM_HANDLER, Role.SUPERVISOR})
 ENTRY_STATES = (State.SCANNED, State.FIRST_ENTERED)
@@ -76,6 +81,11 @@ PROBLEM_ROLES = frozenset({Role.PROBLEM_HANDLER, Role.SUPERVISOR})
 # Who decides cases (核保): branch underwriters on 校验/核保, the provincial office on 上报.
 UNDERWRITING_ROLES = frozenset({Role.UNDERWRITER, Role.HEAD_OFFICE})
 UNDERWRITING_STATES = {Role.UNDERWRITER: (State.VALIDATED, State.UNDERWRITING), Role.HEAD_OFFICE: (State.REFERRED,)}
+# Contract printing (合同缮制) for preparers, and supervisors who approve reprints and watch the log;
+# verifying a paper copy for whoever hands contracts over; receipts and the archive at the counter.
+CONTRACT_ROLES = frozenset({Role.CONTRACT_PREPARER, Role.SUPERVISOR})
+VERIFY_ROLES = frozenset({Role.CONTRACT_PREPARER, Role.COUNTER_CLERK, Role.SUPERVISOR})
+RECEIPT_ROLES = frozenset({Role.COUNTER_CLERK, Role.SUPERVISOR})
 
 ROW_HEIGHT = 26
 COLUMN_WIDTHS = {COL_CASE_NO: 168, COL_PROPOSAL_NO: 100, COL_APPLICANT: 200, COL_BUSINESS_TYPE: 62,
@@ -294,6 +304,21 @@ class MainWindow(QMainWindow):
         self.authority_action.setEnabled(may_assign)
         self.authority_action.triggered.connect(self.open_authority)
 
+        # Contract printing, verifying a copy, receipts and archive: each a tab of its own.
+        self.contracts_action = self._role_action(self.tr("Contract printin&g"), "Ctrl+Shift+C", CONTRACT_ROLES,
+                                                  self.tr("Print the contracts of issued cases, reprints, print log"),
+                                                  lambda: self.open_contracts())
+        self.verify_action = self._role_action(self.tr("Verif&y copy"), "Ctrl+Shift+V", VERIFY_ROLES,
+                                               self.tr("Check a paper contract page by its QR code"),
+                                               self.open_verify)
+        self.receipts_action = self._role_action(self.tr("Receip&ts and archive"), "Ctrl+Shift+R", RECEIPT_ROLES,
+                                                 self.tr("Signed receipts waiting, and filing cases in boxes"),
+                                                 self.open_receipts)
+        self.approvals_action = self._role_action(self.tr("Reprint appro&vals…"), "Ctrl+Shift+A",
+                                                  frozenset({Role.SUPERVISOR}),
+                                                  self.tr("Approve or refuse the reprint requests"),
+                                                  self.open_reprint_approvals)
+
         self.close_tab_action = QAction(self.tr("&Close tab"), self)
         self.close_tab_action.setShortcut(QKeySequence("Ctrl+W"))
         self.close_tab_action.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
@@ -317,6 +342,10 @@ class MainWindow(QMainWindow):
         case_menu.addAction(self.problems_action)
         case_menu.addAction(self.underwriting_action)
         case_menu.addAction(self.authority_action)
+        case_menu.addAction(self.contracts_action)
+        case_menu.addAction(self.verify_action)
+        case_menu.addAction(self.receipts_action)
+        case_menu.addAction(self.approvals_action)
         case_menu.addAction(self.stationery_action)
         case_menu.addAction(self.figures_action)
         view_menu = menu.addMenu(self.tr("&View"))
@@ -334,6 +363,22 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.reconcile_action)
         toolbar.addAction(self.problems_action)
         toolbar.addAction(self.underwriting_action)
+        toolbar.addAction(self.contracts_action)
+        toolbar.addAction(self.verify_action)
+        toolbar.addAction(self.receipts_action)
+
+    def _role_action(self, text: str, keys: str, roles: frozenset[Role], tip: str,
+                     slot: Callable[[], object]) -> QAction:
+        """An action with a window-wide shortcut, shown and enabled for the given roles only."""
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setStatusTip(tip)
+        allowed = bool(self.actor.roles & roles)
+        action.setVisible(allowed)
+        action.setEnabled(allowed)
+        action.triggered.connect(lambda: slot())
+        self.addAction(action)
+        return action
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -396,6 +441,8 @@ class MainWindow(QMainWindow):
                 page.refresh()
             elif isinstance(page, ProblemCaseWidget) or page.objectName() == "uwWindow":
                 page.reload()  # type: ignore[attr-defined]
+            elif page.objectName() in ("contractWindow", "receiptWindow"):
+                page.refresh()  # type: ignore[attr-defined]
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
         """Refresh what an action touched: the queues and their counts, the opened case."""
@@ -429,6 +476,8 @@ class MainWindow(QMainWindow):
             self.open_case_problem(proposal_id)
         elif role in UNDERWRITING_STATES and state in UNDERWRITING_STATES[role]:
             self.open_underwriting(proposal_id)
+        elif role == Role.CONTRACT_PREPARER and state == State.ISSUED:
+            self.open_contracts(proposal_id)
         else:
             self.open_case(proposal_id)
 
@@ -651,6 +700,60 @@ class MainWindow(QMainWindow):
 
         ops.read(self._worker, problems.case_problems, self._store, proposal_id=proposal_id, owner=self,
                  urgent=True, on_done=opened, on_error=self._on_queue_load_failed)
+
+    def _closable_tab(self, name: str, make: Callable[[], QWidget], title: str) -> QWidget:
+        """The tab of that name, made (with Esc and Ctrl+W closing it) the first time; made current."""
+        widget = self._tab_named(name)
+        if widget is None:
+            widget = make()
+            widget.close_requested.connect(lambda w=widget: self.close_tab(self.tabs.indexOf(w)))  # type: ignore[attr-defined]
+            self.tabs.addTab(widget, title)
+            self.tabs.setTabToolTip(self.tabs.indexOf(widget), self.tr("Close with Ctrl+W or Esc"))
+        self.tabs.setCurrentWidget(widget)
+        widget.setFocus()
+        return widget
+
+    def open_contracts(self, proposal_id: str | None = None) -> ContractWindow:
+        """The contract printing tab (one), at the case picked in the preparer's queue if any."""
+        from desk_app.ui.contract_window import ContractWindow
+
+        existed = self._tab_named("contractWindow") is not None
+        widget = self._closable_tab("contractWindow", lambda: ContractWindow(self._store, self._worker, self.actor),
+                                    self.tr("Contracts"))
+        assert isinstance(widget, ContractWindow)
+        if proposal_id is not None:
+            widget.open_case(proposal_id)
+        elif existed:
+            widget.refresh()
+        return widget
+
+    def open_verify(self) -> VerifyWidget:
+        from desk_app.ui.contract_verify import VerifyWidget
+
+        widget = self._closable_tab("verifyWindow", lambda: VerifyWidget(self._store, self._worker, self.actor),
+                                    self.tr("Verify"))
+        assert isinstance(widget, VerifyWidget)
+        widget.scan_edit.selectAll()
+        return widget
+
+    def open_receipts(self) -> ReceiptArchiveWidget:
+        from desk_app.ui.contract_receipts import ReceiptArchiveWidget
+
+        widget = self._closable_tab("receiptWindow",
+                                    lambda: ReceiptArchiveWidget(self._store, self._worker, self.actor),
+                                    self.tr("Receipts"))
+        assert isinstance(widget, ReceiptArchiveWidget)
+        return widget
+
+    def open_reprint_approvals(self) -> ReprintApprovalDialog:
+        from desk_app.ui.contract_reprint import ReprintApprovalDialog
+
+        old = getattr(self, "approvals_dialog", None)
+        if old is not None:
+            old.deleteLater()
+        self.approvals_dialog = ReprintApprovalDialog(self._store, self._worker, self.actor, self)
+        self.approvals_dialog.open()
+        return self.approvals_dialog
 
     def open_rule_results(self) -> RuleResultsDialog | None:
         """Why the opened case stopped: its latest rule run (F7 in the case view)."""

@@ -3,10 +3,13 @@ text cut inside a label, button, combo or field. See tests/ui/fitcheck.py for ho
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolBar
 
+from desk_app import clock
 from desk_app.core.demo import DEMO_PASSWORD
 from desk_app.ui.login_dialog import LoginDialog
 from desk_app.ui.main_window import MainWindow
@@ -198,3 +201,48 @@ def test_authority_dialog_fits(qtbot, demo_store, worker, actors, size):
     qtbot.waitUntil(lambda: dialog.level_combo.count() > 1 and worker.pending == 0, timeout=10_000)
     problems = check_fits(dialog, size)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_contract_tabs_and_dialogs_fit(qtbot, demo_store, worker, actors, size, tmp_path):
+    """The contract tab with a printed case's log, a batch's report and a refusal; the verify box with a
+    verdict; the receipt queue with its marks; the reprint request and approval dialogs; a box's list."""
+    from desk_app.services import contracts
+    from tests.ui.contract_cases import issued, print_at, qr_text
+
+    ids = issued(demo_store)
+    first = print_at(demo_store, actors["printer"], ids[0], clock.now() - dt.timedelta(days=20))
+    request = contracts.request_reprint(demo_store, actor=actors["printer"], proposal_id=ids[0],
+                                        reason="客户所持合同被水浸湿，字迹模糊无法辨认，申请重新打印一份").value
+    window = _main(qtbot, demo_store, worker, actors["super"], size)
+    tab = window.open_contracts(ids[0])
+    qtbot.waitUntil(lambda: worker.pending == 0 and tab.preview is not None and bool(tab.log_rows), timeout=20_000)
+    tab.say_error("该案件没有经业务主管批准的重印申请，不能重印；请先提交重印申请并等待批准。")
+    tab.batch_list.addItem("C4401202612020001 failed: 该案件尚未承保出单，没有保单号，不能缮制合同。")
+    problems = check_fits(window, size)
+    assert not problems, "ContractWindow:\n" + "\n".join(problems)
+    dialog = window.open_reprint_approvals()
+    qtbot.waitUntil(lambda: worker.pending == 0 and bool(dialog.requests), timeout=20_000)
+    assert dialog.requests[0].request_id == request.request_id
+    problems = check_fits(dialog, size)
+    assert not problems, "ReprintApprovalDialog:\n" + "\n".join(problems)
+    dialog.reject()
+    tab.show_combo.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: worker.pending == 0 and tab.current_case() is not None, timeout=20_000)
+    tab.request_reprint()
+    problems = check_fits(tab.reprint_dialog, size)
+    assert not problems, "ReprintRequestDialog:\n" + "\n".join(problems)
+    tab.reprint_dialog.reject()
+
+    verify = window.open_verify()
+    verify.scan_edit.setText(qr_text(first))
+    with qtbot.waitSignal(verify.verified, timeout=20_000):
+        verify.check_text()
+    problems = check_fits(window, size)
+    assert not problems, "VerifyWidget:\n" + "\n".join(problems)
+
+    receipts = window.open_receipts()
+    qtbot.waitUntil(lambda: worker.pending == 0 and bool(receipts.rows), timeout=20_000)
+    receipts.say_error("该案件不在回执阶段（当前：缮制），不能归档；请先登记回执。")
+    problems = check_fits(window, size)
+    assert not problems, "ReceiptArchiveWidget:\n" + "\n".join(problems)
