@@ -15,6 +15,79 @@
     </message>
 </context>
 <context>
+    <name>AuthorityDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/uw_authority.py" line="47"/>
+        <source>Underwriting authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_authority.py" line="48"/>
+        <source>Levels and their limits come from head office; here they are given to the branch&apos;s underwriters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_authority.py" line="57"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_authority.py" line="57"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_authority.py" line="57"/>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_authority.py" line="57"/>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_authority.py" line="68"/>
+        <source>&amp;Level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_authority.py" line="70"/>
+        <source>&amp;Assign</source>
+        <translation type="unfinished">&amp;Assign</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_authority.py" line="74"/>
+        <source>Close</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_authority.py" line="109"/>
+        <source>0 — no authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_authority.py" line="111"/>
+        <source>%1 — %2, up to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_authority.py" line="155"/>
+        <source>No underwriting decision at this level; every case is referred.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_authority.py" line="159"/>
+        <source>May approve: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_authority.py" line="174"/>
+        <source>%1 now has authority level %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BatchPanel</name>
     <message>
         <location filename="../../desk_app/ui/scan_batches.py" line="37"/>
@@ -108,6 +181,94 @@
         <location filename="../../desk_app/ui/scan_camera.py" line="212"/>
         <source>Finishing the captured pages…</source>
         <translation>Finishing the captured pages…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFacts</name>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="116"/>
+        <source>Case</source>
+        <translation type="unfinished">Case</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="123"/>
+        <source>Applicant:</source>
+        <translation type="unfinished">Applicant:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="123"/>
+        <source>Industry:</source>
+        <translation type="unfinished">Industry:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="124"/>
+        <source>Occupation class:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="124"/>
+        <source>Source:</source>
+        <translation type="unfinished">Source:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="124"/>
+        <source>Agent:</source>
+        <translation type="unfinished">Agent:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="125"/>
+        <source>Insured:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="125"/>
+        <source>Sum / premium:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="125"/>
+        <source>Proposed → effective:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="126"/>
+        <source>Special terms:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="126"/>
+        <source>Decided so far:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="134"/>
+        <source>Product</source>
+        <translation type="unfinished">Product</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="134"/>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="134"/>
+        <source>Sum insured</source>
+        <translation type="unfinished">Sum insured</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="134"/>
+        <source>Premium</source>
+        <translation type="unfinished">Premium</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="158"/>
+        <source>%1 persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="160"/>
+        <source>%1 → %2, %3 months</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -488,11 +649,361 @@
     </message>
 </context>
 <context>
+    <name>ContractWindow</name>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="125"/>
+        <source>Waiting to print (issued)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="126"/>
+        <source>Printed (for a reprint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="128"/>
+        <source>Sho&amp;w:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="137"/>
+        <source>Case no.</source>
+        <translation type="unfinished">Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="137"/>
+        <source>Policy no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="137"/>
+        <source>Applicant</source>
+        <translation type="unfinished">Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="138"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="138"/>
+        <source>Prints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="143"/>
+        <location filename="../../desk_app/ui/contract_window.py" line="391"/>
+        <source>Print tic&amp;ked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="145"/>
+        <source>Print every ticked case (Space ticks; Ctrl+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="159"/>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="172"/>
+        <source>Choose a case to see its contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="176"/>
+        <location filename="../../desk_app/ui/contract_window.py" line="383"/>
+        <source>Pr&amp;int…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="178"/>
+        <source>Choose the printer and copies, then print (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="180"/>
+        <source>&amp;Save as PDF…</source>
+        <translation type="unfinished">&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="181"/>
+        <source>Record the print and save it as a PDF file (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="183"/>
+        <source>Re&amp;quest reprint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="192"/>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="192"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="192"/>
+        <source>By</source>
+        <translation type="unfinished">By</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="192"/>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="193"/>
+        <source>Printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="193"/>
+        <source>Copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="193"/>
+        <source>Reason</source>
+        <translation type="unfinished">Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="193"/>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="196"/>
+        <source>Print log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="272"/>
+        <source>Space ticks the case for a batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="282"/>
+        <source>%1 cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="290"/>
+        <source>No case here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="321"/>
+        <source>%1 — %2 — policy %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="323"/>
+        <source>Drawing the contract…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="354"/>
+        <location filename="../../desk_app/ui/contract_window.py" line="436"/>
+        <source>Original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="354"/>
+        <location filename="../../desk_app/ui/contract_window.py" line="437"/>
+        <source>Copy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="356"/>
+        <source>Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="356"/>
+        <source>Superseded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="357"/>
+        <source>%1; reprint approved by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="361"/>
+        <source>PDF file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="383"/>
+        <source>Repr&amp;int…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="390"/>
+        <source>Print tic&amp;ked (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="399"/>
+        <source>Reprint contract %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="399"/>
+        <source>Print contract %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="410"/>
+        <source>Save the contract as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="411"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished">PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="427"/>
+        <source>Recording the print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="434"/>
+        <source>The print was recorded but could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="438"/>
+        <source>%1 of %2 printed (%3 pages) to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="456"/>
+        <source>Reprint requested; it prints once a supervisor approves it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="500"/>
+        <source>Print %1 contracts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="501"/>
+        <source>Contracts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="510"/>
+        <source>Printing %1 contracts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="541"/>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="544"/>
+        <source>%1 printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_window.py" line="558"/>
+        <source>Batch finished: %1 printed, %2 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DbWorker</name>
     <message>
         <location filename="../../desk_app/ui/worker.py" line="42"/>
         <source>An unexpected error occurred. The details were written to the log; please tell the system administrator.</source>
         <translation>An unexpected error occurred. The details were written to the log; please tell the system administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <location filename="../../desk_app/ui/uw_decision.py" line="47"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_decision.py" line="56"/>
+        <source>&amp;Standard terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_decision.py" line="57"/>
+        <source>&amp;Sign off (approve)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_decision.py" line="58"/>
+        <source>Extra premium (&amp;G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_decision.py" line="59"/>
+        <source>E&amp;xclusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_decision.py" line="60"/>
+        <source>Pos&amp;tpone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_decision.py" line="61"/>
+        <source>D&amp;ecline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_decision.py" line="78"/>
+        <source>Extra premium:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_decision.py" line="81"/>
+        <source>What is excluded, as the policy will say it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_decision.py" line="82"/>
+        <source>Exclusion:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_decision.py" line="92"/>
+        <source>Why: every decision names its reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_decision.py" line="93"/>
+        <source>Re&amp;ason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_decision.py" line="95"/>
+        <source>Confir&amp;m decision (F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_decision.py" line="99"/>
+        <source>Refer to &amp;head office…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_decision.py" line="103"/>
+        <source>Referral packet (&amp;W)…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1189,256 +1700,335 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="126"/>
+        <location filename="../../desk_app/ui/main_window.py" line="141"/>
         <source>BranchDesk - %1</source>
         <translation>BranchDesk - %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="142"/>
+        <location filename="../../desk_app/ui/main_window.py" line="157"/>
         <source>None of your roles has a work queue.</source>
         <translation>None of your roles has a work queue.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="144"/>
+        <location filename="../../desk_app/ui/main_window.py" line="159"/>
         <source>No queue</source>
         <translation>No queue</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="204"/>
+        <location filename="../../desk_app/ui/main_window.py" line="219"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="206"/>
+        <location filename="../../desk_app/ui/main_window.py" line="221"/>
         <source>Read the queues again from the database</source>
         <translation>Read the queues again from the database</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="209"/>
+        <location filename="../../desk_app/ui/main_window.py" line="224"/>
         <source>&amp;Open case</source>
         <translation>&amp;Open case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="210"/>
+        <location filename="../../desk_app/ui/main_window.py" line="225"/>
         <source>Open the selected case</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="214"/>
+        <location filename="../../desk_app/ui/main_window.py" line="229"/>
         <source>&amp;New intake</source>
         <translation>&amp;New intake</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="222"/>
+        <location filename="../../desk_app/ui/main_window.py" line="237"/>
         <source>S&amp;canning station</source>
         <translation>S&amp;canning station</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="230"/>
+        <location filename="../../desk_app/ui/main_window.py" line="245"/>
         <source>&amp;Stationery…</source>
         <translation>&amp;Stationery…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="237"/>
+        <location filename="../../desk_app/ui/main_window.py" line="252"/>
         <source>&amp;Data entry</source>
         <translation>&amp;Data entry</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="244"/>
+        <location filename="../../desk_app/ui/main_window.py" line="259"/>
         <source>Reconci&amp;liation</source>
         <translation>Reconci&amp;liation</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="250"/>
+        <location filename="../../desk_app/ui/main_window.py" line="265"/>
         <source>Entry &amp;figures…</source>
         <translation>Entry &amp;figures…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="258"/>
+        <location filename="../../desk_app/ui/main_window.py" line="273"/>
         <source>&amp;Insured list…</source>
         <translation>&amp;Insured list…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="260"/>
+        <location filename="../../desk_app/ui/main_window.py" line="275"/>
         <source>Import the insured list of the selected case</source>
         <translation>Import the insured list of the selected case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="268"/>
-        <source>问题件(&amp;P)</source>
-        <translation>问题件(&amp;P)</translation>
+        <location filename="../../desk_app/ui/main_window.py" line="283"/>
+        <source>&amp;Problem cases</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="270"/>
-        <source>问题件队列：按到期时间排列，显示剩余工作时间</source>
-        <translation>问题件队列：按到期时间排列，显示剩余工作时间</translation>
+        <location filename="../../desk_app/ui/main_window.py" line="285"/>
+        <source>Problem cases by due time, with the working time left</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="276"/>
+        <location filename="../../desk_app/ui/main_window.py" line="294"/>
+        <source>&amp;Underwriting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="296"/>
+        <source>Open the selected case of the underwriting queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="302"/>
+        <source>Underwriting &amp;authority…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="308"/>
+        <source>Contract printin&amp;g</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="309"/>
+        <source>Print the contracts of issued cases, reprints, print log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="311"/>
+        <source>Verif&amp;y copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="312"/>
+        <source>Check a paper contract page by its QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="314"/>
+        <source>Receip&amp;ts and archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="315"/>
+        <source>Signed receipts waiting, and filing cases in boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="317"/>
+        <source>Reprint appro&amp;vals…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="319"/>
+        <source>Approve or refuse the reprint requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="322"/>
         <source>&amp;Close tab</source>
         <translation>&amp;Close tab</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="281"/>
+        <location filename="../../desk_app/ui/main_window.py" line="327"/>
         <source>E&amp;xit</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="286"/>
+        <location filename="../../desk_app/ui/main_window.py" line="332"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="289"/>
+        <location filename="../../desk_app/ui/main_window.py" line="335"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="299"/>
+        <location filename="../../desk_app/ui/main_window.py" line="351"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="302"/>
+        <location filename="../../desk_app/ui/main_window.py" line="354"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="317"/>
+        <location filename="../../desk_app/ui/main_window.py" line="386"/>
         <source>User: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="318"/>
-        <location filename="../../desk_app/ui/main_window.py" line="606"/>
+        <location filename="../../desk_app/ui/main_window.py" line="387"/>
+        <location filename="../../desk_app/ui/main_window.py" line="779"/>
         <source>Branch: %1</source>
         <translation>Branch: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="320"/>
+        <location filename="../../desk_app/ui/main_window.py" line="389"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="361"/>
+        <location filename="../../desk_app/ui/main_window.py" line="430"/>
         <source>By stage: %1</source>
         <translation>By stage: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="386"/>
+        <location filename="../../desk_app/ui/main_window.py" line="457"/>
         <source>Reading…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="449"/>
+        <location filename="../../desk_app/ui/main_window.py" line="524"/>
         <source>New intake</source>
         <translation>New intake</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="450"/>
-        <location filename="../../desk_app/ui/main_window.py" line="461"/>
+        <location filename="../../desk_app/ui/main_window.py" line="525"/>
+        <location filename="../../desk_app/ui/main_window.py" line="536"/>
+        <location filename="../../desk_app/ui/main_window.py" line="625"/>
         <source>Close with Ctrl+W</source>
         <translation>Close with Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="460"/>
+        <location filename="../../desk_app/ui/main_window.py" line="535"/>
         <source>Scanning</source>
         <translation>Scanning</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="478"/>
+        <location filename="../../desk_app/ui/main_window.py" line="553"/>
         <source>Data entry</source>
         <translation>Data entry</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="479"/>
-        <location filename="../../desk_app/ui/main_window.py" line="502"/>
+        <location filename="../../desk_app/ui/main_window.py" line="554"/>
+        <location filename="../../desk_app/ui/main_window.py" line="577"/>
+        <location filename="../../desk_app/ui/main_window.py" line="642"/>
+        <location filename="../../desk_app/ui/main_window.py" line="666"/>
+        <location filename="../../desk_app/ui/main_window.py" line="711"/>
         <source>Close with Ctrl+W or Esc</source>
         <translation>Close with Ctrl+W or Esc</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="488"/>
+        <location filename="../../desk_app/ui/main_window.py" line="563"/>
         <source>Submit (F8) or close the case on screen before opening another.</source>
         <translation>Submit (F8) or close the case on screen before opening another.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="501"/>
+        <location filename="../../desk_app/ui/main_window.py" line="576"/>
         <source>Reconciliation</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="536"/>
+        <location filename="../../desk_app/ui/main_window.py" line="611"/>
         <source>Select a case in a queue first.</source>
         <translation>Select a case in a queue first.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="549"/>
-        <location filename="../../desk_app/ui/main_window.py" line="566"/>
-        <source>问题件</source>
-        <translation>问题件</translation>
+        <location filename="../../desk_app/ui/main_window.py" line="624"/>
+        <location filename="../../desk_app/ui/main_window.py" line="641"/>
+        <source>Problem cases</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="550"/>
-        <source>Ctrl+W 关闭</source>
-        <translation>Ctrl+W 关闭</translation>
+        <location filename="../../desk_app/ui/main_window.py" line="640"/>
+        <source>Problem case %1</source>
+        <translation type="unfinished">Problem case %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="565"/>
-        <source>问题件 %1</source>
-        <translation>问题件 %1</translation>
+        <location filename="../../desk_app/ui/main_window.py" line="657"/>
+        <source>Select a case in the underwriting queue first.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="567"/>
-        <source>Esc 或 Ctrl+W 关闭</source>
-        <translation>Esc 或 Ctrl+W 关闭</translation>
+        <location filename="../../desk_app/ui/main_window.py" line="664"/>
+        <source>Underwriting %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="628"/>
+        <location filename="../../desk_app/ui/main_window.py" line="665"/>
+        <source>Underwriting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="722"/>
+        <source>Contracts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="734"/>
+        <source>Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="744"/>
+        <source>Receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="801"/>
         <source>Unsaved intake</source>
         <translation>Unsaved intake</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="630"/>
+        <location filename="../../desk_app/ui/main_window.py" line="803"/>
         <source>&amp;Discard</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="631"/>
+        <location filename="../../desk_app/ui/main_window.py" line="804"/>
         <source>&amp;Keep working</source>
         <translation>&amp;Keep working</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="646"/>
+        <location filename="../../desk_app/ui/main_window.py" line="819"/>
         <source>This intake has typed data that was not taken in. Close the tab and discard it?</source>
         <translation>This intake has typed data that was not taken in. Close the tab and discard it?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="652"/>
+        <location filename="../../desk_app/ui/main_window.py" line="825"/>
         <source>This case&apos;s entry is not submitted. The fields keyed so far are kept, and the case stays yours to finish. Close the tab?</source>
         <translation>This case&apos;s entry is not submitted. The fields keyed so far are kept, and the case stays yours to finish. Close the tab?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="654"/>
+        <location filename="../../desk_app/ui/main_window.py" line="827"/>
         <source>Entry not submitted</source>
         <translation>Entry not submitted</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="658"/>
+        <location filename="../../desk_app/ui/main_window.py" line="831"/>
         <source>The decisions taken on this case are not recorded yet (F8 records them). Close the tab and discard them?</source>
         <translation>The decisions taken on this case are not recorded yet (F8 records them). Close the tab and discard them?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="660"/>
+        <location filename="../../desk_app/ui/main_window.py" line="833"/>
         <source>Decisions not recorded</source>
         <translation>Decisions not recorded</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="684"/>
+        <location filename="../../desk_app/ui/main_window.py" line="857"/>
         <source>Intakes with typed data not yet taken in: %1. Quit and discard them?</source>
         <translation>Intakes with typed data not yet taken in: %1. Quit and discard them?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="686"/>
+        <location filename="../../desk_app/ui/main_window.py" line="859"/>
         <source>Tabs with typed work not yet saved or submitted: %1. Quit anyway?</source>
         <translation>Tabs with typed work not yet saved or submitted: %1. Quit anyway?</translation>
     </message>
@@ -1494,6 +2084,24 @@
         <location filename="../../desk_app/ui/problem_notice.py" line="122"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PacketDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/uw_dialogs.py" line="71"/>
+        <source>Referral packet %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_dialogs.py" line="72"/>
+        <source>%1 pages: the case, its rule results and issues, its page images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_dialogs.py" line="92"/>
+        <source>Close</source>
+        <translation type="unfinished">Close</translation>
     </message>
 </context>
 <context>
@@ -1702,6 +2310,44 @@
         <location filename="../../desk_app/ui/scan_strip.py" line="321"/>
         <source>%1 page(s) assigned to case %2.</source>
         <translation>%1 page(s) assigned to case %2.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/contract_paper.py" line="166"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished">&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_paper.py" line="169"/>
+        <source>&amp;Save as PDF…</source>
+        <translation type="unfinished">&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_paper.py" line="171"/>
+        <source>Close</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_paper.py" line="191"/>
+        <source>Sent to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_paper.py" line="194"/>
+        <source>Save as PDF</source>
+        <translation type="unfinished">Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_paper.py" line="194"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished">PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_paper.py" line="196"/>
+        <source>Saved: %1</source>
+        <translation type="unfinished">Saved: %1</translation>
     </message>
 </context>
 <context>
@@ -2163,6 +2809,200 @@
     </message>
 </context>
 <context>
+    <name>ReceiptArchiveWidget</name>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="79"/>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="138"/>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="141"/>
+        <source>Case no.</source>
+        <translation type="unfinished">Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="79"/>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="141"/>
+        <source>Policy no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="79"/>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="138"/>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="141"/>
+        <source>Applicant</source>
+        <translation type="unfinished">Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="79"/>
+        <source>Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="80"/>
+        <source>Days</source>
+        <translation type="unfinished">Days</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="80"/>
+        <source>Mark</source>
+        <translation type="unfinished">Mark</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="83"/>
+        <source>R&amp;eceipt received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="84"/>
+        <source>The selected case&apos;s signed receipt came back (by hand)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="86"/>
+        <source>Scan receipt files… (&amp;Q)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="87"/>
+        <source>Images or PDFs of signed receipts, matched by their QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="93"/>
+        <source>Waiting for the signed receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="102"/>
+        <source>Case, proposal or policy no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="105"/>
+        <source>C&amp;ase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="112"/>
+        <source>e.g. 2026-12-001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="115"/>
+        <source>&amp;Box:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="121"/>
+        <source>Pos&amp;ition:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="123"/>
+        <source>Arc&amp;hive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="126"/>
+        <source>Bo&amp;x list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="127"/>
+        <source>The archive list of the box, to print or save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="138"/>
+        <source>Receipted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="141"/>
+        <source>Pos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="144"/>
+        <source>Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="148"/>
+        <source>Receipted, to archive (Enter picks):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="150"/>
+        <source>In the box:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="197"/>
+        <source>%1 days since printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="213"/>
+        <source>%1 waiting: %2 overdue (19 days), %3 warning (15 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="250"/>
+        <source>Signed receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="251"/>
+        <source>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="256"/>
+        <source>Reading %1 files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="262"/>
+        <source>Receipt taken in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="263"/>
+        <source>No receipt was recognised in those files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="287"/>
+        <source>Found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="307"/>
+        <source>In box %1: %2 files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="322"/>
+        <source>Type or scan the case to archive first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="326"/>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="347"/>
+        <source>Type the box number first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="332"/>
+        <source>%1 archived in box %2 at position %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_receipts.py" line="352"/>
+        <source>Archive list of box %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReconcileWindow</name>
     <message>
         <location filename="../../desk_app/ui/reconcile_window.py" line="104"/>
@@ -2262,6 +3102,34 @@
     </message>
 </context>
 <context>
+    <name>ReferDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/uw_dialogs.py" line="39"/>
+        <source>Refer case %1 to head office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_dialogs.py" line="39"/>
+        <source>Refer to &amp;head office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_dialogs.py" line="47"/>
+        <source>The case goes to the provincial office with its referral packet (the case, its rule results and issues, and its page images).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_dialogs.py" line="51"/>
+        <source>Rea&amp;son:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_dialogs.py" line="51"/>
+        <source>Required</source>
+        <translation type="unfinished">Required</translation>
+    </message>
+</context>
+<context>
     <name>ReplyDialog</name>
     <message>
         <location filename="../../desk_app/ui/problem_actions.py" line="139"/>
@@ -2287,6 +3155,112 @@
         <location filename="../../desk_app/ui/problem_actions.py" line="144"/>
         <source>e.g. the agent phoned: the premium total should be 12,600.00 yuan</source>
         <translation>e.g. the agent phoned: the premium total should be 12,600.00 yuan</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintApprovalDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/contract_reprint.py" line="74"/>
+        <source>Reprint requests waiting for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_reprint.py" line="75"/>
+        <source>Case no.</source>
+        <translation type="unfinished">Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_reprint.py" line="75"/>
+        <source>Policy no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_reprint.py" line="75"/>
+        <source>Reason</source>
+        <translation type="unfinished">Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_reprint.py" line="75"/>
+        <source>Asked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_reprint.py" line="76"/>
+        <source>Asked at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_reprint.py" line="79"/>
+        <source>Note (required to refuse)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_reprint.py" line="80"/>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_reprint.py" line="82"/>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_reprint.py" line="84"/>
+        <source>Ref&amp;use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_reprint.py" line="86"/>
+        <source>Close</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_reprint.py" line="127"/>
+        <source>No reprint request is waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_reprint.py" line="145"/>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_reprint.py" line="145"/>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_reprint.py" line="147"/>
+        <source>Reprint of %1 %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReprintRequestDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/contract_reprint.py" line="50"/>
+        <source>Request a reprint of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_reprint.py" line="51"/>
+        <source>&amp;Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_reprint.py" line="52"/>
+        <source>A reprint is marked as a copy on every page and prints only after a supervisor approves it. The earlier print becomes invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_reprint.py" line="56"/>
+        <source>Reason:</source>
+        <translation type="unfinished">Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_reprint.py" line="56"/>
+        <source>e.g. the customer&apos;s copy was damaged</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2742,6 +3716,156 @@ Database: %1</translation>
     </message>
 </context>
 <context>
+    <name>UnderwritingWidget</name>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="220"/>
+        <source>Issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="220"/>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="220"/>
+        <source>Facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="220"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="221"/>
+        <source>Your limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="221"/>
+        <source>Authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="221"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="230"/>
+        <source>&amp;Issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="233"/>
+        <source>Rule chec&amp;ks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="273"/>
+        <source>Select a case in the underwriting queue and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="315"/>
+        <source>Opening the case…</source>
+        <translation type="unfinished">Opening the case…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="395"/>
+        <source>Case %1</source>
+        <translation type="unfinished">Case %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="407"/>
+        <source>any amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="408"/>
+        <source>not granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="409"/>
+        <location filename="../../desk_app/ui/uw_window.py" line="429"/>
+        <source>within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="409"/>
+        <location filename="../../desk_app/ui/uw_window.py" line="429"/>
+        <source>above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="426"/>
+        <source>the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="442"/>
+        <source>Issued under policy %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="444"/>
+        <source>This case is not waiting for your decision (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="449"/>
+        <source>%1 open issues, %2 above your authority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="454"/>
+        <source>%1, authority level %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="457"/>
+        <source> %1: total sum insured up to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="474"/>
+        <source>Pick a decision first (Alt and its underlined letter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="478"/>
+        <source>Recording the decision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="487"/>
+        <source>Decided: %1; the case is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="490"/>
+        <source>Policy number %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="528"/>
+        <source>Referred to the provincial office; the case is now %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="535"/>
+        <source>Reading the referral packet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/uw_window.py" line="541"/>
+        <source>Referral packet of %1 pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <location filename="../../desk_app/ui/idle_lock.py" line="42"/>
@@ -2780,6 +3904,104 @@ Database: %1</translation>
         <location filename="../../desk_app/ui/unmask_dialog.py" line="40"/>
         <source>Show</source>
         <translation>Show</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyWidget</name>
+    <message>
+        <location filename="../../desk_app/ui/contract_verify.py" line="64"/>
+        <source>Scan the QR code of a contract page (or type its text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_verify.py" line="66"/>
+        <source>QR te&amp;xt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_verify.py" line="68"/>
+        <source>Open i&amp;mage or PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_verify.py" line="94"/>
+        <source>Which page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_verify.py" line="96"/>
+        <source>Policy no.:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_verify.py" line="96"/>
+        <source>Case no.:</source>
+        <translation type="unfinished">Case no.:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_verify.py" line="97"/>
+        <source>Applicant:</source>
+        <translation type="unfinished">Applicant:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_verify.py" line="97"/>
+        <source>Page:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_verify.py" line="98"/>
+        <source>Print:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_verify.py" line="98"/>
+        <source>Latest print:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_verify.py" line="99"/>
+        <source>Printed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_verify.py" line="111"/>
+        <source>Checked so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_verify.py" line="128"/>
+        <source>Scan a page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_verify.py" line="129"/>
+        <source>The answer comes from this branch&apos;s records, without the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_verify.py" line="139"/>
+        <source>Open a contract page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_verify.py" line="140"/>
+        <source>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_verify.py" line="151"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_verify.py" line="183"/>
+        <source>Original (print 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/contract_verify.py" line="183"/>
+        <source>Copy, print %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
