@@ -19,72 +19,72 @@
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="47"/>
         <source>Underwriting authority</source>
-        <translation type="unfinished"></translation>
+        <translation>Underwriting authority</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="48"/>
         <source>Levels and their limits come from head office; here they are given to the branch&apos;s underwriters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Levels and their limits come from head office; here they are given to the branch&apos;s underwriters.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="57"/>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="57"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="57"/>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Roles</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="57"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Level</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="68"/>
         <source>&amp;Level:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Level:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="70"/>
         <source>&amp;Assign</source>
-        <translation type="unfinished">&amp;Assign</translation>
+        <translation>&amp;Assign</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="74"/>
         <source>Close</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="109"/>
         <source>0 — no authority</source>
-        <translation type="unfinished"></translation>
+        <translation>0 — no authority</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="111"/>
         <source>%1 — %2, up to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2, up to %3</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="155"/>
         <source>No underwriting decision at this level; every case is referred.</source>
-        <translation type="unfinished"></translation>
+        <translation>No underwriting decision at this level; every case is referred.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="159"/>
         <source>May approve: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>May approve: %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="174"/>
         <source>%1 now has authority level %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 now has authority level %2.</translation>
     </message>
 </context>
 <context>
@@ -188,87 +188,87 @@
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="116"/>
         <source>Case</source>
-        <translation type="unfinished">Case</translation>
+        <translation>Case</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="123"/>
         <source>Applicant:</source>
-        <translation type="unfinished">Applicant:</translation>
+        <translation>Applicant:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="123"/>
         <source>Industry:</source>
-        <translation type="unfinished">Industry:</translation>
+        <translation>Industry:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="124"/>
         <source>Occupation class:</source>
-        <translation type="unfinished"></translation>
+        <translation>Occupation class:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="124"/>
         <source>Source:</source>
-        <translation type="unfinished">Source:</translation>
+        <translation>Source:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="124"/>
         <source>Agent:</source>
-        <translation type="unfinished">Agent:</translation>
+        <translation>Agent:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="125"/>
         <source>Insured:</source>
-        <translation type="unfinished"></translation>
+        <translation>Insured:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="125"/>
         <source>Sum / premium:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sum / premium:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="125"/>
         <source>Proposed → effective:</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposed → effective:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="126"/>
         <source>Special terms:</source>
-        <translation type="unfinished"></translation>
+        <translation>Special terms:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="126"/>
         <source>Decided so far:</source>
-        <translation type="unfinished"></translation>
+        <translation>Decided so far:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="134"/>
         <source>Product</source>
-        <translation type="unfinished">Product</translation>
+        <translation>Product</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="134"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Level</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="134"/>
         <source>Sum insured</source>
-        <translation type="unfinished">Sum insured</translation>
+        <translation>Sum insured</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="134"/>
         <source>Premium</source>
-        <translation type="unfinished">Premium</translation>
+        <translation>Premium</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="158"/>
         <source>%1 persons</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 persons</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="160"/>
         <source>%1 → %2, %3 months</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2, %3 months</translation>
     </message>
 </context>
 <context>
@@ -653,271 +653,271 @@
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="125"/>
         <source>Waiting to print (issued)</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting to print (issued)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="126"/>
         <source>Printed (for a reprint)</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed (for a reprint)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="128"/>
         <source>Sho&amp;w:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sho&amp;w:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="137"/>
         <source>Case no.</source>
-        <translation type="unfinished">Case no.</translation>
+        <translation>Case no.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="137"/>
         <source>Policy no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Policy no.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="137"/>
         <source>Applicant</source>
-        <translation type="unfinished">Applicant</translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="138"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="138"/>
         <source>Prints</source>
-        <translation type="unfinished"></translation>
+        <translation>Prints</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="143"/>
         <location filename="../../desk_app/ui/contract_window.py" line="391"/>
         <source>Print tic&amp;ked</source>
-        <translation type="unfinished"></translation>
+        <translation>Print tic&amp;ked</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="145"/>
         <source>Print every ticked case (Space ticks; Ctrl+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Print every ticked case (Space ticks; Ctrl+B)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="159"/>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="172"/>
         <source>Choose a case to see its contract.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a case to see its contract.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="176"/>
         <location filename="../../desk_app/ui/contract_window.py" line="383"/>
         <source>Pr&amp;int…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pr&amp;int…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="178"/>
         <source>Choose the printer and copies, then print (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the printer and copies, then print (Ctrl+P)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="180"/>
         <source>&amp;Save as PDF…</source>
-        <translation type="unfinished">&amp;Save as PDF…</translation>
+        <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="181"/>
         <source>Record the print and save it as a PDF file (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the print and save it as a PDF file (Ctrl+S)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="183"/>
         <source>Re&amp;quest reprint…</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;quest reprint…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="192"/>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Print</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="192"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>When</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="192"/>
         <source>By</source>
-        <translation type="unfinished">By</translation>
+        <translation>By</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="192"/>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Pages</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="193"/>
         <source>Printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Printer</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="193"/>
         <source>Copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Copies</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="193"/>
         <source>Reason</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="193"/>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="196"/>
         <source>Print log</source>
-        <translation type="unfinished"></translation>
+        <translation>Print log</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="272"/>
         <source>Space ticks the case for a batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Space ticks the case for a batch</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="282"/>
         <source>%1 cases</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cases</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="290"/>
         <source>No case here.</source>
-        <translation type="unfinished"></translation>
+        <translation>No case here.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="321"/>
         <source>%1 — %2 — policy %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 — policy %3</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="323"/>
         <source>Drawing the contract…</source>
-        <translation type="unfinished"></translation>
+        <translation>Drawing the contract…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="354"/>
         <location filename="../../desk_app/ui/contract_window.py" line="436"/>
         <source>Original</source>
-        <translation type="unfinished"></translation>
+        <translation>Original</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="354"/>
         <location filename="../../desk_app/ui/contract_window.py" line="437"/>
         <source>Copy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="356"/>
         <source>Current</source>
-        <translation type="unfinished"></translation>
+        <translation>Current</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="356"/>
         <source>Superseded</source>
-        <translation type="unfinished"></translation>
+        <translation>Superseded</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="357"/>
         <source>%1; reprint approved by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; reprint approved by %2</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="361"/>
         <source>PDF file</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF file</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="383"/>
         <source>Repr&amp;int…</source>
-        <translation type="unfinished"></translation>
+        <translation>Repr&amp;int…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="390"/>
         <source>Print tic&amp;ked (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Print tic&amp;ked (%1)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="399"/>
         <source>Reprint contract %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprint contract %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="399"/>
         <source>Print contract %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Print contract %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="410"/>
         <source>Save the contract as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the contract as PDF</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="411"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">PDF files (*.pdf)</translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="427"/>
         <source>Recording the print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recording the print…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="434"/>
         <source>The print was recorded but could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The print was recorded but could not be written: %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="438"/>
         <source>%1 of %2 printed (%3 pages) to %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2 printed (%3 pages) to %4</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="456"/>
         <source>Reprint requested; it prints once a supervisor approves it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprint requested; it prints once a supervisor approves it.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="500"/>
         <source>Print %1 contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>Print %1 contracts</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="501"/>
         <source>Contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contracts</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="510"/>
         <source>Printing %1 contracts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing %1 contracts…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="541"/>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 failed: %2</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="544"/>
         <source>%1 printed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 printed</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="558"/>
         <source>Batch finished: %1 printed, %2 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch finished: %1 printed, %2 failed.</translation>
     </message>
 </context>
 <context>
@@ -933,77 +933,77 @@
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="47"/>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="56"/>
         <source>&amp;Standard terms</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Standard terms</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="57"/>
         <source>&amp;Sign off (approve)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sign off (approve)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="58"/>
         <source>Extra premium (&amp;G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Extra premium (&amp;G)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="59"/>
         <source>E&amp;xclusion</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xclusion</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="60"/>
         <source>Pos&amp;tpone</source>
-        <translation type="unfinished"></translation>
+        <translation>Pos&amp;tpone</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="61"/>
         <source>D&amp;ecline</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;ecline</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="78"/>
         <source>Extra premium:</source>
-        <translation type="unfinished"></translation>
+        <translation>Extra premium:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="81"/>
         <source>What is excluded, as the policy will say it</source>
-        <translation type="unfinished"></translation>
+        <translation>What is excluded, as the policy will say it</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="82"/>
         <source>Exclusion:</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclusion:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="92"/>
         <source>Why: every decision names its reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Why: every decision names its reason</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="93"/>
         <source>Re&amp;ason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;ason:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="95"/>
         <source>Confir&amp;m decision (F8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Confir&amp;m decision (F8)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="99"/>
         <source>Refer to &amp;head office…</source>
-        <translation type="unfinished"></translation>
+        <translation>Refer to &amp;head office…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="103"/>
         <source>Referral packet (&amp;W)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Referral packet (&amp;W)…</translation>
     </message>
 </context>
 <context>
@@ -1777,67 +1777,67 @@
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="283"/>
         <source>&amp;Problem cases</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Problem cases</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="285"/>
         <source>Problem cases by due time, with the working time left</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem cases by due time, with the working time left</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="294"/>
         <source>&amp;Underwriting</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Underwriting</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="296"/>
         <source>Open the selected case of the underwriting queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the selected case of the underwriting queue</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="302"/>
         <source>Underwriting &amp;authority…</source>
-        <translation type="unfinished"></translation>
+        <translation>Underwriting &amp;authority…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="308"/>
         <source>Contract printin&amp;g</source>
-        <translation type="unfinished"></translation>
+        <translation>Contract printin&amp;g</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="309"/>
         <source>Print the contracts of issued cases, reprints, print log</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the contracts of issued cases, reprints, print log</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="311"/>
         <source>Verif&amp;y copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Verif&amp;y copy</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="312"/>
         <source>Check a paper contract page by its QR code</source>
-        <translation type="unfinished"></translation>
+        <translation>Check a paper contract page by its QR code</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="314"/>
         <source>Receip&amp;ts and archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Receip&amp;ts and archive</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="315"/>
         <source>Signed receipts waiting, and filing cases in boxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed receipts waiting, and filing cases in boxes</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="317"/>
         <source>Reprint appro&amp;vals…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprint appro&amp;vals…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="319"/>
         <source>Approve or refuse the reprint requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve or refuse the reprint requests</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="322"/>
@@ -1945,42 +1945,42 @@
         <location filename="../../desk_app/ui/main_window.py" line="624"/>
         <location filename="../../desk_app/ui/main_window.py" line="641"/>
         <source>Problem cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem cases</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="640"/>
         <source>Problem case %1</source>
-        <translation type="unfinished">Problem case %1</translation>
+        <translation>Problem case %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="657"/>
         <source>Select a case in the underwriting queue first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a case in the underwriting queue first.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="664"/>
         <source>Underwriting %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Underwriting %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="665"/>
         <source>Underwriting</source>
-        <translation type="unfinished"></translation>
+        <translation>Underwriting</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="722"/>
         <source>Contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contracts</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="734"/>
         <source>Verify</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="744"/>
         <source>Receipts</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipts</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="801"/>
@@ -2091,17 +2091,17 @@
     <message>
         <location filename="../../desk_app/ui/uw_dialogs.py" line="71"/>
         <source>Referral packet %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Referral packet %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_dialogs.py" line="72"/>
         <source>%1 pages: the case, its rule results and issues, its page images.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pages: the case, its rule results and issues, its page images.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_dialogs.py" line="92"/>
         <source>Close</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2317,37 +2317,37 @@
     <message>
         <location filename="../../desk_app/ui/contract_paper.py" line="166"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished">&amp;Print…</translation>
+        <translation>&amp;Print…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_paper.py" line="169"/>
         <source>&amp;Save as PDF…</source>
-        <translation type="unfinished">&amp;Save as PDF…</translation>
+        <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_paper.py" line="171"/>
         <source>Close</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_paper.py" line="191"/>
         <source>Sent to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent to %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_paper.py" line="194"/>
         <source>Save as PDF</source>
-        <translation type="unfinished">Save as PDF</translation>
+        <translation>Save as PDF</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_paper.py" line="194"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">PDF files (*.pdf)</translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_paper.py" line="196"/>
         <source>Saved: %1</source>
-        <translation type="unfinished">Saved: %1</translation>
+        <translation>Saved: %1</translation>
     </message>
 </context>
 <context>
@@ -2815,191 +2815,191 @@
         <location filename="../../desk_app/ui/contract_receipts.py" line="138"/>
         <location filename="../../desk_app/ui/contract_receipts.py" line="141"/>
         <source>Case no.</source>
-        <translation type="unfinished">Case no.</translation>
+        <translation>Case no.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="79"/>
         <location filename="../../desk_app/ui/contract_receipts.py" line="141"/>
         <source>Policy no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Policy no.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="79"/>
         <location filename="../../desk_app/ui/contract_receipts.py" line="138"/>
         <location filename="../../desk_app/ui/contract_receipts.py" line="141"/>
         <source>Applicant</source>
-        <translation type="unfinished">Applicant</translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="79"/>
         <source>Printed</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="80"/>
         <source>Days</source>
-        <translation type="unfinished">Days</translation>
+        <translation>Days</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="80"/>
         <source>Mark</source>
-        <translation type="unfinished">Mark</translation>
+        <translation>Mark</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="83"/>
         <source>R&amp;eceipt received</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;eceipt received</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="84"/>
         <source>The selected case&apos;s signed receipt came back (by hand)</source>
-        <translation type="unfinished"></translation>
+        <translation>The selected case&apos;s signed receipt came back (by hand)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="86"/>
         <source>Scan receipt files… (&amp;Q)</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan receipt files… (&amp;Q)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="87"/>
         <source>Images or PDFs of signed receipts, matched by their QR code</source>
-        <translation type="unfinished"></translation>
+        <translation>Images or PDFs of signed receipts, matched by their QR code</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="93"/>
         <source>Waiting for the signed receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for the signed receipt</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="102"/>
         <source>Case, proposal or policy no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Case, proposal or policy no.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="105"/>
         <source>C&amp;ase:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;ase:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="112"/>
         <source>e.g. 2026-12-001</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 2026-12-001</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="115"/>
         <source>&amp;Box:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Box:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="121"/>
         <source>Pos&amp;ition:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pos&amp;ition:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="123"/>
         <source>Arc&amp;hive</source>
-        <translation type="unfinished"></translation>
+        <translation>Arc&amp;hive</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="126"/>
         <source>Bo&amp;x list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bo&amp;x list…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="127"/>
         <source>The archive list of the box, to print or save as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>The archive list of the box, to print or save as PDF</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="138"/>
         <source>Receipted</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipted</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="141"/>
         <source>Pos.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pos.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="144"/>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="148"/>
         <source>Receipted, to archive (Enter picks):</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipted, to archive (Enter picks):</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="150"/>
         <source>In the box:</source>
-        <translation type="unfinished"></translation>
+        <translation>In the box:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="197"/>
         <source>%1 days since printing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 days since printing</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="213"/>
         <source>%1 waiting: %2 overdue (19 days), %3 warning (15 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 waiting: %2 overdue (19 days), %3 warning (15 days)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="250"/>
         <source>Signed receipts</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed receipts</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="251"/>
         <source>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="256"/>
         <source>Reading %1 files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading %1 files…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="262"/>
         <source>Receipt taken in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt taken in: %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="263"/>
         <source>No receipt was recognised in those files.</source>
-        <translation type="unfinished"></translation>
+        <translation>No receipt was recognised in those files.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="287"/>
         <source>Found: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Found: %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="307"/>
         <source>In box %1: %2 files</source>
-        <translation type="unfinished"></translation>
+        <translation>In box %1: %2 files</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="322"/>
         <source>Type or scan the case to archive first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type or scan the case to archive first.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="326"/>
         <location filename="../../desk_app/ui/contract_receipts.py" line="347"/>
         <source>Type the box number first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the box number first.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="332"/>
         <source>%1 archived in box %2 at position %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 archived in box %2 at position %3.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="352"/>
         <source>Archive list of box %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive list of box %1</translation>
     </message>
 </context>
 <context>
@@ -3106,27 +3106,27 @@
     <message>
         <location filename="../../desk_app/ui/uw_dialogs.py" line="39"/>
         <source>Refer case %1 to head office</source>
-        <translation type="unfinished"></translation>
+        <translation>Refer case %1 to head office</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_dialogs.py" line="39"/>
         <source>Refer to &amp;head office</source>
-        <translation type="unfinished"></translation>
+        <translation>Refer to &amp;head office</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_dialogs.py" line="47"/>
         <source>The case goes to the provincial office with its referral packet (the case, its rule results and issues, and its page images).</source>
-        <translation type="unfinished"></translation>
+        <translation>The case goes to the provincial office with its referral packet (the case, its rule results and issues, and its page images).</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_dialogs.py" line="51"/>
         <source>Rea&amp;son:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rea&amp;son:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_dialogs.py" line="51"/>
         <source>Required</source>
-        <translation type="unfinished">Required</translation>
+        <translation>Required</translation>
     </message>
 </context>
 <context>
@@ -3162,77 +3162,77 @@
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="74"/>
         <source>Reprint requests waiting for approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprint requests waiting for approval</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="75"/>
         <source>Case no.</source>
-        <translation type="unfinished">Case no.</translation>
+        <translation>Case no.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="75"/>
         <source>Policy no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Policy no.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="75"/>
         <source>Reason</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="75"/>
         <source>Asked by</source>
-        <translation type="unfinished"></translation>
+        <translation>Asked by</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="76"/>
         <source>Asked at</source>
-        <translation type="unfinished"></translation>
+        <translation>Asked at</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="79"/>
         <source>Note (required to refuse)</source>
-        <translation type="unfinished"></translation>
+        <translation>Note (required to refuse)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="80"/>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Note:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="82"/>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Approve</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="84"/>
         <source>Ref&amp;use</source>
-        <translation type="unfinished"></translation>
+        <translation>Ref&amp;use</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="86"/>
         <source>Close</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="127"/>
         <source>No reprint request is waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>No reprint request is waiting.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="145"/>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>approved</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="145"/>
         <source>refused</source>
-        <translation type="unfinished"></translation>
+        <translation>refused</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="147"/>
         <source>Reprint of %1 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprint of %1 %2.</translation>
     </message>
 </context>
 <context>
@@ -3240,27 +3240,27 @@
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="50"/>
         <source>Request a reprint of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Request a reprint of %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="51"/>
         <source>&amp;Request</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Request</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="52"/>
         <source>A reprint is marked as a copy on every page and prints only after a supervisor approves it. The earlier print becomes invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>A reprint is marked as a copy on every page and prints only after a supervisor approves it. The earlier print becomes invalid.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="56"/>
         <source>Reason:</source>
-        <translation type="unfinished">Reason:</translation>
+        <translation>Reason:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="56"/>
         <source>e.g. the customer&apos;s copy was damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. the customer&apos;s copy was damaged</translation>
     </message>
 </context>
 <context>
@@ -3720,149 +3720,149 @@ Database: %1</translation>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="220"/>
         <source>Issue</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="220"/>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>About</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="220"/>
         <source>Facts</source>
-        <translation type="unfinished"></translation>
+        <translation>Facts</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="220"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="221"/>
         <source>Your limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Your limit</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="221"/>
         <source>Authority</source>
-        <translation type="unfinished"></translation>
+        <translation>Authority</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="221"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="230"/>
         <source>&amp;Issues</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Issues</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="233"/>
         <source>Rule chec&amp;ks</source>
-        <translation type="unfinished"></translation>
+        <translation>Rule chec&amp;ks</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="273"/>
         <source>Select a case in the underwriting queue and press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a case in the underwriting queue and press Enter.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="315"/>
         <source>Opening the case…</source>
-        <translation type="unfinished">Opening the case…</translation>
+        <translation>Opening the case…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="395"/>
         <source>Case %1</source>
-        <translation type="unfinished">Case %1</translation>
+        <translation>Case %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="407"/>
         <source>any amount</source>
-        <translation type="unfinished"></translation>
+        <translation>any amount</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="408"/>
         <source>not granted</source>
-        <translation type="unfinished"></translation>
+        <translation>not granted</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="409"/>
         <location filename="../../desk_app/ui/uw_window.py" line="429"/>
         <source>within</source>
-        <translation type="unfinished"></translation>
+        <translation>within</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="409"/>
         <location filename="../../desk_app/ui/uw_window.py" line="429"/>
         <source>above</source>
-        <translation type="unfinished"></translation>
+        <translation>above</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="426"/>
         <source>the case</source>
-        <translation type="unfinished"></translation>
+        <translation>the case</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="442"/>
         <source>Issued under policy %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Issued under policy %1.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="444"/>
         <source>This case is not waiting for your decision (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>This case is not waiting for your decision (%1).</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="449"/>
         <source>%1 open issues, %2 above your authority.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 open issues, %2 above your authority.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="454"/>
         <source>%1, authority level %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, authority level %2</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="457"/>
         <source> %1: total sum insured up to %2</source>
-        <translation type="unfinished"></translation>
+        <translation> %1: total sum insured up to %2</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="474"/>
         <source>Pick a decision first (Alt and its underlined letter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pick a decision first (Alt and its underlined letter).</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="478"/>
         <source>Recording the decision…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recording the decision…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="487"/>
         <source>Decided: %1; the case is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Decided: %1; the case is now %2.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="490"/>
         <source>Policy number %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Policy number %1.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="528"/>
         <source>Referred to the provincial office; the case is now %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Referred to the provincial office; the case is now %1.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="535"/>
         <source>Reading the referral packet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading the referral packet…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="541"/>
         <source>Referral packet of %1 pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Referral packet of %1 pages.</translation>
     </message>
 </context>
 <context>
@@ -3911,97 +3911,97 @@ Database: %1</translation>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="64"/>
         <source>Scan the QR code of a contract page (or type its text)</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the QR code of a contract page (or type its text)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="66"/>
         <source>QR te&amp;xt:</source>
-        <translation type="unfinished"></translation>
+        <translation>QR te&amp;xt:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="68"/>
         <source>Open i&amp;mage or PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Open i&amp;mage or PDF…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="94"/>
         <source>Which page</source>
-        <translation type="unfinished"></translation>
+        <translation>Which page</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="96"/>
         <source>Policy no.:</source>
-        <translation type="unfinished"></translation>
+        <translation>Policy no.:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="96"/>
         <source>Case no.:</source>
-        <translation type="unfinished">Case no.:</translation>
+        <translation>Case no.:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="97"/>
         <source>Applicant:</source>
-        <translation type="unfinished">Applicant:</translation>
+        <translation>Applicant:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="97"/>
         <source>Page:</source>
-        <translation type="unfinished"></translation>
+        <translation>Page:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="98"/>
         <source>Print:</source>
-        <translation type="unfinished"></translation>
+        <translation>Print:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="98"/>
         <source>Latest print:</source>
-        <translation type="unfinished"></translation>
+        <translation>Latest print:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="99"/>
         <source>Printed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed:</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="111"/>
         <source>Checked so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked so far</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="128"/>
         <source>Scan a page</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan a page</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="129"/>
         <source>The answer comes from this branch&apos;s records, without the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>The answer comes from this branch&apos;s records, without the network.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="139"/>
         <source>Open a contract page</source>
-        <translation type="unfinished"></translation>
+        <translation>Open a contract page</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="140"/>
         <source>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="151"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="183"/>
         <source>Original (print 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Original (print 1)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="183"/>
         <source>Copy, print %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy, print %1</translation>
     </message>
 </context>
 </TS>

@@ -19,72 +19,72 @@
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="47"/>
         <source>Underwriting authority</source>
-        <translation type="unfinished"></translation>
+        <translation>核保权限</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="48"/>
         <source>Levels and their limits come from head office; here they are given to the branch&apos;s underwriters.</source>
-        <translation type="unfinished"></translation>
+        <translation>权限级别及其限额由总公司制定，在此授予本机构的核保员。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="57"/>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="57"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="57"/>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="57"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>权限级别</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="68"/>
         <source>&amp;Level:</source>
-        <translation type="unfinished"></translation>
+        <translation>权限级别(&amp;L)：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="70"/>
         <source>&amp;Assign</source>
-        <translation type="unfinished">归入(&amp;A)</translation>
+        <translation>授予(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="74"/>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="109"/>
         <source>0 — no authority</source>
-        <translation type="unfinished"></translation>
+        <translation>0 — 无核保权限</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="111"/>
         <source>%1 — %2, up to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2，上限 %3</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="155"/>
         <source>No underwriting decision at this level; every case is referred.</source>
-        <translation type="unfinished"></translation>
+        <translation>此级别不能作核保决定，案件一律上报。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="159"/>
         <source>May approve: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>可核准：%1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_authority.py" line="174"/>
         <source>%1 now has authority level %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的核保权限已设为 %2。</translation>
     </message>
 </context>
 <context>
@@ -188,87 +188,87 @@
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="116"/>
         <source>Case</source>
-        <translation type="unfinished">案件</translation>
+        <translation>案件</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="123"/>
         <source>Applicant:</source>
-        <translation type="unfinished"></translation>
+        <translation>投保人：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="123"/>
         <source>Industry:</source>
-        <translation type="unfinished">行业类别：</translation>
+        <translation>行业类别：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="124"/>
         <source>Occupation class:</source>
-        <translation type="unfinished"></translation>
+        <translation>职业类别：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="124"/>
         <source>Source:</source>
-        <translation type="unfinished">来源：</translation>
+        <translation>业务来源：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="124"/>
         <source>Agent:</source>
-        <translation type="unfinished">业务员：</translation>
+        <translation>业务员：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="125"/>
         <source>Insured:</source>
-        <translation type="unfinished"></translation>
+        <translation>被保险人：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="125"/>
         <source>Sum / premium:</source>
-        <translation type="unfinished"></translation>
+        <translation>保额 / 保费：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="125"/>
         <source>Proposed → effective:</source>
-        <translation type="unfinished"></translation>
+        <translation>投保 → 生效：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="126"/>
         <source>Special terms:</source>
-        <translation type="unfinished"></translation>
+        <translation>特别约定：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="126"/>
         <source>Decided so far:</source>
-        <translation type="unfinished"></translation>
+        <translation>已有结论：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="134"/>
         <source>Product</source>
-        <translation type="unfinished">险种</translation>
+        <translation>险种</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="134"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>等级</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="134"/>
         <source>Sum insured</source>
-        <translation type="unfinished">保额</translation>
+        <translation>保额</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="134"/>
         <source>Premium</source>
-        <translation type="unfinished">保费</translation>
+        <translation>保费</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="158"/>
         <source>%1 persons</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 人</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="160"/>
         <source>%1 → %2, %3 months</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2，%3 个月</translation>
     </message>
 </context>
 <context>
@@ -653,271 +653,271 @@
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="125"/>
         <source>Waiting to print (issued)</source>
-        <translation type="unfinished"></translation>
+        <translation>待打印（已承保）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="126"/>
         <source>Printed (for a reprint)</source>
-        <translation type="unfinished"></translation>
+        <translation>已打印（供重印）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="128"/>
         <source>Sho&amp;w:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示(&amp;W)：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="137"/>
         <source>Case no.</source>
-        <translation type="unfinished">案件号</translation>
+        <translation>案件号</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="137"/>
         <source>Policy no.</source>
-        <translation type="unfinished"></translation>
+        <translation>保单号</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="137"/>
         <source>Applicant</source>
-        <translation type="unfinished"></translation>
+        <translation>投保人</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="138"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="138"/>
         <source>Prints</source>
-        <translation type="unfinished"></translation>
+        <translation>次数</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="143"/>
         <location filename="../../desk_app/ui/contract_window.py" line="391"/>
         <source>Print tic&amp;ked</source>
-        <translation type="unfinished"></translation>
+        <translation>打印已勾选(&amp;K)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="145"/>
         <source>Print every ticked case (Space ticks; Ctrl+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>打印所有已勾选的案件（空格勾选；Ctrl+B）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="159"/>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>批量打印</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="172"/>
         <source>Choose a case to see its contract.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择案件即可查看其合同。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="176"/>
         <location filename="../../desk_app/ui/contract_window.py" line="383"/>
         <source>Pr&amp;int…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印(&amp;I)…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="178"/>
         <source>Choose the printer and copies, then print (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>选择打印机和份数后打印（Ctrl+P）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="180"/>
         <source>&amp;Save as PDF…</source>
-        <translation type="unfinished">另存为 PDF(&amp;S)…</translation>
+        <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="181"/>
         <source>Record the print and save it as a PDF file (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>记录本次打印并另存为 PDF 文件（Ctrl+S）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="183"/>
         <source>Re&amp;quest reprint…</source>
-        <translation type="unfinished"></translation>
+        <translation>申请重印(&amp;Q)…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="192"/>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>版次</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="192"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="192"/>
         <source>By</source>
-        <translation type="unfinished">经办人</translation>
+        <translation>打印人</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="192"/>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>页数</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="193"/>
         <source>Printer</source>
-        <translation type="unfinished"></translation>
+        <translation>打印机</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="193"/>
         <source>Copies</source>
-        <translation type="unfinished"></translation>
+        <translation>份数</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="193"/>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>重印原因</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="193"/>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>有效性</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="196"/>
         <source>Print log</source>
-        <translation type="unfinished"></translation>
+        <translation>打印日志</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="272"/>
         <source>Space ticks the case for a batch</source>
-        <translation type="unfinished"></translation>
+        <translation>按空格勾选，加入批量打印</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="282"/>
         <source>%1 cases</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 件</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="290"/>
         <source>No case here.</source>
-        <translation type="unfinished"></translation>
+        <translation>此处没有案件。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="321"/>
         <source>%1 — %2 — policy %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 — 保单号 %3</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="323"/>
         <source>Drawing the contract…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成合同…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="354"/>
         <location filename="../../desk_app/ui/contract_window.py" line="436"/>
         <source>Original</source>
-        <translation type="unfinished"></translation>
+        <translation>正本</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="354"/>
         <location filename="../../desk_app/ui/contract_window.py" line="437"/>
         <source>Copy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>副本 %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="356"/>
         <source>Current</source>
-        <translation type="unfinished"></translation>
+        <translation>当前有效</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="356"/>
         <source>Superseded</source>
-        <translation type="unfinished"></translation>
+        <translation>已作废</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="357"/>
         <source>%1; reprint approved by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1；重印由 %2 批准</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="361"/>
         <source>PDF file</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文件</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="383"/>
         <source>Repr&amp;int…</source>
-        <translation type="unfinished"></translation>
+        <translation>重印(&amp;I)…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="390"/>
         <source>Print tic&amp;ked (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>打印已勾选(&amp;K)（%1）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="399"/>
         <source>Reprint contract %1</source>
-        <translation type="unfinished"></translation>
+        <translation>重印合同 %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="399"/>
         <source>Print contract %1</source>
-        <translation type="unfinished"></translation>
+        <translation>打印合同 %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="410"/>
         <source>Save the contract as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>将合同另存为 PDF</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="411"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="427"/>
         <source>Recording the print…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在记录打印…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="434"/>
         <source>The print was recorded but could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>打印已记录，但未能输出：%1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="438"/>
         <source>%1 of %2 printed (%3 pages) to %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的 %1 已打印（%3 页），送至 %4</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="456"/>
         <source>Reprint requested; it prints once a supervisor approves it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已申请重印，经业务主管批准后方可打印。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="500"/>
         <source>Print %1 contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>打印 %1 份合同</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="501"/>
         <source>Contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>合同</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="510"/>
         <source>Printing %1 contracts…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打印 %1 份合同…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="541"/>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 打印失败：%2</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="544"/>
         <source>%1 printed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已打印</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_window.py" line="558"/>
         <source>Batch finished: %1 printed, %2 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>批量打印完成：已打印 %1 件，失败 %2 件。</translation>
     </message>
 </context>
 <context>
@@ -933,77 +933,77 @@
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="47"/>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>核保结论</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="56"/>
         <source>&amp;Standard terms</source>
-        <translation type="unfinished"></translation>
+        <translation>标准承保(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="57"/>
         <source>&amp;Sign off (approve)</source>
-        <translation type="unfinished"></translation>
+        <translation>核保通过(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="58"/>
         <source>Extra premium (&amp;G)</source>
-        <translation type="unfinished"></translation>
+        <translation>加费承保(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="59"/>
         <source>E&amp;xclusion</source>
-        <translation type="unfinished"></translation>
+        <translation>除外承保(&amp;X)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="60"/>
         <source>Pos&amp;tpone</source>
-        <translation type="unfinished"></translation>
+        <translation>延期(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="61"/>
         <source>D&amp;ecline</source>
-        <translation type="unfinished"></translation>
+        <translation>拒保(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="78"/>
         <source>Extra premium:</source>
-        <translation type="unfinished"></translation>
+        <translation>加费比例：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="81"/>
         <source>What is excluded, as the policy will say it</source>
-        <translation type="unfinished"></translation>
+        <translation>除外内容，按保单上的表述填写</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="82"/>
         <source>Exclusion:</source>
-        <translation type="unfinished"></translation>
+        <translation>除外内容：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="92"/>
         <source>Why: every decision names its reason</source>
-        <translation type="unfinished"></translation>
+        <translation>每个核保结论都须写明原因</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="93"/>
         <source>Re&amp;ason:</source>
-        <translation type="unfinished"></translation>
+        <translation>原因(&amp;A)：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="95"/>
         <source>Confir&amp;m decision (F8)</source>
-        <translation type="unfinished"></translation>
+        <translation>确认结论(&amp;M)（F8）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="99"/>
         <source>Refer to &amp;head office…</source>
-        <translation type="unfinished"></translation>
+        <translation>上报省公司(&amp;H)…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_decision.py" line="103"/>
         <source>Referral packet (&amp;W)…</source>
-        <translation type="unfinished"></translation>
+        <translation>上报材料(&amp;W)…</translation>
     </message>
 </context>
 <context>
@@ -1777,67 +1777,67 @@
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="283"/>
         <source>&amp;Problem cases</source>
-        <translation type="unfinished"></translation>
+        <translation>问题件(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="285"/>
         <source>Problem cases by due time, with the working time left</source>
-        <translation type="unfinished"></translation>
+        <translation>按到期时间排列的问题件及剩余工作时间</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="294"/>
         <source>&amp;Underwriting</source>
-        <translation type="unfinished"></translation>
+        <translation>核保(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="296"/>
         <source>Open the selected case of the underwriting queue</source>
-        <translation type="unfinished"></translation>
+        <translation>打开核保队列中选中的案件</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="302"/>
         <source>Underwriting &amp;authority…</source>
-        <translation type="unfinished"></translation>
+        <translation>核保权限(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="308"/>
         <source>Contract printin&amp;g</source>
-        <translation type="unfinished"></translation>
+        <translation>合同缮制(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="309"/>
         <source>Print the contracts of issued cases, reprints, print log</source>
-        <translation type="unfinished"></translation>
+        <translation>打印已承保案件的合同、重印、打印日志</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="311"/>
         <source>Verif&amp;y copy</source>
-        <translation type="unfinished"></translation>
+        <translation>合同验真(&amp;Y)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="312"/>
         <source>Check a paper contract page by its QR code</source>
-        <translation type="unfinished"></translation>
+        <translation>凭二维码核验纸质合同页</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="314"/>
         <source>Receip&amp;ts and archive</source>
-        <translation type="unfinished"></translation>
+        <translation>回执与归档(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="315"/>
         <source>Signed receipts waiting, and filing cases in boxes</source>
-        <translation type="unfinished"></translation>
+        <translation>待收回的签收回执，以及案件装盒归档</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="317"/>
         <source>Reprint appro&amp;vals…</source>
-        <translation type="unfinished"></translation>
+        <translation>重印审批(&amp;V)…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="319"/>
         <source>Approve or refuse the reprint requests</source>
-        <translation type="unfinished"></translation>
+        <translation>批准或拒绝重印申请</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="322"/>
@@ -1945,42 +1945,42 @@
         <location filename="../../desk_app/ui/main_window.py" line="624"/>
         <location filename="../../desk_app/ui/main_window.py" line="641"/>
         <source>Problem cases</source>
-        <translation type="unfinished"></translation>
+        <translation>问题件</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="640"/>
         <source>Problem case %1</source>
-        <translation type="unfinished">问题件 %1</translation>
+        <translation>问题件 %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="657"/>
         <source>Select a case in the underwriting queue first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在核保队列中选择一个案件。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="664"/>
         <source>Underwriting %1</source>
-        <translation type="unfinished"></translation>
+        <translation>核保 %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="665"/>
         <source>Underwriting</source>
-        <translation type="unfinished"></translation>
+        <translation>核保</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="722"/>
         <source>Contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>合同缮制</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="734"/>
         <source>Verify</source>
-        <translation type="unfinished"></translation>
+        <translation>合同验真</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="744"/>
         <source>Receipts</source>
-        <translation type="unfinished"></translation>
+        <translation>回执与归档</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="801"/>
@@ -2091,17 +2091,17 @@
     <message>
         <location filename="../../desk_app/ui/uw_dialogs.py" line="71"/>
         <source>Referral packet %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上报材料 %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_dialogs.py" line="72"/>
         <source>%1 pages: the case, its rule results and issues, its page images.</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 页：案件信息、规则校验结果与核保问题、影像页。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_dialogs.py" line="92"/>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2317,37 +2317,37 @@
     <message>
         <location filename="../../desk_app/ui/contract_paper.py" line="166"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished">打印(&amp;P)…</translation>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_paper.py" line="169"/>
         <source>&amp;Save as PDF…</source>
-        <translation type="unfinished">另存为 PDF(&amp;S)…</translation>
+        <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_paper.py" line="171"/>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_paper.py" line="191"/>
         <source>Sent to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已送至：%1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_paper.py" line="194"/>
         <source>Save as PDF</source>
-        <translation type="unfinished">另存为 PDF</translation>
+        <translation>另存为 PDF</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_paper.py" line="194"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_paper.py" line="196"/>
         <source>Saved: %1</source>
-        <translation type="unfinished">已保存：%1</translation>
+        <translation>已保存：%1</translation>
     </message>
 </context>
 <context>
@@ -2815,191 +2815,191 @@
         <location filename="../../desk_app/ui/contract_receipts.py" line="138"/>
         <location filename="../../desk_app/ui/contract_receipts.py" line="141"/>
         <source>Case no.</source>
-        <translation type="unfinished">案件号</translation>
+        <translation>案件号</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="79"/>
         <location filename="../../desk_app/ui/contract_receipts.py" line="141"/>
         <source>Policy no.</source>
-        <translation type="unfinished"></translation>
+        <translation>保单号</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="79"/>
         <location filename="../../desk_app/ui/contract_receipts.py" line="138"/>
         <location filename="../../desk_app/ui/contract_receipts.py" line="141"/>
         <source>Applicant</source>
-        <translation type="unfinished"></translation>
+        <translation>投保人</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="79"/>
         <source>Printed</source>
-        <translation type="unfinished"></translation>
+        <translation>打印时间</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="80"/>
         <source>Days</source>
-        <translation type="unfinished">天数</translation>
+        <translation>天数</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="80"/>
         <source>Mark</source>
-        <translation type="unfinished">标记</translation>
+        <translation>标记</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="83"/>
         <source>R&amp;eceipt received</source>
-        <translation type="unfinished"></translation>
+        <translation>回执已收(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="84"/>
         <source>The selected case&apos;s signed receipt came back (by hand)</source>
-        <translation type="unfinished"></translation>
+        <translation>选中案件的签收回执已交回（手工登记）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="86"/>
         <source>Scan receipt files… (&amp;Q)</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描回执文件(&amp;Q)…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="87"/>
         <source>Images or PDFs of signed receipts, matched by their QR code</source>
-        <translation type="unfinished"></translation>
+        <translation>签收回执的图片或 PDF，按二维码自动匹配</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="93"/>
         <source>Waiting for the signed receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>待收回签收回执</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="102"/>
         <source>Case, proposal or policy no.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件号、投保单号或保单号</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="105"/>
         <source>C&amp;ase:</source>
-        <translation type="unfinished"></translation>
+        <translation>案件(&amp;A)：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="112"/>
         <source>e.g. 2026-12-001</source>
-        <translation type="unfinished"></translation>
+        <translation>如 2026-12-001</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="115"/>
         <source>&amp;Box:</source>
-        <translation type="unfinished"></translation>
+        <translation>档案盒(&amp;B)：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="121"/>
         <source>Pos&amp;ition:</source>
-        <translation type="unfinished"></translation>
+        <translation>位置(&amp;I)：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="123"/>
         <source>Arc&amp;hive</source>
-        <translation type="unfinished"></translation>
+        <translation>归档(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="126"/>
         <source>Bo&amp;x list…</source>
-        <translation type="unfinished"></translation>
+        <translation>归档清单(&amp;X)…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="127"/>
         <source>The archive list of the box, to print or save as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>该档案盒的归档清单，可打印或另存为 PDF</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="138"/>
         <source>Receipted</source>
-        <translation type="unfinished"></translation>
+        <translation>回执时间</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="141"/>
         <source>Pos.</source>
-        <translation type="unfinished"></translation>
+        <translation>位置</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="144"/>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>归档</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="148"/>
         <source>Receipted, to archive (Enter picks):</source>
-        <translation type="unfinished"></translation>
+        <translation>已回执待归档（回车选取）：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="150"/>
         <source>In the box:</source>
-        <translation type="unfinished"></translation>
+        <translation>盒内：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="197"/>
         <source>%1 days since printing</source>
-        <translation type="unfinished"></translation>
+        <translation>打印后已 %1 天</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="213"/>
         <source>%1 waiting: %2 overdue (19 days), %3 warning (15 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>待回执 %1 件：已超期 %2 件（19 天），预警 %3 件（15 天）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="250"/>
         <source>Signed receipts</source>
-        <translation type="unfinished"></translation>
+        <translation>签收回执</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="251"/>
         <source>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>图片和 PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="256"/>
         <source>Reading %1 files…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 %1 个文件…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="262"/>
         <source>Receipt taken in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>回执已登记：%1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="263"/>
         <source>No receipt was recognised in those files.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些文件中未识别出回执。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="287"/>
         <source>Found: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已找到：%1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="307"/>
         <source>In box %1: %2 files</source>
-        <translation type="unfinished"></translation>
+        <translation>档案盒 %1：%2 件</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="322"/>
         <source>Type or scan the case to archive first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先输入或扫描要归档的案件。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="326"/>
         <location filename="../../desk_app/ui/contract_receipts.py" line="347"/>
         <source>Type the box number first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先输入档案盒号。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="332"/>
         <source>%1 archived in box %2 at position %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已归档：档案盒 %2，位置 %3。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_receipts.py" line="352"/>
         <source>Archive list of box %1</source>
-        <translation type="unfinished"></translation>
+        <translation>档案盒 %1 归档清单</translation>
     </message>
 </context>
 <context>
@@ -3106,27 +3106,27 @@
     <message>
         <location filename="../../desk_app/ui/uw_dialogs.py" line="39"/>
         <source>Refer case %1 to head office</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1 上报省公司</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_dialogs.py" line="39"/>
         <source>Refer to &amp;head office</source>
-        <translation type="unfinished"></translation>
+        <translation>上报省公司(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_dialogs.py" line="47"/>
         <source>The case goes to the provincial office with its referral packet (the case, its rule results and issues, and its page images).</source>
-        <translation type="unfinished"></translation>
+        <translation>案件连同上报材料（案件信息、规则校验结果与核保问题、影像页）一并上报省公司。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_dialogs.py" line="51"/>
         <source>Rea&amp;son:</source>
-        <translation type="unfinished"></translation>
+        <translation>原因(&amp;S)：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_dialogs.py" line="51"/>
         <source>Required</source>
-        <translation type="unfinished">必填</translation>
+        <translation>必填</translation>
     </message>
 </context>
 <context>
@@ -3162,77 +3162,77 @@
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="74"/>
         <source>Reprint requests waiting for approval</source>
-        <translation type="unfinished"></translation>
+        <translation>待审批的重印申请</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="75"/>
         <source>Case no.</source>
-        <translation type="unfinished">案件号</translation>
+        <translation>案件号</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="75"/>
         <source>Policy no.</source>
-        <translation type="unfinished"></translation>
+        <translation>保单号</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="75"/>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="75"/>
         <source>Asked by</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="76"/>
         <source>Asked at</source>
-        <translation type="unfinished"></translation>
+        <translation>申请时间</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="79"/>
         <source>Note (required to refuse)</source>
-        <translation type="unfinished"></translation>
+        <translation>审批意见（拒绝时必填）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="80"/>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>意见(&amp;N)：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="82"/>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>批准(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="84"/>
         <source>Ref&amp;use</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="86"/>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="127"/>
         <source>No reprint request is waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有待审批的重印申请。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="145"/>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已批准</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="145"/>
         <source>refused</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="147"/>
         <source>Reprint of %1 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的重印申请%2。</translation>
     </message>
 </context>
 <context>
@@ -3240,27 +3240,27 @@
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="50"/>
         <source>Request a reprint of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>申请重印 %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="51"/>
         <source>&amp;Request</source>
-        <translation type="unfinished"></translation>
+        <translation>提交申请(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="52"/>
         <source>A reprint is marked as a copy on every page and prints only after a supervisor approves it. The earlier print becomes invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>重印件每页均标注“副本”，须经业务主管批准后方可打印；此前打印的合同随之作废。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="56"/>
         <source>Reason:</source>
-        <translation type="unfinished">原因：</translation>
+        <translation>原因：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_reprint.py" line="56"/>
         <source>e.g. the customer&apos;s copy was damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>如：客户所持合同污损</translation>
     </message>
 </context>
 <context>
@@ -3720,149 +3720,149 @@ Database: %1</source>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="220"/>
         <source>Issue</source>
-        <translation type="unfinished"></translation>
+        <translation>核保问题</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="220"/>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="220"/>
         <source>Facts</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="220"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="221"/>
         <source>Your limit</source>
-        <translation type="unfinished"></translation>
+        <translation>本人权限</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="221"/>
         <source>Authority</source>
-        <translation type="unfinished"></translation>
+        <translation>权限</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="221"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="230"/>
         <source>&amp;Issues</source>
-        <translation type="unfinished"></translation>
+        <translation>核保问题(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="233"/>
         <source>Rule chec&amp;ks</source>
-        <translation type="unfinished"></translation>
+        <translation>规则校验(&amp;K)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="273"/>
         <source>Select a case in the underwriting queue and press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在核保队列中选择案件，按回车打开。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="315"/>
         <source>Opening the case…</source>
-        <translation type="unfinished">正在打开案件…</translation>
+        <translation>正在打开案件…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="395"/>
         <source>Case %1</source>
-        <translation type="unfinished">案件 %1</translation>
+        <translation>案件 %1</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="407"/>
         <source>any amount</source>
-        <translation type="unfinished"></translation>
+        <translation>不限金额</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="408"/>
         <source>not granted</source>
-        <translation type="unfinished"></translation>
+        <translation>未授权</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="409"/>
         <location filename="../../desk_app/ui/uw_window.py" line="429"/>
         <source>within</source>
-        <translation type="unfinished"></translation>
+        <translation>权限内</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="409"/>
         <location filename="../../desk_app/ui/uw_window.py" line="429"/>
         <source>above</source>
-        <translation type="unfinished"></translation>
+        <translation>超权限</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="426"/>
         <source>the case</source>
-        <translation type="unfinished"></translation>
+        <translation>本案</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="442"/>
         <source>Issued under policy %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已承保，保单号 %1。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="444"/>
         <source>This case is not waiting for your decision (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>本案件不在待您核保的环节（%1）。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="449"/>
         <source>%1 open issues, %2 above your authority.</source>
-        <translation type="unfinished"></translation>
+        <translation>待核保问题 %1 项，超出本人权限 %2 项。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="454"/>
         <source>%1, authority level %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，核保权限级别 %2</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="457"/>
         <source> %1: total sum insured up to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>（%1：总保额上限 %2）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="474"/>
         <source>Pick a decision first (Alt and its underlined letter).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择核保结论（按 Alt 加括号中带下划线的字母）。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="478"/>
         <source>Recording the decision…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在记录核保结论…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="487"/>
         <source>Decided: %1; the case is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>核保结论：%1；案件已进入“%2”环节。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="490"/>
         <source>Policy number %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>保单号 %1。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="528"/>
         <source>Referred to the provincial office; the case is now %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已上报省公司；案件已进入“%1”环节。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="535"/>
         <source>Reading the referral packet…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取上报材料…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/uw_window.py" line="541"/>
         <source>Referral packet of %1 pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>上报材料共 %1 页。</translation>
     </message>
 </context>
 <context>
@@ -3911,97 +3911,97 @@ Database: %1</source>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="64"/>
         <source>Scan the QR code of a contract page (or type its text)</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描合同页上的二维码（或输入其内容）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="66"/>
         <source>QR te&amp;xt:</source>
-        <translation type="unfinished"></translation>
+        <translation>二维码内容(&amp;X)：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="68"/>
         <source>Open i&amp;mage or PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图片或 PDF(&amp;M)…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="94"/>
         <source>Which page</source>
-        <translation type="unfinished"></translation>
+        <translation>页面信息</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="96"/>
         <source>Policy no.:</source>
-        <translation type="unfinished"></translation>
+        <translation>保单号：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="96"/>
         <source>Case no.:</source>
-        <translation type="unfinished">案件号：</translation>
+        <translation>案件号：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="97"/>
         <source>Applicant:</source>
-        <translation type="unfinished"></translation>
+        <translation>投保人：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="97"/>
         <source>Page:</source>
-        <translation type="unfinished"></translation>
+        <translation>页码：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="98"/>
         <source>Print:</source>
-        <translation type="unfinished"></translation>
+        <translation>版次：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="98"/>
         <source>Latest print:</source>
-        <translation type="unfinished"></translation>
+        <translation>最新版次：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="99"/>
         <source>Printed:</source>
-        <translation type="unfinished"></translation>
+        <translation>打印：</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="111"/>
         <source>Checked so far</source>
-        <translation type="unfinished"></translation>
+        <translation>已核验记录</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="128"/>
         <source>Scan a page</source>
-        <translation type="unfinished"></translation>
+        <translation>请扫描合同页</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="129"/>
         <source>The answer comes from this branch&apos;s records, without the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>核验结果来自本机构的记录，无需联网。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="139"/>
         <source>Open a contract page</source>
-        <translation type="unfinished"></translation>
+        <translation>打开合同页</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="140"/>
         <source>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>图片和 PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="151"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在核验…</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="183"/>
         <source>Original (print 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>正本（第 1 次打印）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/contract_verify.py" line="183"/>
         <source>Copy, print %1</source>
-        <translation type="unfinished"></translation>
+        <translation>副本（第 %1 次打印）</translation>
     </message>
 </context>
 </TS>
