@@ -56,18 +56,19 @@ def case_in(store, state: str, index: int = 0) -> Case:
         return Case(p.id, p.case_no, product, level, p.insured_count, each, p.premium_total)
 
 
-def set_figures(store, case: Case, *, count: int, premium_total: Decimal) -> Case:
+def set_figures(store, case: Case, *, count: int, premium_total: Decimal, keyed: bool = True) -> Case:
     """The case registered, and keyed where its form was already compared, with these figures (a
-    test's own case, fixed up as the counter and the entry operators would have it)."""
+    test's own case, fixed up as the counter and the entry operators would have it; `keyed=False`:
+    the counter's figures only)."""
     from sqlalchemy import update
 
     from desk_app.store.models import EntryField
 
-    keyed = {"insured_count": str(count), "premium_total": f"{premium_total:.2f}"}
+    figures = {"insured_count": str(count), "premium_total": f"{premium_total:.2f}"}
     with store.transaction() as s:
         s.execute(update(Proposal).where(Proposal.id == case.proposal_id)
                   .values(insured_count=count, premium_total=premium_total))
-        for key, value in keyed.items():
+        for key, value in (figures.items() if keyed else ()):
             s.execute(update(EntryField).where(EntryField.proposal_id == case.proposal_id, EntryField.field_key == key,
                                                EntryField.value.is_not(None))
                       .values(value=value, first_value=value, second_value=value))

@@ -321,7 +321,7 @@ def test_figures_keyed_in_entry_win_over_the_counters(demo_store, actors, tmp_pa
     helpers.key_pass(demo_store, actors["entry2"], pid, values | {"contact_name": "李虹"})
     assert helpers.state_of(demo_store, pid) == "RECONCILE"
     case = Case(pid, "", "GTL01", "A", 20, Decimal("300.00"), Decimal("6000.00"))
-    set_figures(demo_store, case, count=99, premium_total=Decimal("1"))  # the counter's figures, now stale
+    set_figures(demo_store, case, count=99, premium_total=Decimal("1"), keyed=False)  # the counter's, now stale
     rows = [[r[1], r[2], "A", "300.00"] for r in people(case, 20)]
     path = write_xlsx(tmp_path / "k.xlsx", rows, header=["姓名", "证件号码", "保障等级", "保费"], title=False)
     out = insured.import_list(demo_store, actor=actors["problem"], proposal_id=pid, path=path).value
