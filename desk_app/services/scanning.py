@@ -13,15 +13,20 @@ import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desk_app.core import proposals
 from desk_app.core.roles import Actor
-from desk_app.core.scanning import service, sources
-from desk_app.core.scanning.service import BatchInfo, CaseScan, PageOutcome, ProcessedFile
+from desk_app.core.scanning import service
+from desk_app.core.scanning.service import BatchInfo, CaseScan, PageOutcome
+from desk_app.core.scanning.unreadable import UnreadableFile, open_error
 from desk_app.services.changes import Changes, Done
 from desk_app.store.db import Store
 from desk_app.store.models import Proposal
 from desk_app.sync.pages import SyncedPageFiles
+
+if TYPE_CHECKING:
+    from desk_app.core.scanning.processing import FileRef, ProcessedFile
 
 # Storing or typing pages can complete a case (扫描 SCANNED: the queues move); every write is
 # carried by sync.
@@ -44,23 +49,35 @@ MAX_SCAN_FILE_BYTES = 512 * 1024 * 1024
 def read_scan_file(path: Path) -> bytes:
     """A scanner's file, read whole only if it is a regular file of a plausible size: devices
     (/dev/zero), pipes and folders are refused before anything is read."""
+    return _read_scan_file(path)[0]
+
+
+def _read_scan_file(path: Path) -> tuple[bytes, FileRef | None]:
+    """The file's bytes, and a reference by which a pool process can open it again (None when it
+    changed while it was read)."""
+    from desk_app.core.scanning.processing import FileRef
+
     try:
         info = os.stat(path)
     except OSError as exc:
-        raise sources.UnreadableFile(sources.open_error(path.name, exc)) from None
+        raise UnreadableFile(open_error(path.name, exc)) from None
+    # Checked before opening: opening a pipe would wait for a writer, a folder cannot be read.
     if not stat.S_ISREG(info.st_mode):
-        raise sources.UnreadableFile(f"“{path.name}”不是普通文件（是文件夹、设备或管道），未导入。")
+        raise UnreadableFile(f"“{path.name}”不是普通文件（是文件夹、设备或管道），未导入。")
     if info.st_size > MAX_SCAN_FILE_BYTES:
-        raise sources.UnreadableFile(
+        raise UnreadableFile(
             f"文件“{path.name}”太大（{info.st_size / 2**20:,.0f} MB，最多 {MAX_SCAN_FILE_BYTES // 2**20} MB），未导入。")
     try:
         with open(path, "rb") as f:
+            before = os.fstat(f.fileno())
             data = f.read(MAX_SCAN_FILE_BYTES + 1)
+            after = os.fstat(f.fileno())
     except OSError as exc:
-        raise sources.UnreadableFile(sources.open_error(path.name, exc)) from None
+        raise UnreadableFile(open_error(path.name, exc)) from None
     if len(data) > MAX_SCAN_FILE_BYTES:
-        raise sources.UnreadableFile(f"文件“{path.name}”太大，未导入。")
-    return data
+        raise UnreadableFile(f"文件“{path.name}”太大，未导入。")
+    ref = FileRef.of(path, after)
+    return data, ref if ref.matches(before) and ref.size == len(data) else None
 
 
 def process_files(paths: Sequence[Path | str], *, fmt: str = "jpeg", workers: int = 2, camera: bool = False,
@@ -69,60 +86,76 @@ def process_files(paths: Sequence[Path | str], *, fmt: str = "jpeg", workers: in
     """Decode and clean every file (split by page over `workers` processes, so one long PDF or
     TIFF keeps both cores busy); unreadable files come back as their messages. No store work.
 
+    The processes are sent each file's path and a page range, not its bytes: each opens the file
+    and renders only its pages (a 100-page PDF is not copied into every job and every process),
+    and this process reads the file again, checked unchanged, only once its pages are done.
+
     `one_page_here`: a single page in all is processed in this process, without the pool (whose
     start cost about a second); the command line asks for it, the window keeps its image work
     out of the GUI process.
 
     `progress(done, total)` is called once per file, from the calling thread."""
+    from desk_app.core.scanning import processing
+
     def tick(done: int) -> None:
         if progress is not None:
             progress(done, len(paths))
 
     done: list[ProcessedFile] = []
     errors: list[str] = []
-    jobs = []
+    read: list[tuple[str, bytes, FileRef | None]] = []
     for path in paths:
         try:
-            jobs.append((Path(path).name, read_scan_file(Path(path))))
-        except sources.UnreadableFile as exc:
+            data, ref = _read_scan_file(Path(path))
+        except UnreadableFile as exc:
             errors.append(exc.message)
             tick(len(errors))
-    if workers > 1 and jobs and (not one_page_here or _more_than_one_page(jobs)):
+            continue
+        read.append((Path(path).name, data, ref))
+        del data
+    if workers > 1 and read and (not one_page_here or _more_than_one_page(read)):
         from concurrent.futures import ProcessPoolExecutor
 
+        # The processes open the files themselves; the bytes are not held meanwhile (a 100-page
+        # PDF is tens of megabytes) but read again, checked unchanged, once a file's pages are done.
+        jobs: list[tuple[str, bytes | FileRef]] = [(name, data if ref is None else ref) for name, data, ref in read]
+        read.clear()
         # Spawned, never forked: the window's process runs Qt and the database worker, and a
         # forked copy of a threaded process can deadlock; spawn is also what Windows counters do.
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"), initializer=service.worker_init) as pool:
-            for i, r in enumerate(service.process_in_pool(pool, jobs, workers=workers, fmt=fmt, camera=camera),
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"),
+                                 initializer=processing.worker_init) as pool:
+            for i, r in enumerate(processing.process_in_pool(pool, jobs, workers=workers, fmt=fmt, camera=camera),
                                   start=len(errors) + 1):
                 _sort(r, done, errors)
                 tick(i)
     else:
-        for i, (name, data) in enumerate(jobs, start=len(errors) + 1):
+        for i, (name, data, _ref) in enumerate(read, start=len(errors) + 1):
             try:
-                _sort(service.process_file(name, data, fmt=fmt, camera=camera), done, errors)
-            except sources.UnreadableFile as exc:
+                _sort(processing.process_file(name, data, fmt=fmt, camera=camera), done, errors)
+            except UnreadableFile as exc:
                 errors.append(exc.message)
             tick(i)
     return done, errors
 
 
-def _more_than_one_page(jobs: Sequence[tuple[str, bytes]]) -> bool:
+def _more_than_one_page(read: Sequence[tuple[str, bytes, FileRef | None]]) -> bool:
     # One page cannot be split over processes, and spawning the pool (each process importing
     # numpy and OpenCV) costs about a second.
+    from desk_app.core.scanning import sources
+
     pages = 0
-    for name, data in jobs:
+    for name, data, _ref in read:
         try:
             pages += sources.page_count(name, data)
-        except sources.UnreadableFile:
+        except UnreadableFile:
             continue  # refused with its message by process_file, wherever it runs
         if pages > 1:
             return True
     return False
 
 
-def _sort(result: ProcessedFile | sources.UnreadableFile, done: list[ProcessedFile], errors: list[str]) -> None:
-    if isinstance(result, sources.UnreadableFile):
+def _sort(result: ProcessedFile | UnreadableFile, done: list[ProcessedFile], errors: list[str]) -> None:
+    if isinstance(result, UnreadableFile):
         errors.append(result.message)
     else:
         done.append(result)
@@ -159,7 +192,9 @@ def import_hot_file(store: Store, *, actor: Actor, name: str, data: bytes, diges
     with store.reading() as session:
         if service.already_imported(session, label):
             return Done(None)
-    processed = service.process_file(name, data, fmt=fmt)  # the slow part, outside the write lock
+    from desk_app.core.scanning import processing
+
+    processed = processing.process_file(name, data, fmt=fmt)  # the slow part, outside the write lock
     with store.transaction() as session:
         if service.already_imported(session, label):
             return Done(None)
