@@ -10,10 +10,11 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import stat
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desk_app.core import proposals
 from desk_app.core.roles import Actor
@@ -81,8 +82,8 @@ def _read_scan_file(path: Path) -> tuple[bytes, FileRef | None]:
 
 
 def process_files(paths: Sequence[Path | str], *, fmt: str = "jpeg", workers: int = 2, camera: bool = False,
-                  progress: Callable[[int, int], None] | None = None,
-                  one_page_here: bool = False) -> tuple[list[ProcessedFile], list[str]]:
+                  progress: Callable[[int, int], None] | None = None, one_page_here: bool = False,
+                  before_pool: Callable[[], bool] | None = None) -> tuple[list[ProcessedFile], list[str]]:
     """Decode and clean every file (split by page over `workers` processes, so one long PDF or
     TIFF keeps both cores busy); unreadable files come back as their messages. No store work.
 
@@ -93,6 +94,8 @@ def process_files(paths: Sequence[Path | str], *, fmt: str = "jpeg", workers: in
     `one_page_here`: a single page in all is processed in this process, without the pool (whose
     start cost about a second); the command line asks for it, the window keeps its image work
     out of the GUI process.
+
+    `before_pool()` is asked before the pool is started: False gives up (nothing processed).
 
     `progress(done, total)` is called once per file, from the calling thread."""
     from desk_app.core.scanning import processing
@@ -116,6 +119,9 @@ def process_files(paths: Sequence[Path | str], *, fmt: str = "jpeg", workers: in
     if workers > 1 and read and (not one_page_here or _more_than_one_page(read)):
         from concurrent.futures import ProcessPoolExecutor
 
+        if before_pool is not None and not before_pool():
+            return [], []
+
         # The processes open the files themselves; the bytes are not held meanwhile (a 100-page
         # PDF is tens of megabytes) but read again, checked unchanged, once a file's pages are done.
         jobs: list[tuple[str, bytes | FileRef]] = [(name, data if ref is None else ref) for name, data, ref in read]
@@ -129,6 +135,9 @@ def process_files(paths: Sequence[Path | str], *, fmt: str = "jpeg", workers: in
                 _sort(r, done, errors)
                 tick(i)
     else:
+        # Here as in a pool's process: one OpenCV thread (a page's calls gain nothing from more, and
+        # its idle threads spin for work: 4,000 sched_yield calls in a one-page import).
+        processing.worker_init()
         for i, (name, data, _ref) in enumerate(read, start=len(errors) + 1):
             try:
                 _sort(processing.process_file(name, data, fmt=fmt, camera=camera), done, errors)
@@ -161,6 +170,57 @@ def _sort(result: ProcessedFile | UnreadableFile, done: list[ProcessedFile], err
         done.append(result)
 
 
+class Processing:
+    """`process_files` running on a thread of its own, started by `begin_processing`.
+
+    A single page is processed at once; files that need the pool wait for `result()` to start it,
+    so that an import refused meanwhile (a wrong password) starts no process and waits for none."""
+
+    def __init__(self, paths: Sequence[Path | str], **options: Any) -> None:
+        self._result: tuple[list[ProcessedFile], list[str]] | None = None
+        self._error: BaseException | None = None
+        self._go = threading.Event()
+        self._abandoned = False
+        self._thread = threading.Thread(target=self._run, args=(list(paths), options), daemon=True,
+                                        name="branchdesk-scan-processing")
+        self._thread.start()
+
+    def _run(self, paths: list[Path | str], options: dict[str, Any]) -> None:
+        try:
+            self._result = process_files(paths, before_pool=self._may_start_pool, **options)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller of result()
+            self._error = exc
+
+    def _may_start_pool(self) -> bool:
+        self._go.wait()
+        return not self._abandoned
+
+    def result(self) -> tuple[list[ProcessedFile], list[str]]:
+        """The processed files and the messages of the refused ones (waits for them)."""
+        self._go.set()
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._result is not None
+        return self._result
+
+    def abandon(self) -> None:
+        """Give up (the import was refused meanwhile): no pool is started; a page being processed
+        here is let finish (its decoding briefly takes stderr from the C libraries)."""
+        self._abandoned = True
+        self._go.set()
+        self._thread.join()
+
+
+def begin_processing(paths: Sequence[Path | str], *, fmt: str = "jpeg", workers: int = 2,
+                     one_page_here: bool = False) -> Processing:
+    """Start `process_files` on a thread and return at once: the command line reads the files, and
+    cleans a single page, while it opens the store and checks the operator's password (SQLite,
+    argon2, OpenCV and onnxruntime run in C, without Python's lock). Nothing is stored or shown
+    until `import_files` gets the result."""
+    return Processing(paths, fmt=fmt, workers=workers, one_page_here=one_page_here)
+
+
 def store_files(store: Store, *, actor: Actor, files: Sequence[ProcessedFile], case: str | None = None,
                 source: str = "file") -> Done[list[PageOutcome]]:
     """Processed files as pages of their cases (indexed by cover sheet or barcode; pages before
@@ -174,10 +234,14 @@ def store_files(store: Store, *, actor: Actor, files: Sequence[ProcessedFile], c
 
 
 def import_files(store: Store, *, actor: Actor, paths: Sequence[Path], fmt: str = "jpeg", workers: int = 2,
-                 case: str | None = None) -> Done[Imported]:
+                 case: str | None = None, processing: Processing | None = None) -> Done[Imported]:
     """`scan import`: the files through the pipeline, then stored; the readable ones are kept even
-    when others are refused (each refusal is reported)."""
-    files, errors = process_files(paths, fmt=fmt, workers=workers, one_page_here=True)
+    when others are refused (each refusal is reported). `processing`: the same files already on
+    their way (`begin_processing`); `paths`, `fmt` and `workers` are then its own."""
+    if processing is not None:
+        files, errors = processing.result()
+    else:
+        files, errors = process_files(paths, fmt=fmt, workers=workers, one_page_here=True)
     stored = store_files(store, actor=actor, files=files, case=case)
     return Done(Imported(stored.value, errors), stored.changes)
 
