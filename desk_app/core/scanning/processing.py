@@ -18,8 +18,13 @@ from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from desk_app.core.scanning import indexing, pipeline, seal, sources
-from desk_app.core.scanning.unreadable import UnreadableFile, open_error
+# numpy's OpenBLAS starts a thread per core at import, and idle they spin for work (a tenth of a
+# one-page import's CPU samples); pages call no BLAS worth threads, and the pool's processes are
+# the parallelism. Set before numpy is first imported here, and inherited by the pool.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from desk_app.core.scanning import indexing, pipeline, seal, sources  # noqa: E402
+from desk_app.core.scanning.unreadable import UnreadableFile, open_error  # noqa: E402
 
 
 @dataclass(frozen=True)
