@@ -116,7 +116,8 @@ def process_files(paths: Sequence[Path | str], *, fmt: str = "jpeg", workers: in
             continue
         read.append((Path(path).name, data, ref))
         del data
-    if workers > 1 and read and (not one_page_here or _more_than_one_page(read)):
+    one_page = one_page_here and bool(read) and not _more_than_one_page(read)
+    if workers > 1 and read and not one_page:
         from concurrent.futures import ProcessPoolExecutor
 
         if before_pool is not None and not before_pool():
@@ -135,9 +136,11 @@ def process_files(paths: Sequence[Path | str], *, fmt: str = "jpeg", workers: in
                 _sort(r, done, errors)
                 tick(i)
     else:
-        # Here as in a pool's process: one OpenCV thread (a page's calls gain nothing from more, and
-        # its idle threads spin for work: 4,000 sched_yield calls in a one-page import).
-        processing.worker_init()
+        if one_page:
+            # One page: one OpenCV thread, as in a pool's process. Its idle threads would spin for
+            # work (2,900 sched_yield calls) beside the thread opening the store and the log-in;
+            # a longer file processed here (--workers 1) keeps them (17.6 s for 100 pages, not 19.4).
+            processing.worker_init()
         for i, (name, data, _ref) in enumerate(read, start=len(errors) + 1):
             try:
                 _sort(processing.process_file(name, data, fmt=fmt, camera=camera), done, errors)
