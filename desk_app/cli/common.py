@@ -45,12 +45,20 @@ def open_store(args: argparse.Namespace) -> Store:
     return store
 
 
-def operator(store: Store, args: argparse.Namespace) -> Actor:
-    """The person a command runs as (`--as`), checked like a log-in."""
+def operator_password(args: argparse.Namespace) -> str:
+    """The password of the person a command runs as (`--as`): stdin's first line, or typed."""
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return getpass.getpass(f"{args.as_user} 的密码: ")
+
+
+def operator(store: Store, args: argparse.Namespace, password: str | None = None) -> Actor:
+    """The person a command runs as (`--as`), checked like a log-in (the password is read now
+    unless given)."""
     from desk_app.services import users
 
-    password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else getpass.getpass(
-        f"{args.as_user} 的密码: ")
+    if password is None:
+        password = operator_password(args)
     return users.login(store, username=args.as_user, password=password)
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select, union_all
+from sqlalchemy import Integer, Select, String, and_, bindparam, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from desk_app.core.roles import Role
@@ -75,18 +76,21 @@ def queue_count(session: Session, role: Role) -> int:
     ) or 0
 
 
-def queue_page(session: Session, role: Role, *, after: tuple[dt.datetime, str] | None = None,
-               limit: int = PAGE_SIZE, now: dt.datetime | None = None) -> list[QueueRow]:
-    """Up to `limit` cases of the role's queue after the keyset cursor `after`, oldest first."""
-    states = QUEUE_STATES[role]
-    if not states:
-        return []
-    # Keys first, from the covering index only; the row data is read for the page's ids alone.
+def _page_statement(role: Role, *, keyset: bool) -> Select[Any]:
+    """The page query of a role's queue, built once: the cursor and the limit are bound parameters.
+
+    Keys first, from the covering index only (one ordered subquery per state, merged); the row
+    data is read for the page's ids alone."""
+    key = (role, keyset)
+    stmt = _statements.get(key)
+    if stmt is not None:
+        return stmt
+    limit = bindparam("limit", type_=Integer)
     parts = []
-    for st in states:
+    for st in QUEUE_STATES[role]:
         q = select(Proposal.state_since, Proposal.id).where(Proposal.state == st.value, Proposal.deleted.is_(False))
-        if after is not None:
-            since, pid = after
+        if keyset:
+            since, pid = bindparam("since", type_=Proposal.state_since.type), bindparam("pid", type_=String)
             q = q.where(or_(Proposal.state_since > since, and_(Proposal.state_since == since, Proposal.id > pid)))
         parts.append(q.order_by(Proposal.state_since, Proposal.id).limit(limit).subquery().select())
     merged = (parts[0] if len(parts) == 1 else union_all(*parts)).subquery()
@@ -97,12 +101,27 @@ def queue_page(session: Session, role: Role, *, after: tuple[dt.datetime, str] |
         .join(keys, keys.c.id == Proposal.id)
         .order_by(Proposal.state_since, Proposal.id)
     )
+    _statements[key] = stmt
+    return stmt
+
+
+_statements: dict[tuple[Role, bool], Select[Any]] = {}
+_STATE_OF = {s.value: s for s in State}
+
+
+def queue_page(session: Session, role: Role, *, after: tuple[dt.datetime, str] | None = None,
+               limit: int = PAGE_SIZE, now: dt.datetime | None = None) -> list[QueueRow]:
+    """Up to `limit` cases of the role's queue after the keyset cursor `after`, oldest first."""
+    if not QUEUE_STATES[role]:
+        return []
+    params: dict[str, Any] = {"limit": limit}
+    if after is not None:
+        params["since"], params["pid"] = after
     now = now or utcnow()
     rows = []
-    for r in session.execute(stmt):
-        state = State(r.state)
+    for r in session.execute(_page_statement(role, keyset=after is not None), params):
+        state = _STATE_OF[r.state]
         age = working_hours_between(r.state_since, now)
         rows.append(QueueRow(r.id, r.case_no, r.proposal_no, r.business_type, r.applicant_name, state, r.state_since,
                              r.sum_insured_total, age, age > STAGE_SLA_HOURS.get(state, float("inf"))))
     return rows
-

@@ -15,30 +15,32 @@ PERIODS = ((dt.time(8, 30), dt.time(12, 0)), (dt.time(13, 30), dt.time(17, 30)))
 HOURS_PER_DAY = 7.5
 
 
+# Working time is counted in whole microseconds from a Monday at midnight (local), so the hours
+# between two instants are one subtraction and exact wherever the inputs are.
+_EPOCH = dt.date(2000, 1, 3)  # a Monday
+_US_PER_HOUR = 3_600_000_000
+_DAY_US = int(HOURS_PER_DAY * _US_PER_HOUR)
+_PERIODS_US = tuple(((a.hour * 60 + a.minute) * 60_000_000, (b.hour * 60 + b.minute) * 60_000_000)
+                    for a, b in PERIODS)
+
+
+def _worked_us(instant: dt.datetime) -> int:
+    """Working microseconds from the epoch Monday's midnight (branch time) up to `instant`."""
+    local = instant.astimezone(BRANCH_TZ)
+    weeks, weekday = divmod((local.date() - _EPOCH).days, 7)
+    total = (weeks * 5 + min(weekday, 5)) * _DAY_US
+    if weekday < 5:
+        of_day = ((local.hour * 60 + local.minute) * 60 + local.second) * 1_000_000 + local.microsecond
+        for a, b in _PERIODS_US:
+            if of_day > a:
+                total += min(of_day, b) - a
+    return total
+
+
 def working_hours_between(start: dt.datetime, end: dt.datetime) -> float:
-    """Working hours elapsed between two aware instants (0 if end is before start)."""
+    """Working hours elapsed between two aware instants (0 if end is before start).
+
+    Constant time (the queue computes it for every row of every page it reads)."""
     if end <= start:
         return 0.0
-    start, end = start.astimezone(BRANCH_TZ), end.astimezone(BRANCH_TZ)
-    total = 0.0
-    day = start.date()
-    # Whole weeks in the middle are counted arithmetically so a year-old case costs no loop.
-    first, last = day, end.date()
-    while day <= last:
-        if day.weekday() < 5:
-            if first < day < last:
-                # A whole working day: no need to clip its periods (the queue computes this
-                # for every row of every page it reads, so the clipping below was its main cost).
-                total += HOURS_PER_DAY
-            else:
-                for a, b in PERIODS:
-                    lo = max(start, dt.datetime.combine(day, a, BRANCH_TZ))
-                    hi = min(end, dt.datetime.combine(day, b, BRANCH_TZ))
-                    if hi > lo:
-                        total += (hi - lo).total_seconds() / 3600
-        day += dt.timedelta(days=1)
-        if (last - day).days > 14 and day.weekday() == 0:
-            weeks = (last - day).days // 7 - 1
-            total += weeks * 5 * HOURS_PER_DAY
-            day += dt.timedelta(weeks=weeks)
-    return total
+    return (_worked_us(end) - _worked_us(start)) / _US_PER_HOUR

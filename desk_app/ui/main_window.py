@@ -92,9 +92,22 @@ COLUMN_WIDTHS = {COL_CASE_NO: 168, COL_PROPOSAL_NO: 100, COL_APPLICANT: 200, COL
                  COL_STAGE: 72, COL_AGE: 84, COL_OVERDUE: 44}
 
 
+class QueueView(QTableView):
+    """A queue's table: every scroll tells its model the last row shown, so that the model reads
+    and appends the next pages while they are still out of sight (never in the frame that
+    reaches them)."""
+
+    def verticalScrollbarValueChanged(self, value: int) -> None:  # noqa: N802 (Qt's name)
+        super().verticalScrollbarValueChanged(value)
+        model = self.model()
+        if isinstance(model, CaseQueueTableModel):
+            last = self.rowAt(self.viewport().height() - 1)
+            model.show_to(model.rowCount() - 1 if last < 0 else last)
+
+
 def make_queue_view(model: CaseQueueTableModel) -> QTableView:
     """A table over a queue model, set up so that its cost does not grow with the queue."""
-    view = QTableView()
+    view = QueueView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -6,10 +6,15 @@ a queue of 100,000 cases opens as fast as a queue of ten. The model keeps frozen
 values only: no session, no ORM row.
 
 Painting must stay cheap and must not need Python: the cells are Qt items (QStandardItemModel),
-made once when a page arrives, so the view paints them in C++ without the GIL; while the worker
-reads the next page (pure Python, turning rows into QueueRows) a frame no longer waits for it.
-The next page is read ahead: it is kept in reserve and appended at once when the view reaches
-the end of the rows shown (`fetchMore`), and the one after it is read meanwhile.
+made once when a page arrives, so the view paints them in C++ without the GIL.
+
+Pages are read ahead of the view and appended as soon as they arrive, while the rows they add
+are still out of sight: the view tells the model the last row it shows (`show_to`, on every
+scroll, as `main_window.QueueView` does), and the model keeps at least `ahead` rows fetched
+below it. A frame that scrolls therefore never inserts rows (200 appended rows and the read
+started with them made the frame that reached the end of a page 10-18 ms); only a view that
+jumps to the end faster than pages are read reaches it (`fetchMore`), and the page being read
+is appended on arrival.
 """
 
 from __future__ import annotations
@@ -58,7 +63,7 @@ class CaseQueueTableModel(QStandardItemModel):
     load_failed = Signal(str)
 
     def __init__(self, store: Store, worker: DbWorker, role: Role, *, page_size: int = queues.PAGE_SIZE,
-                 first_page_size: int = FIRST_PAGE_SIZE,
+                 first_page_size: int = FIRST_PAGE_SIZE, ahead: int | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(0, COLUMN_COUNT, parent)
         self._store = store
@@ -66,13 +71,14 @@ class CaseQueueTableModel(QStandardItemModel):
         self.role = role
         self.page_size = page_size
         self.first_page_size = min(first_page_size, page_size)
+        # Rows kept fetched below the last row the view shows: two pages, so the next page is
+        # read while more than a page is still to be scrolled through.
+        self.ahead = ahead if ahead is not None else 2 * page_size
         self._rows: list[QueueRow] = []
-        # The page read ahead and not shown yet, with its cells already made (None: none read).
-        self._reserve: tuple[list[QueueRow], list[list[QStandardItem]]] | None = None
+        # The last row the view shows (`show_to`); 0 before a view says so.
+        self._shown_to = 0
         # The cursor and size of the page being read, None when no read is in flight.
         self._reading: tuple[tuple[object, str] | None, int] | None = None
-        # The view asked for rows while none were in reserve: show the page being read on arrival.
-        self._waiting = False
         # The last page has been read (it was short).
         self._read_all = False
         self._total: int | None = None
@@ -108,13 +114,13 @@ class CaseQueueTableModel(QStandardItemModel):
 
     @property
     def fetching(self) -> bool:
-        """True while a page is being read (shown on arrival or kept in reserve)."""
+        """True while a page is being read (appended on arrival)."""
         return self._reading is not None
 
     @property
     def exhausted(self) -> bool:
         """True once every row of the queue is in the model."""
-        return self._read_all and self._reserve is None and self._reading is None
+        return self._read_all and self._reading is None
 
     def row_at(self, row: int) -> QueueRow:
         return self._rows[row]
@@ -124,30 +130,30 @@ class CaseQueueTableModel(QStandardItemModel):
 
     # -- fetching ---------------------------------------------------------------------------
 
+    def show_to(self, row: int) -> None:
+        """The view shows rows up to `row`: read the next page if fewer than `ahead` rows follow it."""
+        self._shown_to = max(0, row)
+        self._read_ahead()
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 (Qt's signature)
-        # True while rows may remain, even while a page is in flight: fetchMore then only asks
-        # for it to be shown on arrival, and the view asks again after the rows arrive.
+        # True while rows may remain, even while a page is in flight: fetchMore then does nothing,
+        # the page is appended on arrival and the view asks again if it still needs more.
         return not parent.isValid() and not self.exhausted
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        # The view is at the end of the rows: the next page now, ahead of counts still queued.
         if parent.isValid() or self.exhausted:
             return
-        if self._reserve is not None:
-            # Read ahead: shown now, within the frame that reached the end, and the next read.
-            rows, items = self._reserve
-            self._reserve = None
-            self._append(rows, items)
-            self._read_ahead()
-            return
-        self._waiting = True
+        self._shown_to = max(self._shown_to, self.rowCount() - 1)
         self._read(urgent=True)
 
     def _read_ahead(self, *, urgent: bool = True) -> None:
-        if not self._read_all and self._reserve is None:
+        if self.rowCount() - 1 - self._shown_to < self.ahead:
             self._read(urgent=urgent)
 
     def _read(self, *, urgent: bool) -> None:
-        if self._reading is not None or self._read_all:
+        # A page that arrives while the window closes reads no further (the worker is shut down).
+        if self._reading is not None or self._read_all or self._worker.closed:
             return
         after = self._rows[-1].cursor if self._rows else None
         limit = self.page_size if self._rows else self.first_page_size
@@ -167,10 +173,9 @@ class CaseQueueTableModel(QStandardItemModel):
         """Forget the fetched rows and start again from the oldest case (F5)."""
         self._generation += 1
         self._rows.clear()
-        self._reserve = None
         self._reading = None
-        self._waiting = False
         self._read_all = False
+        self._shown_to = 0
         self.removeRows(0, self.rowCount())
         self._request_first_page()
 
@@ -195,23 +200,15 @@ class CaseQueueTableModel(QStandardItemModel):
         self._reading = None
         if len(page) < limit:
             self._read_all = True
-        # Cells are made here, when the page arrives, not when the view reaches it.
-        items = [self._items(r) for r in page]
-        if self._waiting or not self._rows:
-            self._waiting = False
-            first_page = not self._rows
-            self._append(page, items)
-            # The first page's read-ahead waits behind the counts already queued (the tabs'
-            # titles); later ones go first, the view is on its way to them.
-            self._read_ahead(urgent=not first_page)
-        elif page:
-            self._reserve = (page, items)
-
-    def _append(self, page: list[QueueRow], items: list[list[QStandardItem]]) -> None:
+        first_page = not self._rows
+        # Cells are made and appended now, below what the view shows, not when it gets there.
         self._rows.extend(page)
-        for row in items:
-            self.appendRow(row)
+        for r in page:
+            self.appendRow(self._items(r))
         self.page_loaded.emit(len(page))
+        # The first page's read-ahead waits behind the counts already queued (the tabs'
+        # titles); later ones go first, the view is on its way to them.
+        self._read_ahead(urgent=not first_page)
 
     def _on_count_loaded(self, generation: int, total: int) -> None:
         if generation != self._generation:
@@ -225,7 +222,6 @@ class CaseQueueTableModel(QStandardItemModel):
         if self._reading is not None:
             # Stop asking: a view would otherwise retry the failing page on every scroll.
             self._reading = None
-            self._waiting = False
             self._read_all = True
         self.load_failed.emit(message)
 

@@ -74,6 +74,11 @@ class DbWorker(QObject):
         self._job_finished.connect(self._on_job_finished, Qt.ConnectionType.QueuedConnection)
 
     @property
+    def closed(self) -> bool:
+        """True once `shutdown` was called: `submit` refuses new jobs."""
+        return self._closed
+
+    @property
     def pending(self) -> int:
         """Jobs submitted whose callbacks have not run yet."""
         return len(self._jobs)

@@ -36,3 +36,26 @@ def test_matches_minute_count_on_random_spans():
         start = base + dt.timedelta(minutes=rng.randrange(0, 60 * 24 * 40))
         end = start + dt.timedelta(minutes=rng.randrange(0, 60 * 24 * 30))
         assert abs(working_hours_between(start, end) - slow_count(start, end)) < 1e-9
+
+
+def day_by_day(start: dt.datetime, end: dt.datetime) -> float:
+    """Each day's periods clipped to the span and summed (the straightforward count)."""
+    start, end = start.astimezone(BRANCH_TZ), end.astimezone(BRANCH_TZ)
+    total, day = 0.0, start.date()
+    while day <= end.date():
+        if day.weekday() < 5:
+            for a, b in PERIODS:
+                lo = max(start, dt.datetime.combine(day, a, BRANCH_TZ))
+                hi = min(end, dt.datetime.combine(day, b, BRANCH_TZ))
+                total += max(0.0, (hi - lo).total_seconds() / 3600)
+        day += dt.timedelta(days=1)
+    return total
+
+
+def test_matches_a_day_by_day_count_over_years_and_to_the_microsecond():
+    rng = random.Random(7)
+    base = dt.datetime(1998, 6, 1, tzinfo=dt.UTC)  # before and after the counter's epoch Monday
+    for _ in range(200):
+        start = base + dt.timedelta(microseconds=rng.randrange(0, 10**6 * 3600 * 24 * 365 * 4))
+        end = start + dt.timedelta(microseconds=rng.randrange(0, 10**6 * 3600 * 24 * 500))
+        assert abs(working_hours_between(start, end) - day_by_day(start, end)) < 1e-6

@@ -77,3 +77,48 @@ def test_scan_import_json_per_page_then_bad_files_change_nothing(demo_path, tmp_
     for line in lines:
         assert line.startswith("错误：") and one_sentence(line.removeprefix("错误：")), line
     assert snapshot(d) == before
+
+
+def imported_modules(data_dir: Path, *args: str, password: str = DEMO_PASSWORD) -> tuple[subprocess.CompletedProcess,
+                                                                                      set[str]]:
+    """`desk-app` run with -X importtime: the modules imported (by the command and by any process it
+    spawned: the flag and stderr are passed on)."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(REPO)}
+    r = subprocess.run([sys.executable, "-X", "importtime", "-m", "desk_app.cli", "--data-dir", str(data_dir), *args],
+                       input=password + "\n", capture_output=True, text=True, env=env, timeout=180)
+    names = {line.rsplit("|", 1)[1].strip() for line in r.stderr.splitlines() if line.startswith("import time:")}
+    return r, names
+
+
+def test_one_page_is_imported_without_a_pool_and_two_pages_with_one(demo_path, tmp_path):
+    """Starting the pool's processes costs more than a page: one page is cleaned in the command's
+    own process (on a thread, while the store opens and the password is checked); a file of two
+    pages is split over the spawned processes."""
+    d = demo_path.parent
+    one = helpers.png_file(tmp_path / "one.png", synth.render(synth.form_pdf("insured_list"), 150), 150)
+    two = tmp_path / "two.tif"
+    two.write_bytes(helpers.multipage_tiff([synth.render(synth.form_pdf(k), 150) for k in ("proposal", "blank")], 150))
+    r, names = imported_modules(d, "scan", "import", str(one), "--as", "scanner", "--password-stdin", "--json")
+    assert r.returncode == 0 and len(r.stdout.splitlines()) == 1, r.stderr[-2000:]
+    assert "cv2" in names and "onnxruntime" in names  # the page was processed here ...
+    assert "multiprocessing.popen_spawn_posix" not in names and "concurrent.futures.process" not in names
+    r, names = imported_modules(d, "scan", "import", str(two), "--as", "scanner", "--password-stdin", "--json")
+    assert r.returncode == 0 and len(r.stdout.splitlines()) == 2, r.stderr[-2000:]
+    assert "multiprocessing.popen_spawn_posix" in names  # ... and these in spawned processes
+
+
+def test_a_wrong_password_stores_nothing_and_starts_no_pool(demo_path, tmp_path):
+    """The pages are read (one page cleaned) while the password is checked: a wrong one still
+    stores nothing, says only the log-in's refusal, and starts no pool for a longer import."""
+    d = demo_path.parent
+    page = helpers.png_file(tmp_path / "p.png", synth.render(synth.form_pdf("proposal"), 150), 150)
+    before = snapshot(d)
+    for files in ([page], [page, page]):
+        r, names = imported_modules(d, "scan", "import", *map(str, files), "--as", "scanner", "--password-stdin",
+                                    password="not-the-password")
+        assert r.returncode == 2 and r.stdout == ""
+        (line,) = [x for x in r.stderr.splitlines() if not x.startswith("import time:")]
+        assert line.startswith("错误：用户名或密码错误。"), line  # the log-in's refusal alone
+        assert "multiprocessing.popen_spawn_posix" not in names
+    assert snapshot(d)[1] == before[1]  # no page file written
+    assert snapshot(d)[0][:3] == before[0][:3]  # no page, batch or blob row

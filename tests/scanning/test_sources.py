@@ -152,3 +152,43 @@ def test_a_long_pdf_is_decoded_one_page_at_a_time() -> None:
 
     assert peak_of(process) < 4.5
     assert done is not None and [p.source_page for p in done.pages] == list(range(6))
+
+
+def test_pages_are_handed_over_not_kept_behind(tmp_path) -> None:
+    """A page the caller lets go is freed before the next one is decoded: the reader keeps no
+    reference to the page it yielded, from bytes or from the open file."""
+    import gc
+    import weakref
+
+    page = synth.render(synth.form_pdf("proposal"), 100)
+    imgs = [Image.fromarray(np.ascontiguousarray(page[:, :, ::-1]))] * 3
+    path = tmp_path / "three.pdf"
+    imgs[0].save(path, "PDF", save_all=True, append_images=imgs[1:], resolution=100.0)
+    tiff = helpers.multipage_tiff([page] * 3, 100)
+    gc.disable()  # freed by reference counting alone, not by a collection that happens to run
+    try:
+        with open(path, "rb") as f:
+            for name, data in (("three.pdf", path.read_bytes()), ("three.pdf", f), ("three.tif", tiff)):
+                seen = []
+                for p in sources.iter_pages(name, data):
+                    seen.append((p.source_page, weakref.ref(p), weakref.ref(p.image)))
+                    del p
+                    assert seen[-1][1]() is None and seen[-1][2]() is None, f"{name} page {seen[-1][0]} kept"
+                assert [s[0] for s in seen] == [0, 1, 2]
+    finally:
+        gc.enable()
+
+
+def test_a_pdf_read_from_its_open_file_gives_the_pages_its_bytes_give(tmp_path) -> None:
+    page = synth.render(synth.form_pdf("insured_list"), 100)
+    imgs = [Image.fromarray(np.ascontiguousarray(synth.quarter(page, t)[:, :, ::-1])) for t in (0, 90, 0)]
+    path = tmp_path / "three.pdf"
+    imgs[0].save(path, "PDF", save_all=True, append_images=imgs[1:], resolution=100.0)
+    from_bytes = sources.read_pages("three.pdf", path.read_bytes(), pages=range(1, 3))
+    with open(path, "rb") as f:
+        assert sources.page_count("three.pdf", f) == 3
+        from_file = sources.read_pages("three.pdf", f, pages=range(1, 3))
+    assert [p.source_page for p in from_file] == [1, 2]
+    for a, b in zip(from_bytes, from_file, strict=True):
+        assert a.dpi == b.dpi and np.array_equal(a.image, b.image)
+        assert b.image.flags.c_contiguous and b.image.shape[2] == 3

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTableView
 from desk_app.core import demo, queues
 from desk_app.core.roles import Role
 from desk_app.store.migrate import open_store
+from desk_app.ui.main_window import make_queue_view
 from desk_app.ui.queue_model import (
     COL_AGE,
     COL_APPLICANT,
@@ -43,23 +44,25 @@ def fetch_page(qtbot, model: CaseQueueTableModel) -> None:
 
 
 def test_pages_arrive_in_order_until_the_queue_is_exhausted(qtbot, big_store, worker):
-    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE, first_page_size=PAGE)
+    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE, first_page_size=PAGE,
+                                ahead=PAGE)
     with big_store.reading() as session:
         total = queues.queue_count(session, Role.SUPERVISOR)
-    assert total > 2 * PAGE  # else the test would not page at all
-    # The first page is asked for at once; the count follows it.
+    assert total > 3 * PAGE  # else the test would not page at all
+    # The first page is asked for at once, the count after it; with no view scrolled yet, one more
+    # page is read ahead (fewer than `ahead` rows followed row 0) and then reading stops.
     qtbot.waitUntil(lambda: model.total is not None and not model.fetching, timeout=10_000)
     assert model.total == total
-    assert model.rowCount() == PAGE and model.canFetchMore(QModelIndex())
+    assert model.rowCount() == 2 * PAGE and model.canFetchMore(QModelIndex())
 
     fetch_page(qtbot, model)
-    assert model.rowCount() == 2 * PAGE
+    assert model.rowCount() == 3 * PAGE
     # A second request while one is in flight is not sent twice.
     model.fetchMore(QModelIndex())
     model.fetchMore(QModelIndex())
     assert worker.pending == 1
     qtbot.waitUntil(lambda: not model.fetching)
-    assert model.rowCount() == 3 * PAGE
+    assert model.rowCount() == 4 * PAGE
 
     while model.canFetchMore(QModelIndex()):
         fetch_page(qtbot, model)
@@ -110,7 +113,8 @@ def test_a_view_pulls_pages_as_it_scrolls(qtbot, big_store, worker):
 
 
 def test_refresh_drops_a_page_requested_before_it(qtbot, big_store, worker):
-    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE, first_page_size=PAGE)
+    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE, first_page_size=PAGE,
+                                ahead=0)
     assert model.fetching  # the first page is in flight ...
     model.refresh()  # ... and now belongs to the old generation
     qtbot.waitUntil(lambda: worker.pending == 0, timeout=10_000)
@@ -129,7 +133,8 @@ def test_cells_are_formatted_on_arrival(qtbot, big_store, worker):
 
 
 def test_the_first_page_only_fills_the_screen_and_full_pages_follow(qtbot, big_store, worker):
-    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE, first_page_size=40)
+    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE, first_page_size=40,
+                                ahead=0)
     qtbot.waitUntil(lambda: model.rowCount() == 40 and not model.fetching, timeout=10_000)
     assert not model.exhausted
     fetch_page(qtbot, model)
@@ -139,25 +144,32 @@ def test_the_first_page_only_fills_the_screen_and_full_pages_follow(qtbot, big_s
     assert [r.proposal_id for r in model.rows()] == [r.proposal_id for r in expected]
 
 
-def test_the_next_page_is_read_ahead_and_shown_at_once_at_the_end(qtbot, big_store, worker):
-    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE, first_page_size=PAGE)
-    view = QTableView()
+def test_pages_are_read_ahead_of_the_view_and_appended_before_it_gets_there(qtbot, big_store, worker):
+    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE, first_page_size=40)
+    view = make_queue_view(model)
     qtbot.addWidget(view)
     view.resize(800, 400)
-    view.setModel(model)
     view.show()
-    # The first page is shown, the second read meanwhile but kept back ...
-    qtbot.waitUntil(lambda: model.rowCount() == PAGE and worker.pending == 0, timeout=10_000)
-    assert model.rowCount() == PAGE
-    # ... and appended in the same frame that reaches the end, without waiting for the worker.
-    view.scrollToBottom()
-    assert model.rowCount() == 2 * PAGE
-    # The page after it is already on its way.
+    # At the top: the first page, then pages until `ahead` rows follow the last row shown.
+    qtbot.waitUntil(lambda: model.rowCount() > model.ahead and worker.pending == 0, timeout=10_000)
+    assert model.rowCount() == 40 + 2 * PAGE
+    # Scrolling (as a frame does) neither inserts rows nor waits: it only starts the next read
+    # once fewer than `ahead` rows follow what is shown.
+    bar = view.verticalScrollBar()
+    shown = view.viewport().height() // view.verticalHeader().defaultSectionSize()
+    bar.setValue(bar.value() + (model.rowCount() - model.ahead - shown + 10) * view.verticalHeader().defaultSectionSize())
+    assert model.rowCount() == 40 + 2 * PAGE
     assert model.fetching and worker.pending == 1
-    qtbot.waitUntil(lambda: worker.pending == 0, timeout=10_000)
-    assert model.rowCount() == 2 * PAGE  # read ahead, not shown before the view gets there
+    # The page is appended when it arrives, while the view is still a page and more above the end.
+    qtbot.waitUntil(lambda: not model.fetching, timeout=10_000)
+    assert model.rowCount() == 40 + 3 * PAGE
+    assert view.rowAt(view.viewport().height() - 1) < model.rowCount() - model.ahead
     keys = [r.cursor for r in model.rows()]
-    assert keys == sorted(keys) and len(set(keys)) == 2 * PAGE
+    assert keys == sorted(keys) and len(set(keys)) == model.rowCount()
+    # A view that jumps to the end still gets the next page, appended on arrival.
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() >= 40 + 4 * PAGE, timeout=10_000)
+    assert not model.exhausted
 
 
 def test_cells_align_and_tell_the_whole_applicant(qtbot, big_store, worker):

@@ -18,10 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import cv2
-import numpy as np
-import zxingcpp
+if TYPE_CHECKING:
+    import numpy as np
+
+# OpenCV and zxing-cpp are imported by `read_barcodes`, which runs where pages are processed: the
+# cover-sheet rule below is what the store side needs, without the imaging libraries.
 
 # Barcodes are read at this resolution: the receipt's codes (0.36 mm bars, 30 mm QR) and the
 # form's Code128 (0.33 mm bars) stay readable, and a 300-dpi page costs under half the pixels.
@@ -30,7 +33,7 @@ import zxingcpp
 # on synthetic stacks (84 pages, blur, noise, JPEG 60) it read exactly the pages the quarter-turn
 # search read.
 DECODE_DPI = 200.0
-FORMATS = (zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.Code128)
+FORMATS = ("QRCode", "Code128")  # zxingcpp.BarcodeFormat names
 REPLY = "problem_reply"  # core.replies.DOC_TYPE (indexing stays free of the store)
 RECEIPT = "contract_receipt"  # core.receipt_scans.DOC_TYPE
 
@@ -47,12 +50,16 @@ class Barcode:
 def read_barcodes(gray: np.ndarray, dpi: float, *, any_turn: bool = False) -> list[Barcode]:
     """QR and Code128 codes on a (cleaned) grayscale page, without duplicates; `any_turn` also
     searches codes lying a quarter turn (a page whose orientation is in doubt)."""
+    import cv2
+    import zxingcpp
+
     k = DECODE_DPI / dpi
     # INTER_LINEAR, not INTER_AREA: area averaging at 2/3 scale cost 13 ms of a 16 ms decode, and
     # on 168 degraded synthetic pages both (and no resize at all) read exactly the same codes.
     small = cv2.resize(gray, None, fx=k, fy=k, interpolation=cv2.INTER_LINEAR) if k < 0.95 else gray
     out: list[Barcode] = []
-    for r in zxingcpp.read_barcodes(small, formats=FORMATS, try_invert=False, try_downscale=False,
+    formats = [getattr(zxingcpp.BarcodeFormat, name) for name in FORMATS]
+    for r in zxingcpp.read_barcodes(small, formats=formats, try_invert=False, try_downscale=False,
                                       try_rotate=any_turn):
         b = Barcode(r.format.name, r.text, int(r.orientation) % 360)
         if r.valid and b not in out:

@@ -68,6 +68,9 @@ def _load() -> Any:  # an onnxruntime.InferenceSession
             # One thread: the scanning pool's processes are the parallelism (as cv2 in worker_init).
             opts.intra_op_num_threads = 1
             opts.inter_op_num_threads = 1
+            # No memory arena: it keeps the largest run's buffers for the process's life (each
+            # pool process stayed ~25 MB larger between pages, and peaked ~12 MB higher).
+            opts.enable_cpu_mem_arena = False
             opts.log_severity_level = 3
             _session = ort.InferenceSession(str(MODEL), opts, providers=["CPUExecutionProvider"])
     return _session

@@ -1,8 +1,10 @@
-"""The scanning station's services: process pages, store them, index them, check a case's scan.
+"""The scanning station's services: store processed pages, index them, check a case's scan.
 
-Image work (`process_file`) is pure and picklable, so callers run it in worker processes; the
-store writes (`store_batch` and the page edits) take the caller's session and never commit: the
-entry point owns the unit of work (one transaction per batch in the CLI and the hot folder).
+Image work is `processing` (decode, clean-up, barcodes, seals, encoding: pure and picklable, run
+in worker processes); its names are re-exported here, loaded on first use, so that importing the
+store side does not import numpy, OpenCV or onnxruntime. The store writes (`store_batch` and the
+page edits) take the caller's session and never commit: the entry point owns the unit of work
+(one transaction per batch in the CLI and the hot folder).
 
 Every stored image goes through the `PageFiles` the entry point hands in (the core imports nothing
 of sync; `desk_app.sync.pages.SyncedPageFiles` stores through `add_page_file` there:
@@ -17,11 +19,9 @@ required document type has pages.
 from __future__ import annotations
 
 import json
-import math
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -41,9 +41,34 @@ from desk_app.core.completeness import (  # noqa: F401 (re-exported: the service
 )
 from desk_app.core.errors import InvalidInput, NotFound
 from desk_app.core.roles import Actor, Role
-from desk_app.core.scanning import indexing, pipeline, seal, sources
+from desk_app.core.scanning import indexing
 from desk_app.store.models import Deficiency, Page, PolicyNumber, ProblemCase, Proposal, ScanBatch, User
 from desk_app.store.types import utcnow
+
+if TYPE_CHECKING:
+    from desk_app.core.scanning import pipeline
+    from desk_app.core.scanning.processing import (  # noqa: F401 (re-exported, see __getattr__)
+        ProcessedFile,
+        ProcessedPage,
+        job_ranges,
+        process_file,
+        process_in_pool,
+        process_page,
+        process_pages,
+        worker_init,
+    )
+
+# The image half, re-exported: imported when one of these is first asked for.
+_PROCESSING = frozenset({"ProcessedFile", "ProcessedPage", "job_ranges", "process_file", "process_in_pool",
+                         "process_page", "process_pages", "worker_init"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PROCESSING:
+        from desk_app.core.scanning import processing
+
+        return getattr(processing, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class StoredFile(Protocol):
@@ -58,126 +83,6 @@ class PageFiles(Protocol):
             media_type: str) -> StoredFile: ...
 
     def get(self, digest: str) -> bytes: ...
-
-
-# --- processing (pure, runs in workers) ---------------------------------------------------------
-
-@dataclass(frozen=True)
-class ProcessedPage:
-    source_name: str
-    source_page: int
-    data: bytes  # the stored form
-    media_type: str
-    width: int
-    height: int
-    dpi: int
-    deskew_deg: float
-    rotation: int
-    blank: bool
-    seal_found: bool
-    barcodes: tuple[indexing.Barcode, ...]
-    flags: tuple[pipeline.Flag, ...]
-    steps: tuple[dict[str, Any], ...]
-
-
-@dataclass(frozen=True)
-class ProcessedFile:
-    name: str
-    original: bytes
-    original_media_type: str
-    pages: tuple[ProcessedPage, ...]
-
-
-def worker_init() -> None:
-    """Initializer of a pool process: one OpenCV thread, the pool gives the parallelism.
-
-    OpenCV would otherwise start a thread per core in every worker: 2 workers x 2 threads on
-    2 cores spend their time taking the cores from each other.
-    """
-    import cv2
-
-    cv2.setNumThreads(1)
-
-
-def process_page(sp: sources.SourcePage, *, fmt: str = "jpeg", camera: bool = False,
-                 overrides: pipeline.Overrides | None = None) -> ProcessedPage:
-    """Clean-up, barcodes, seal check and encoding of one page."""
-    clean = pipeline.clean_page(sp.image, sp.dpi, camera=camera, overrides=overrides)
-    forced = overrides is not None and overrides.rotation is not None
-    doubt = any(f.code == "orientation_unsure" for f in clean.flags)
-    codes = () if clean.blank else tuple(indexing.read_barcodes(clean.image, clean.dpi, any_turn=doubt))
-    if codes and not forced:  # barcodes, when there are any, say which way up the page is
-        clean = pipeline.upright_by_barcodes(clean, [b.orientation for b in codes])
-    seals = [] if clean.blank else seal.find_seals(sp.image, sp.dpi)
-    steps = [*clean.steps, {"step": "barcodes", "codes": [[b.format, b.text] for b in codes]},
-             {"step": "seal", "found": len(seals), "shapes": [[round(s.width_mm, 1), round(s.height_mm, 1),
-                                                              s.circularity] for s in seals]},
-             {"step": "encode", "format": fmt}]
-    data = pipeline.encode_page(clean.image, clean.dpi, fmt)
-    h, w = clean.image.shape[:2]
-    return ProcessedPage(sp.source_name, sp.source_page, data, pipeline.MEDIA_TYPES[fmt], w, h, clean.dpi,
-                         clean.deskew_deg, clean.rotation, clean.blank, bool(seals), codes, tuple(clean.flags),
-                         tuple(steps))
-
-
-def _media_type(data: bytes) -> str:
-    if data[:5] == b"%PDF-":
-        return "application/pdf"
-    if data[:3] == b"\xff\xd8\xff":
-        return "image/jpeg"
-    if data[:8] == b"\x89PNG\r\n\x1a\n":
-        return "image/png"
-    if data[:4] in (b"II*\x00", b"MM\x00*"):
-        return "image/tiff"
-    return "application/octet-stream"
-
-
-def process_file(name: str, data: bytes, *, fmt: str = "jpeg", camera: bool = False) -> ProcessedFile:
-    """Decode (refusing bad files, see sources) and process every page of one file, one decoded
-    page at a time (a 100-page PDF is never held decoded whole)."""
-    pages = tuple(process_page(p, fmt=fmt, camera=camera) for p in sources.iter_pages(name, data))
-    return ProcessedFile(name, data, _media_type(data), pages)
-
-
-def job_ranges(n_pages: int, workers: int) -> list[range]:
-    """A file's pages split for `workers` processes: about four jobs per worker, so a long PDF or
-    TIFF keeps every core busy to its last page (one page's OpenCV calls do not speed up with
-    threads here), at least 2 pages a job so short files are not sent out page by page."""
-    size = max(2, math.ceil(n_pages / (4 * max(1, workers))))
-    return [range(i, min(n_pages, i + size)) for i in range(0, n_pages, size)]
-
-
-def process_pages(name: str, data: bytes, pages: range, *, fmt: str = "jpeg",
-                  camera: bool = False) -> tuple[ProcessedPage, ...]:
-    """Some pages of one file (a pool job)."""
-    return tuple(process_page(p, fmt=fmt, camera=camera) for p in sources.iter_pages(name, data, pages=pages))
-
-
-def process_in_pool(pool: Executor, files: Sequence[tuple[str, bytes]], *, workers: int, fmt: str = "jpeg",
-                    camera: bool = False) -> Iterator[ProcessedFile | sources.UnreadableFile]:
-    """Every file split by page across the pool's processes; yields, in file order, each
-    ProcessedFile or the UnreadableFile that refused it (no page of a refused file is kept)."""
-    plans: list[tuple[str, bytes, list[Future[tuple[ProcessedPage, ...]]] | sources.UnreadableFile]] = []
-    for name, data in files:
-        try:
-            n = sources.page_count(name, data)
-        except sources.UnreadableFile as exc:
-            plans.append((name, data, exc))
-            continue
-        plans.append((name, data, [pool.submit(process_pages, name, data, r, fmt=fmt, camera=camera)
-                                   for r in job_ranges(n, workers)]))
-    for name, data, plan in plans:
-        if isinstance(plan, sources.UnreadableFile):
-            yield plan
-            continue
-        try:
-            pages = tuple(p for f in plan for p in f.result())
-        except sources.UnreadableFile as exc:
-            for f in plan:
-                f.cancel()
-            yield exc
-            continue
-        yield ProcessedFile(name, data, _media_type(data), pages)
 
 
 # --- storing and indexing -------------------------------------------------------------------------
@@ -383,14 +288,16 @@ def redo_page(session: Session, files_to: PageFiles, *, actor: Actor, page_id: s
     _require_operator(actor)
     page = _page(session, page_id)
     if replacement is None:
+        from desk_app.core.scanning import processing, sources
+
         original = files_to.get(page.original_sha256)
         # Only the page redone is decoded (not every page of a 100-page PDF to take one).
         (src,) = sources.read_pages(page.source_name, original,
                                     pages=range(page.source_page, page.source_page + 1))
         kind = {"image/jpeg": "jpeg", "image/png": "png", "image/tiff": "tiff"}
         from_camera = session.get(ScanBatch, page.batch_id).source == "camera"
-        replacement = process_page(src, fmt=fmt or kind.get(page.media_type, "jpeg"), overrides=overrides,
-                                   camera=from_camera)
+        replacement = processing.process_page(src, fmt=fmt or kind.get(page.media_type, "jpeg"),
+                                              overrides=overrides, camera=from_camera)
     p = replacement
     blob = files_to.add(session, data=p.data, branch_code=page.branch_code, proposal_id=page.proposal_id,
                         media_type=p.media_type)
@@ -420,6 +327,8 @@ def rotate_page(session: Session, files_to: PageFiles, *, actor: Actor, page_id:
         raise InvalidInput("只能按 90° 旋转页面。")
     page = _page(session, page_id)
     _require_live(page, "旋转")
+    from desk_app.core.scanning import pipeline
+
     turn = pipeline.Overrides(rotation=(page.rotation + quarter) % 360, deskew_deg=page.deskew_deg)
     return redo_page(session, files_to, actor=actor, page_id=page_id, overrides=turn)
 

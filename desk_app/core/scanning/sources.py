@@ -13,7 +13,6 @@ Pages are yielded one at a time (`iter_pages`): a long PDF or TIFF is never held
 from __future__ import annotations
 
 import contextlib
-import errno
 import io
 import os
 import re
@@ -22,12 +21,15 @@ import tempfile
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 import cv2
 import numpy as np
 from PIL import Image
 
-from desk_app.core.errors import InvalidInput
+from desk_app.core.scanning.unreadable import UnreadableFile, open_error
+
+__all__ = ["UnreadableFile", "open_error", "SourcePage", "iter_pages", "read_pages", "page_count"]
 
 # The largest page we accept: A3 at 600 dpi is ~7,000 x 9,900 px (70 MP); allow some margin.
 MAX_PIXELS = 100_000_000
@@ -36,10 +38,6 @@ PDF_DPI = 300
 # PIL's own bomb guard stays on: Image.open refuses more than twice this many pixels from the
 # header alone (our message then gives the count); between 1x and 2x our own check refuses.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-
-
-class UnreadableFile(InvalidInput):
-    """A file the station cannot take (damaged, encrypted, too large, not an image)."""
 
 
 @dataclass(frozen=True)
@@ -83,16 +81,6 @@ def native_stderr() -> Iterator[list[str]]:
         os.close(saved)
 
 
-_OPEN_ERRORS = {errno.ENOENT: "文件不存在", errno.EACCES: "没有读取权限", errno.EPERM: "没有读取权限",
-                errno.EISDIR: "这是一个文件夹", errno.EIO: "磁盘或网络读写出错"}
-
-
-def open_error(name: str, exc: OSError) -> str:
-    """The operator's sentence for a file that could not even be opened (not the OS's English)."""
-    why = _OPEN_ERRORS.get(exc.errno or 0, f"系统错误 {exc.errno}")
-    return f"无法打开文件“{name}”（{why}）。"
-
-
 TOO_LARGE = "，已拒绝且未解码，请以不超过 600 dpi 重新扫描。"
 
 
@@ -120,9 +108,9 @@ def _to_bgr(img: Image.Image) -> np.ndarray:
     return np.ascontiguousarray(rgb[:, :, ::-1])
 
 
-def _open_image(name: str, data: bytes) -> Image.Image:
+def _open_image(name: str, data: bytes | BinaryIO) -> Image.Image:
     try:
-        img = Image.open(io.BytesIO(data))  # header only
+        img = Image.open(io.BytesIO(data) if isinstance(data, bytes) else data)  # header only
     except Image.DecompressionBombError as exc:
         m = re.search(r"\((\d+) pixels\)", str(exc))
         count = f"（{int(m.group(1)) / 1e6:,.0f} 百万像素）" if m else ""
@@ -180,15 +168,25 @@ def _image_pages(name: str, data: bytes, default_dpi: int, pages: range | None =
             raise UnreadableFile(f"文件“{name}”的图像过大{TOO_LARGE}") from None
         except DAMAGED:
             raise UnreadableFile(f"文件“{name}”第 {i + 1} 页已损坏或不完整，无法读取。") from None
-        yield SourcePage(arr, _dpi_of(img, default_dpi), name, i)
+        taken = [arr]  # handed over, not kept (see _pdf_pages)
+        del arr
+        yield SourcePage(taken.pop(), _dpi_of(img, default_dpi), name, i)
 
 
-def _open_pdf(name: str, data: bytes):  # noqa: ANN202 - a pypdfium2 PdfDocument
+def _open_pdf(name: str, data: bytes | BinaryIO):  # noqa: ANN202 - a pypdfium2 PdfDocument
+    """The PDF in `data`, or in an open file (pdfium then reads only the objects it needs)."""
     import pypdfium2 as pdfium
 
+    if isinstance(data, bytes):
+        tail = data[-1024:]
+    else:
+        size = data.seek(0, os.SEEK_END)
+        data.seek(max(0, size - 1024))
+        tail = data.read()
+        data.seek(0)
     # A PDF cut short has no %%EOF at its end; pdfium would rebuild what it can and show fewer
     # pages, or blank ones, as if the file were whole.
-    if b"%%EOF" not in data[-1024:]:
+    if b"%%EOF" not in tail:
         raise UnreadableFile(f"文件“{name}”不是完整的 PDF（文件不完整，可能仍在写入或写入中断），无法读取。")
     try:
         pdf = pdfium.PdfDocument(data)
@@ -203,7 +201,7 @@ def _open_pdf(name: str, data: bytes):  # noqa: ANN202 - a pypdfium2 PdfDocument
     return pdf
 
 
-def _pdf_pages(name: str, data: bytes, dpi: int, pages: range | None = None) -> Iterator[SourcePage]:
+def _pdf_pages(name: str, data: bytes | BinaryIO, dpi: int, pages: range | None = None) -> Iterator[SourcePage]:
     pdf = _open_pdf(name, data)
     try:
         scale = dpi / 72.0
@@ -212,30 +210,49 @@ def _pdf_pages(name: str, data: bytes, dpi: int, pages: range | None = None) -> 
             try:
                 w, h = page.get_size()
                 _check_size(name, w * scale, h * scale)
+                # BGR, into a buffer Python allocates: the array is a view of it and keeps it
+                # alive after pdfium's bitmap handle is closed (no second copy of the page).
                 bitmap = page.render(scale=scale, grayscale=False)
-                arr = np.array(bitmap.to_numpy()[:, :, :3])  # BGR(x) as pdfium writes it
+                arr = bitmap.to_numpy()
+                if arr.ndim != 3 or arr.shape[2] != 3:
+                    arr = np.array(arr[:, :, :3]) if arr.ndim == 3 else cv2.cvtColor(arr, cv2.COLOR_GRAY2BGR)
                 bitmap.close()
+                del bitmap
             finally:
                 page.close()
-            yield SourcePage(arr, dpi, name, i)
+            # Handed over, not kept: the page is freed as soon as its consumer lets it go.
+            taken = [arr]
             del arr
+            yield SourcePage(taken.pop(), dpi, name, i)
     finally:
         pdf.close()
 
 
-def iter_pages(name: str, data: bytes, *, default_dpi: int = 300, pages: range | None = None) -> Iterator[SourcePage]:
+def iter_pages(name: str, data: bytes | BinaryIO, *, default_dpi: int = 300,
+               pages: range | None = None) -> Iterator[SourcePage]:
     """Every page of one file (JPEG, PNG, multi-page TIFF, PDF), or only `pages` (0-based), one
-    decoded page at a time; UnreadableFile (at the first page or the page that fails)."""
+    decoded page at a time; UnreadableFile (at the first page or the page that fails).
+
+    `data` is the file's bytes, or the file open for reading: a PDF is then read from it as its
+    pages need (a worker rendering ten pages of a 100-page PDF does not hold the whole file)."""
+    if not isinstance(data, bytes):
+        head = data.read(5)
+        data.seek(0)
+        if head != b"%PDF-":
+            data = data.read()
     if not data:
         raise UnreadableFile(f"文件“{name}”是空文件。")
-    it = _pdf_pages(name, data, PDF_DPI, pages) if data[:5] == b"%PDF-" else _image_pages(name, data, default_dpi, pages)
+    if isinstance(data, bytes) and data[:5] != b"%PDF-":
+        it = _image_pages(name, data, default_dpi, pages)
+    else:
+        it = _pdf_pages(name, data, PDF_DPI, pages)
     while True:
         with quiet():
-            page = next(it, None)
-        if page is None:
+            taken = [next(it, None)]
+        if taken[0] is None:
             return
-        yield page
-        del page
+        # Yielded without a reference left here: the consumer's `del` frees the page.
+        yield taken.pop()
 
 
 def read_pages(name: str, data: bytes, *, default_dpi: int = 300, pages: range | None = None) -> list[SourcePage]:
@@ -243,17 +260,20 @@ def read_pages(name: str, data: bytes, *, default_dpi: int = 300, pages: range |
     return list(iter_pages(name, data, default_dpi=default_dpi, pages=pages))
 
 
-def page_count(name: str, data: bytes) -> int:
-    """How many pages a file has, from its header or page tree (nothing decoded); the refusals of
-    read_pages that need no decoding (empty, not an image, encrypted or broken PDF) come here first."""
-    if not data:
+def page_count(name: str, data: bytes | BinaryIO) -> int:
+    """How many pages a file (its bytes, or the file open for reading) has, from its header or page
+    tree (nothing decoded); the refusals of read_pages that need no decoding (empty, not an image,
+    encrypted or broken PDF) come here first."""
+    head = data[:5] if isinstance(data, bytes) else data.read(5)
+    if not isinstance(data, bytes):
+        data.seek(0)
+    if not head:
         raise UnreadableFile(f"文件“{name}”是空文件。")
     with quiet():
-        if data[:5] == b"%PDF-":
+        if head == b"%PDF-":
             pdf = _open_pdf(name, data)
             try:
                 return len(pdf)
             finally:
                 pdf.close()
         return _frames(name, _open_image(name, data))
-
