@@ -22,6 +22,7 @@ from desk_app.core.entry import checks, figures, passes, refs, rounds
 from desk_app.core.entry import reconcile as reconciling
 from desk_app.core.entry.normalise import normalise
 from desk_app.core.errors import InvalidInput, TransitionRefused
+from desk_app.core.forms import FormDef
 from desk_app.core.forms import form as form_def
 from desk_app.core.problems import validation
 from desk_app.core.problems.views import ValidationOutcome
@@ -154,7 +155,7 @@ class OperatorFigure:
         return self.kept / self.differences if self.differences else None
 
 
-def _pages(session: Session, proposal_id: str, form_pages: int) -> tuple[PageRef, ...]:
+def form_page_refs(session: Session, proposal_id: str, form_pages: int) -> tuple[PageRef, ...]:
     rows = session.scalars(select(Page).where(Page.proposal_id == proposal_id, Page.doc_type == "proposal_form",
                                               Page.deleted.is_(False)).order_by(Page.seq)).all()
     return tuple(PageRef(p.id, p.sha256, p.media_type, p.width, p.height, p.dpi, min(i + 1, max(form_pages, 1)))
@@ -172,7 +173,7 @@ def _task(session: Session, row: EntryPass) -> EntryTask:
     return EntryTask(pass_id=row.id, proposal_id=proposal.id, case_no=proposal.case_no,
                      business_type=proposal.business_type, form_code=row.form_code, round=row.round,
                      pass_no=row.pass_no, fields=fields, values=passes.values_of(session, row.id),
-                     pages=_pages(session, proposal.id, form.pages), context=context)
+                     pages=form_page_refs(session, proposal.id, form.pages), context=context)
 
 
 def find_case(store: Store, text: str) -> str:
@@ -324,7 +325,7 @@ def _comparison(session: Session, actor: Actor, proposal: Proposal) -> Compariso
             settled_value=r.value, outcome=r.outcome, first_checks=cands(r.field_key, 1) if differ else (),
             second_checks=cands(r.field_key, 2) if differ else (), region=fdef.region, form_page=fdef.page))
     return Comparison(proposal.id, proposal.case_no, round_no, names.get(first.operator_id, ""),
-                      names.get(second.operator_id, ""), tuple(out), _pages(session, proposal.id, form.pages))
+                      names.get(second.operator_id, ""), tuple(out), form_page_refs(session, proposal.id, form.pages))
 
 
 def comparison(store: Store, *, actor: Actor, proposal_id: str) -> Comparison:
@@ -379,3 +380,15 @@ def operator_figures(store: Store, *, actor: Actor, since: dt.date | None = None
         rows = figures.figures(session, actor=actor, since=since, until=until, by_field=by_field)
     return [OperatorFigure(f.username, f.display_name, f.field_key, f.cases, f.fields_keyed, f.keystrokes,
                            f.differences, f.kept, f.active_minutes) for f in rows]
+
+
+def form_pages(store: Store, proposal_id: str) -> tuple[FormDef | None, tuple[PageRef, ...]]:
+    """The form a case is keyed on and its scanned proposal-form pages in order, for screens that show
+    the paper beside the case (the underwriting workbench); None when the case has no form."""
+    with store.reading() as session:
+        proposal = passes.load_case(session, proposal_id)
+        try:
+            form = rounds.form_of(proposal)
+        except KeyError:
+            return None, ()
+        return form, form_page_refs(session, proposal.id, form.pages)

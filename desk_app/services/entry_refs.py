@@ -57,7 +57,7 @@ def upcoming_pages(store: Store, *, actor: Actor, skip: tuple[str, ...] = ()) ->
             if proposal.id in skip or not passes.may_take(session, actor, proposal):
                 continue
             form = rounds.form_of(proposal)
-            return form.code, entry._pages(session, proposal.id, form.pages)  # noqa: SLF001 - the task's own page list
+            return form.code, entry.form_page_refs(session, proposal.id, form.pages)
     return None
 
 

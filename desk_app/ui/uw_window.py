@@ -13,7 +13,7 @@ decisions are the province's, and the referral packet opens from it.
 Reads, each on the worker: `services.underwriting.show` (issues, the actor's authority over each,
 the rule run, the decisions so far), `services.cases.case_detail` (the keyed values and products),
 `services.underwriting.profiles` (the limit of the user's level) and the form's pages
-(`services.case_images`). Actions: `underwriting.decide` and `underwriting.refer` through `ops.run`
+(`services.entry.form_pages`). Actions: `underwriting.decide` and `underwriting.refer` through `ops.run`
 (a validated case is taken into underwriting by its first decision); a refusal is shown as the
 service's one sentence, and a decision refused for authority offers the referral with its reason
 prefilled from that sentence.
@@ -53,7 +53,7 @@ from desk_app.core.underwriting.views import (
     IssueView,
 )
 from desk_app.core.workflow import State
-from desk_app.services import case_images, cases, underwriting
+from desk_app.services import cases, entry, underwriting
 from desk_app.services.changes import Changes
 from desk_app.store.db import Store
 from desk_app.ui import ops
@@ -570,7 +570,7 @@ def _state_label(state: str) -> str:
 
 def _form_pages(store: Store, proposal_id: str) -> tuple[Any, dict[int, LoadedPage]]:
     """For the worker: the case's form and its scanned form pages, decoded and registered, by form page."""
-    form, pages = case_images.form_pages(store, proposal_id)
+    form, pages = entry.form_pages(store, proposal_id)
     if form is None:
         return None, {}
     loaded = load_pages(store, pages, form)
