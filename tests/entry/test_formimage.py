@@ -7,6 +7,7 @@ field's corners within a pixel or two of it (200 dpi: a pixel is 0.13 mm).
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 import cv2
@@ -21,6 +22,7 @@ from desk_app.core.scanning import indexing, seal, service
 from desk_app.services import scanning
 from desk_app.store.models import Deficiency, Proposal
 from desk_app.sync.pages import SyncedPageFiles
+from tests.factories import effective_date
 
 DPI = 200
 K = DPI / 25.4
@@ -34,8 +36,8 @@ GROUP_VALUES = {
     "contact_id_no": "110105198805120334", "contact_phone": "13800138000", "business_source": "direct",
     "agent_code": "AG1001", "insured_count": "20", "term_months": "12", "product_1_code": "GTL01",
     "product_1_level": "A", "product_1_sum_insured": "2000000.00", "product_1_premium": "6000.00",
-    "premium_total": "6000.00", "payer_bank_account": "6222021234567890123", "proposal_date": "2026-11-30",
-    "effective_date": "2026-12-01", "health_declaration": "N", "price_inquiry_no": "XJ2026-0088",
+    "premium_total": "6000.00", "payer_bank_account": "6222021234567890123", "proposal_date": (effective_date() - dt.timedelta(days=1)).isoformat(),
+    "effective_date": effective_date().isoformat(), "health_declaration": "N", "price_inquiry_no": "XJ2026-0088",
     "special_agreements": "本保单承保被保险人在工作期间及上下班途中遭受的意外伤害，每次事故免赔额为人民币一百元，其余按条款执行。",
 }
 INDIVIDUAL_VALUES = {
