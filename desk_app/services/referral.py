@@ -11,8 +11,7 @@ decision, and the policy number when it issues the case, go back to the branch t
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, fields
 
 from sqlalchemy import select
 
@@ -76,23 +75,11 @@ def make_packet(store: Store, *, actor: Actor, proposal_id: str) -> Done[packet.
 
 
 @dataclass(frozen=True)
-class ReferredCase:
-    """A referred case in the provincial office's queue."""
+class ReferredCase(referral.ReferredRow):
+    """A referred case in the provincial office's queue: the core's row, and whether its packet file
+    is on this PC (the digest alone does not say: sync may not have brought the file yet)."""
 
-    proposal_id: str
-    case_no: str
-    branch_code: str
-    applicant_name: str
-    business_type: str
-    sum_insured_total: Decimal
-    premium_total: Decimal
-    insured_count: int
-    referred_at: dt.datetime
-    referred_by: str  # display name of the branch's underwriter
-    reason: str
-    age_hours: float  # working hours waiting
-    overdue: bool
-    has_packet: bool  # its packet file is on this PC
+    has_packet: bool = False
 
 
 def referred_queue(store: Store, *, actor: Actor) -> list[ReferredCase]:
@@ -101,8 +88,6 @@ def referred_queue(store: Store, *, actor: Actor) -> list[ReferredCase]:
     with store.reading() as session:
         rows = referral.referred_cases(session, actor=actor, now=clock.now())
     files = page_files(store)
-    return [ReferredCase(r.proposal_id, r.case_no, r.branch_code, r.applicant_name, r.business_type,
-                         r.sum_insured_total, r.premium_total, r.insured_count, r.referred_at, r.referred_by,
-                         r.reason, r.age_hours, r.overdue,
-                         r.packet_digest is not None and files.exists(r.packet_digest))
+    return [ReferredCase(**{f.name: getattr(r, f.name) for f in fields(r)},
+                         has_packet=r.packet_digest is not None and files.exists(r.packet_digest))
             for r in rows]
