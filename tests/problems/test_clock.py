@@ -51,6 +51,15 @@ def test_countdown_marks_warning_under_a_working_day_and_overdue_after():
     assert clock.countdown(None, friday).mark == "" and clock.countdown(due, friday, closed=True).mark == ""
 
 
+def test_countdown_text_rounds_before_it_splits_into_days():
+    friday = _weekday(4, 10)
+    due = clock.due_at(friday, 5)
+    # Read a moment after the notice: five working days less a few seconds.
+    assert clock.countdown(due, friday + dt.timedelta(seconds=3)).text == "剩余 5 天"
+    assert clock.countdown(due, friday + dt.timedelta(minutes=30)).text == "剩余 4 天 7.0 小时"
+    assert clock.countdown(due, due + dt.timedelta(minutes=1)).text == "超期 0.0 小时"
+
+
 def test_due_days_come_from_head_office_policy(demo_store):
     with demo_store.reading() as s:
         assert clock.due_days(s) == 5

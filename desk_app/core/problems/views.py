@@ -64,9 +64,11 @@ class Countdown:
             return ""
         from desk_app.core.worktime import HOURS_PER_DAY
 
-        h = abs(self.remaining_hours)
-        days, rest = int(h // HOURS_PER_DAY), h % HOURS_PER_DAY
-        span = (f"{days} 天 " if days else "") + f"{rest:.1f} 小时"
+        # Rounded to the tenth of an hour shown before it is split into days: 37.49998 hours (five
+        # working days, seconds after the notice) is "5 天", not "4 天 7.5 小时".
+        tenths = round(abs(self.remaining_hours) * 10)
+        days, rest = divmod(tenths, round(HOURS_PER_DAY * 10))
+        span = f"{days} 天" if days and not rest else (f"{days} 天 " if days else "") + f"{rest / 10:.1f} 小时"
         return ("超期 " if self.remaining_hours < 0 else "剩余 ") + span
 
 
