@@ -36,7 +36,9 @@ def page_images(pdf: bytes, dpi: int, tmp_path) -> list[np.ndarray]:
 
         return [cv2.imread(str(p), cv2.IMREAD_GRAYSCALE) for p in sorted(tmp_path.glob("p-*.png"))]
     doc = pdfium.PdfDocument(pdf)
-    return [np.asarray(p.render(scale=dpi / 72, grayscale=True).to_numpy())[:, :, 0] for p in doc]
+    pages = [np.asarray(p.render(scale=dpi / 72, grayscale=True).to_numpy()) for p in doc]
+    # pypdfium2 5 gives a grayscale page as (h, w), earlier versions as (h, w, 1).
+    return [a if a.ndim == 2 else a[:, :, 0] for a in pages]
 
 
 def test_every_insured_named_with_full_id_and_totals_right(demo_store, actors, group_1000):
