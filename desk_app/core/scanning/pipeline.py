@@ -27,6 +27,7 @@ import cv2
 import numpy as np
 
 from desk_app.core.scanning import orientation
+from desk_app.core.scanning.processed import Flag  # re-exported: the findings' vocabulary
 
 WORK_DPI = 100.0  # resolution of the analysis (the stored page keeps the source resolution)
 COARSE = np.arange(-16.0, 16.01, 0.5)
@@ -34,12 +35,6 @@ FINE_SPAN, FINE_STEP = 0.6, 0.04
 
 STORAGE_FORMATS = ("jpeg", "png", "tiff")
 MEDIA_TYPES = {"jpeg": "image/jpeg", "png": "image/png", "tiff": "image/tiff"}
-
-
-@dataclass(frozen=True)
-class Flag:
-    code: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -204,7 +199,9 @@ def measure_skew(small: np.ndarray) -> Skew:
     if quarter:  # measured on the transposed page: a mirror image, so the sign turns
         angle = -angle
     conf = float(scores.max() / max(np.median(scores), 1.0))
-    return Skew(angle, quarter, conf, bool(at_edge))
+    # Python numbers, not numpy's: the page's values travel to the command's process, which
+    # should not import numpy to read them back (and they are written to the store as JSON).
+    return Skew(float(angle), quarter, conf, bool(at_edge))
 
 
 def estimate_skew(small: np.ndarray) -> tuple[float, int, float]:

@@ -15,8 +15,7 @@ import math
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future
-from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 # numpy's OpenBLAS starts a thread per core at import, and idle they spin for work (a tenth of a
 # one-page import's CPU samples); pages call no BLAS worth threads, and the pool's processes are
@@ -24,33 +23,8 @@ from typing import Any, BinaryIO
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from desk_app.core.scanning import indexing, pipeline, seal, sources  # noqa: E402
+from desk_app.core.scanning.processed import FileRef, ProcessedFile, ProcessedPage  # noqa: E402, F401 (re-exported)
 from desk_app.core.scanning.unreadable import UnreadableFile, open_error  # noqa: E402
-
-
-@dataclass(frozen=True)
-class ProcessedPage:
-    source_name: str
-    source_page: int
-    data: bytes  # the stored form
-    media_type: str
-    width: int
-    height: int
-    dpi: int
-    deskew_deg: float
-    rotation: int
-    blank: bool
-    seal_found: bool
-    barcodes: tuple[indexing.Barcode, ...]
-    flags: tuple[pipeline.Flag, ...]
-    steps: tuple[dict[str, Any], ...]
-
-
-@dataclass(frozen=True)
-class ProcessedFile:
-    name: str
-    original: bytes
-    original_media_type: str
-    pages: tuple[ProcessedPage, ...]
 
 
 def worker_init() -> None:
@@ -145,25 +119,6 @@ def job_ranges(n_pages: int, workers: int) -> list[range]:
     threads here), at least 2 pages a job so short files are not sent out page by page."""
     size = max(2, math.ceil(n_pages / (4 * max(1, workers))))
     return [range(i, min(n_pages, i + size)) for i in range(0, n_pages, size)]
-
-
-@dataclass(frozen=True)
-class FileRef:
-    """A file a pool process opens itself instead of being sent its bytes: its path, and its size
-    and modification time when the caller read it. A 100-page PDF is then neither pickled into
-    every job nor held whole by every process; pdfium reads the pages a job renders. A file
-    changed since the caller read it is refused, never mixed with the bytes the caller stores."""
-
-    path: str
-    size: int
-    mtime_ns: int
-
-    @classmethod
-    def of(cls, path: str | os.PathLike[str], info: os.stat_result) -> FileRef:
-        return cls(os.path.abspath(path), info.st_size, info.st_mtime_ns)
-
-    def matches(self, info: os.stat_result) -> bool:
-        return (info.st_size, info.st_mtime_ns) == (self.size, self.mtime_ns)
 
 
 def _changed(name: str) -> UnreadableFile:

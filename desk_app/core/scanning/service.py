@@ -42,14 +42,13 @@ from desk_app.core.completeness import (  # noqa: F401 (re-exported: the service
 from desk_app.core.errors import InvalidInput, NotFound
 from desk_app.core.roles import Actor, Role
 from desk_app.core.scanning import indexing
+from desk_app.core.scanning.processed import ProcessedFile, ProcessedPage  # noqa: F401 (re-exported)
 from desk_app.store.models import Deficiency, Page, PolicyNumber, ProblemCase, Proposal, ScanBatch, User
 from desk_app.store.types import utcnow
 
 if TYPE_CHECKING:
     from desk_app.core.scanning import pipeline
     from desk_app.core.scanning.processing import (  # noqa: F401 (re-exported, see __getattr__)
-        ProcessedFile,
-        ProcessedPage,
         job_ranges,
         process_file,
         process_in_pool,
@@ -59,7 +58,7 @@ if TYPE_CHECKING:
     )
 
 # The image half, re-exported: imported when one of these is first asked for.
-_PROCESSING = frozenset({"ProcessedFile", "ProcessedPage", "job_ranges", "process_file", "process_in_pool",
+_PROCESSING = frozenset({"job_ranges", "process_file", "process_in_pool",
                          "process_page", "process_pages", "worker_init"})
 
 
