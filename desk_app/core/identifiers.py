@@ -1,4 +1,8 @@
-"""Check digits of Chinese identifiers, through python-stdnum (never hand-rolled)."""
+"""Check digits of Chinese identifiers, through python-stdnum (never hand-rolled).
+
+stdnum is imported by the checks that use it, not with this module: the case model imports this,
+and a command that checks no identifier (a scan import) need not load it.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,12 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
-from stdnum import luhn
-from stdnum.cn import ric, uscc
-from stdnum.exceptions import ValidationError
-from stdnum.iso7064 import mod_11_2
-
 
 def valid_credit_code(code: str) -> bool:
     """Unified social credit code of a unit (GB 32100-2015)."""
+    from stdnum.cn import uscc
+    from stdnum.exceptions import ValidationError
+
     try:
         uscc.validate(code)
     except (ValidationError, KeyError):
@@ -23,6 +25,8 @@ def valid_credit_code(code: str) -> bool:
 
 def valid_resident_id(number: str) -> bool:
     """Resident identity card number (GB 11643-1999). stdnum raises KeyError for unknown counties."""
+    from stdnum.cn import ric
+
     try:
         return bool(ric.is_valid(number))
     except KeyError:
@@ -45,6 +49,8 @@ def bank_account_problem(number: str) -> str | None:
 def valid_bank_card(number: str) -> bool:
     """A personal bank card number (12–19 digits, Luhn). Failing it is a warning only: a
     corporate account is not a card."""
+    from stdnum import luhn
+
     return number.isdigit() and 12 <= len(number) <= 19 and luhn.is_valid(number)
 
 
@@ -88,6 +94,8 @@ def parse_resident_id(number: str, *, today: dt.date | None = None) -> ResidentI
         raise ValueError(f"其中的出生日期 {n[6:10]}-{n[10:12]}-{n[12:14]} 不存在") from None
     if born.year < 1900 or (today is not None and born > today):
         raise ValueError(f"其中的出生日期 {born.isoformat()} 不合理")
+    from stdnum.iso7064 import mod_11_2
+
     if mod_11_2.calc_check_digit(n[:17]) != n[17]:
         raise ValueError("校验位不正确（请逐位核对）")
     return ResidentId(n, born, "M" if int(n[16]) % 2 else "F", _region_known(n[:6], born.year))
@@ -96,6 +104,9 @@ def parse_resident_id(number: str, *, today: dt.date | None = None) -> ResidentI
 @functools.lru_cache(maxsize=4096)
 def _region_known(region: str, year: int) -> bool:
     # get_birth_place needs the whole number; only the region and the birth year matter to it.
+    from stdnum.cn import ric
+    from stdnum.exceptions import ValidationError
+
     probe = f"{region}{year:04d}0101000"
     probe += ric.calc_check_digit(probe + "0")
     try:
