@@ -6,6 +6,7 @@ import argparse
 import gc
 import json
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -23,17 +24,23 @@ def import_command(args: argparse.Namespace) -> int:
     # that live as long as the command: the cyclic collector walking them again and again cost
     # about 80 ms of a one-page import's 0.9 s of CPU. Off until the log-in, then those are frozen.
     gc.disable()
-    from desk_app.services import scanning
+    from desk_app.services import scan_files
 
     password = operator_password(args)
-    # A single page is read and cleaned on a thread while the store opens and the password is
-    # checked (a file for the pool is read and counted, the pool started after the log-in);
-    # nothing is stored or printed before the log-in succeeds.
-    processing = scanning.begin_processing([Path(f) for f in args.files], fmt=args.format, workers=args.workers,
-                                           one_page_here=True)
+    # The files are on their way before the store side is even imported: a single file in a
+    # process of its own (the imaging imports and its clean-up on the other core), others read
+    # on a thread, the pool started after the log-in. Nothing is stored or printed before the
+    # log-in succeeds, and a wrong password stops the file's process.
+    processing = scan_files.begin_processing([Path(f) for f in args.files], fmt=args.format, workers=args.workers,
+                                             one_page_here=True, own_process=True)
     try:
         store = open_store(args)
-        actor = operator(store, args, password)
+        # The password is checked (argon2: a fifth of a second, outside Python's lock) on a thread
+        # while the scanning services are imported.
+        with ThreadPoolExecutor(1, thread_name_prefix="branchdesk-login") as login:
+            checked = login.submit(operator, store, args, password)
+            from desk_app.services import scanning
+            actor = checked.result()
     except BaseException:
         processing.abandon()
         raise

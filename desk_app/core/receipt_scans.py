@@ -10,6 +10,7 @@ core.replies for problem notices).
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Callable, Sequence
 
 from sqlalchemy.orm import Session
@@ -21,6 +22,7 @@ DOC_TYPE = "contract_receipt"
 
 Recorder = Callable[[Session, Actor, str, Sequence[str], dt.datetime], None]
 _recorders: list[Recorder] = []
+_recorder_modules: list[str] = []  # imported (registering their recorder) when first needed
 
 
 def policy_no_of(text: str) -> str | None:
@@ -29,6 +31,18 @@ def policy_no_of(text: str) -> str | None:
     if t.lower().startswith(PREFIX) and 4 <= len(t) - len(PREFIX) <= 32:
         return t[len(PREFIX):]
     return None
+
+
+def recorder_in(module: str) -> None:
+    """Name the module that registers the recorder, imported the first time a receipt is scanned:
+    a scanning command that meets none does not load that work (a one-page import's start-up)."""
+    if module not in _recorder_modules:
+        _recorder_modules.append(module)
+
+
+def _load_recorders() -> None:
+    for module in _recorder_modules:
+        importlib.import_module(module)
 
 
 def recorder(fn: Recorder) -> Recorder:
@@ -40,5 +54,6 @@ def recorder(fn: Recorder) -> Recorder:
 
 def scanned(session: Session, *, actor: Actor, proposal_id: str, page_ids: Sequence[str], now: dt.datetime) -> None:
     """Pages of a signed receipt scanned: record them on the case."""
+    _load_recorders()
     for fn in _recorders:
         fn(session, actor, proposal_id, page_ids, now)

@@ -7,29 +7,32 @@ snapshot and returns frozen values (the core's `PageOutcome`, `BatchInfo`, `Case
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import os
-import stat
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from desk_app.core import proposals
-from desk_app.core.contracts import signed  # noqa: F401  (records signed contract receipts scanned back)
-from desk_app.core.problems import lifecycle  # noqa: F401  (records replies scanned behind a notice)
+from desk_app.core import proposals, receipt_scans, replies
 from desk_app.core.roles import Actor
 from desk_app.core.scanning import service
+from desk_app.core.scanning.processed import ProcessedFile
 from desk_app.core.scanning.service import BatchInfo, CaseScan, PageOutcome
-from desk_app.core.scanning.unreadable import UnreadableFile, open_error
 from desk_app.services.changes import Changes, Done
+from desk_app.services.scan_files import (  # noqa: F401 (re-exported: the files' half of scanning)
+    MAX_SCAN_FILE_BYTES,
+    Processing,
+    begin_processing,
+    process_files,
+    read_scan_file,
+)
 from desk_app.store.db import Store
 from desk_app.store.models import Proposal
 from desk_app.sync.pages import SyncedPageFiles
 
-if TYPE_CHECKING:
-    from desk_app.core.scanning.processing import FileRef, ProcessedFile
+# Replies scanned behind a problem notice are recorded by the problem-case work, signed receipts by
+# the contract work: both are loaded only when a batch holds such pages (neither is needed to
+# store an ordinary page, and importing them is a third of a one-page import's start-up).
+replies.recorder_in("desk_app.core.problems.lifecycle")
+receipt_scans.recorder_in("desk_app.core.contracts.signed")
 
 # Storing or typing pages can complete a case (扫描 SCANNED: the queues move); every write is
 # carried by sync.
@@ -42,188 +45,6 @@ REDONE = Changes(cases=True, pages=True, sync=True)
 class Imported:
     pages: list[PageOutcome]
     errors: list[str]  # one Chinese sentence per file that could not be read
-
-
-# A scanner's file is tens of megabytes at most (a 100-page 300-dpi PDF is about 150 MB): anything
-# larger is a wrong file, and reading it whole would take the PC's memory first.
-MAX_SCAN_FILE_BYTES = 512 * 1024 * 1024
-
-
-def read_scan_file(path: Path) -> bytes:
-    """A scanner's file, read whole only if it is a regular file of a plausible size: devices
-    (/dev/zero), pipes and folders are refused before anything is read."""
-    return _read_scan_file(path)[0]
-
-
-def _read_scan_file(path: Path) -> tuple[bytes, FileRef | None]:
-    """The file's bytes, and a reference by which a pool process can open it again (None when it
-    changed while it was read)."""
-    from desk_app.core.scanning.processing import FileRef
-
-    try:
-        info = os.stat(path)
-    except OSError as exc:
-        raise UnreadableFile(open_error(path.name, exc)) from None
-    # Checked before opening: opening a pipe would wait for a writer, a folder cannot be read.
-    if not stat.S_ISREG(info.st_mode):
-        raise UnreadableFile(f"“{path.name}”不是普通文件（是文件夹、设备或管道），未导入。")
-    if info.st_size > MAX_SCAN_FILE_BYTES:
-        raise UnreadableFile(
-            f"文件“{path.name}”太大（{info.st_size / 2**20:,.0f} MB，最多 {MAX_SCAN_FILE_BYTES // 2**20} MB），未导入。")
-    try:
-        with open(path, "rb") as f:
-            before = os.fstat(f.fileno())
-            data = f.read(MAX_SCAN_FILE_BYTES + 1)
-            after = os.fstat(f.fileno())
-    except OSError as exc:
-        raise UnreadableFile(open_error(path.name, exc)) from None
-    if len(data) > MAX_SCAN_FILE_BYTES:
-        raise UnreadableFile(f"文件“{path.name}”太大，未导入。")
-    ref = FileRef.of(path, after)
-    return data, ref if ref.matches(before) and ref.size == len(data) else None
-
-
-def process_files(paths: Sequence[Path | str], *, fmt: str = "jpeg", workers: int = 2, camera: bool = False,
-                  progress: Callable[[int, int], None] | None = None, one_page_here: bool = False,
-                  before_pool: Callable[[], bool] | None = None) -> tuple[list[ProcessedFile], list[str]]:
-    """Decode and clean every file (split by page over `workers` processes, so one long PDF or
-    TIFF keeps both cores busy); unreadable files come back as their messages. No store work.
-
-    The processes are sent each file's path and a page range, not its bytes: each opens the file
-    and renders only its pages (a 100-page PDF is not copied into every job and every process),
-    and this process reads the file again, checked unchanged, only once its pages are done.
-
-    `one_page_here`: a single page in all is processed in this process, without the pool (whose
-    start cost about a second); the command line asks for it, the window keeps its image work
-    out of the GUI process.
-
-    `before_pool()` is asked before the pool is started: False gives up (nothing processed).
-
-    `progress(done, total)` is called once per file, from the calling thread."""
-    from desk_app.core.scanning import processing
-
-    def tick(done: int) -> None:
-        if progress is not None:
-            progress(done, len(paths))
-
-    done: list[ProcessedFile] = []
-    errors: list[str] = []
-    read: list[tuple[str, bytes, FileRef | None]] = []
-    for path in paths:
-        try:
-            data, ref = _read_scan_file(Path(path))
-        except UnreadableFile as exc:
-            errors.append(exc.message)
-            tick(len(errors))
-            continue
-        read.append((Path(path).name, data, ref))
-        del data
-    one_page = one_page_here and bool(read) and not _more_than_one_page(read)
-    if workers > 1 and read and not one_page:
-        from concurrent.futures import ProcessPoolExecutor
-
-        if before_pool is not None and not before_pool():
-            return [], []
-
-        # The processes open the files themselves; the bytes are not held meanwhile (a 100-page
-        # PDF is tens of megabytes) but read again, checked unchanged, once a file's pages are done.
-        jobs: list[tuple[str, bytes | FileRef]] = [(name, data if ref is None else ref) for name, data, ref in read]
-        read.clear()
-        # Spawned, never forked: the window's process runs Qt and the database worker, and a
-        # forked copy of a threaded process can deadlock; spawn is also what Windows counters do.
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"),
-                                 initializer=processing.worker_init) as pool:
-            for i, r in enumerate(processing.process_in_pool(pool, jobs, workers=workers, fmt=fmt, camera=camera),
-                                  start=len(errors) + 1):
-                _sort(r, done, errors)
-                tick(i)
-    else:
-        if one_page:
-            # One page: one OpenCV thread, as in a pool's process. Its idle threads would spin for
-            # work (2,900 sched_yield calls) beside the thread opening the store and the log-in;
-            # a longer file processed here (--workers 1) keeps them (17.6 s for 100 pages, not 19.4).
-            processing.worker_init()
-        for i, (name, data, _ref) in enumerate(read, start=len(errors) + 1):
-            try:
-                _sort(processing.process_file(name, data, fmt=fmt, camera=camera), done, errors)
-            except UnreadableFile as exc:
-                errors.append(exc.message)
-            tick(i)
-    return done, errors
-
-
-def _more_than_one_page(read: Sequence[tuple[str, bytes, FileRef | None]]) -> bool:
-    # One page cannot be split over processes, and spawning the pool (each process importing
-    # numpy and OpenCV) costs about a second.
-    from desk_app.core.scanning import sources
-
-    pages = 0
-    for name, data, _ref in read:
-        try:
-            pages += sources.page_count(name, data)
-        except UnreadableFile:
-            continue  # refused with its message by process_file, wherever it runs
-        if pages > 1:
-            return True
-    return False
-
-
-def _sort(result: ProcessedFile | UnreadableFile, done: list[ProcessedFile], errors: list[str]) -> None:
-    if isinstance(result, UnreadableFile):
-        errors.append(result.message)
-    else:
-        done.append(result)
-
-
-class Processing:
-    """`process_files` running on a thread of its own, started by `begin_processing`.
-
-    A single page is processed at once; files that need the pool wait for `result()` to start it,
-    so that an import refused meanwhile (a wrong password) starts no process and waits for none."""
-
-    def __init__(self, paths: Sequence[Path | str], **options: Any) -> None:
-        self._result: tuple[list[ProcessedFile], list[str]] | None = None
-        self._error: BaseException | None = None
-        self._go = threading.Event()
-        self._abandoned = False
-        self._thread = threading.Thread(target=self._run, args=(list(paths), options), daemon=True,
-                                        name="branchdesk-scan-processing")
-        self._thread.start()
-
-    def _run(self, paths: list[Path | str], options: dict[str, Any]) -> None:
-        try:
-            self._result = process_files(paths, before_pool=self._may_start_pool, **options)
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller of result()
-            self._error = exc
-
-    def _may_start_pool(self) -> bool:
-        self._go.wait()
-        return not self._abandoned
-
-    def result(self) -> tuple[list[ProcessedFile], list[str]]:
-        """The processed files and the messages of the refused ones (waits for them)."""
-        self._go.set()
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        assert self._result is not None
-        return self._result
-
-    def abandon(self) -> None:
-        """Give up (the import was refused meanwhile): no pool is started; a page being processed
-        here is let finish (its decoding briefly takes stderr from the C libraries)."""
-        self._abandoned = True
-        self._go.set()
-        self._thread.join()
-
-
-def begin_processing(paths: Sequence[Path | str], *, fmt: str = "jpeg", workers: int = 2,
-                     one_page_here: bool = False) -> Processing:
-    """Start `process_files` on a thread and return at once: the command line reads the files, and
-    cleans a single page, while it opens the store and checks the operator's password (SQLite,
-    argon2, OpenCV and onnxruntime run in C, without Python's lock). Nothing is stored or shown
-    until `import_files` gets the result."""
-    return Processing(paths, fmt=fmt, workers=workers, one_page_here=one_page_here)
 
 
 def store_files(store: Store, *, actor: Actor, files: Sequence[ProcessedFile], case: str | None = None,

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 from desk_app.core.demo import DEMO_PASSWORD
@@ -80,36 +81,41 @@ def test_scan_import_json_per_page_then_bad_files_change_nothing(demo_path, tmp_
 
 
 def imported_modules(data_dir: Path, *args: str, password: str = DEMO_PASSWORD) -> tuple[subprocess.CompletedProcess,
-                                                                                      set[str]]:
-    """`desk-app` run with -X importtime: the modules imported (by the command and by any process it
-    spawned: the flag and stderr are passed on)."""
+                                                                                      Counter[str]]:
+    """`desk-app` run with -X importtime: how many processes imported each module (the command and
+    any process it spawned: the flag and stderr are passed on, one line per module and process)."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(REPO)}
     r = subprocess.run([sys.executable, "-X", "importtime", "-m", "desk_app.cli", "--data-dir", str(data_dir), *args],
                        input=password + "\n", capture_output=True, text=True, env=env, timeout=180)
-    names = {line.rsplit("|", 1)[1].strip() for line in r.stderr.splitlines() if line.startswith("import time:")}
+    names = Counter(line.rsplit("|", 1)[1].strip() for line in r.stderr.splitlines() if line.startswith("import time:"))
     return r, names
 
 
-def test_one_page_is_imported_without_a_pool_and_two_pages_with_one(demo_path, tmp_path):
-    """Starting the pool's processes costs more than a page: one page is cleaned in the command's
-    own process (on a thread, while the store opens and the password is checked); a file of two
-    pages is split over the spawned processes."""
+def test_one_page_is_cleaned_in_one_process_of_its_own_and_two_pages_by_the_pool(demo_path, tmp_path):
+    """A single page goes at once to one spawned process, which imports the imaging libraries and
+    cleans it while the command loads the store side and checks the password: the command itself
+    imports neither numpy nor OpenCV nor onnxruntime, and starts no pool (whose processes cost
+    more than a page). A file of two pages is split over the pool's processes."""
     d = demo_path.parent
     one = helpers.png_file(tmp_path / "one.png", synth.render(synth.form_pdf("insured_list"), 150), 150)
     two = tmp_path / "two.tif"
     two.write_bytes(helpers.multipage_tiff([synth.render(synth.form_pdf(k), 150) for k in ("proposal", "blank")], 150))
     r, names = imported_modules(d, "scan", "import", str(one), "--as", "scanner", "--password-stdin", "--json")
     assert r.returncode == 0 and len(r.stdout.splitlines()) == 1, r.stderr[-2000:]
-    assert "cv2" in names and "onnxruntime" in names  # the page was processed here ...
-    assert "multiprocessing.popen_spawn_posix" not in names and "concurrent.futures.process" not in names
+    assert json.loads(r.stdout)["rotation"] == 0
+    # One process imported the imaging stack, and it was not the command (which imported SQLAlchemy).
+    assert names["cv2"] == names["numpy"] == names["onnxruntime"] == 1, {k: names[k] for k in ("cv2", "numpy")}
+    assert names["sqlalchemy"] == 1 and names["multiprocessing.popen_spawn_posix"] >= 1
+    assert "concurrent.futures.process" not in names
     r, names = imported_modules(d, "scan", "import", str(two), "--as", "scanner", "--password-stdin", "--json")
     assert r.returncode == 0 and len(r.stdout.splitlines()) == 2, r.stderr[-2000:]
-    assert "multiprocessing.popen_spawn_posix" in names  # ... and these in spawned processes
+    assert "concurrent.futures.process" in names and names["cv2"] >= 2  # ... and these in the pool's processes
 
 
 def test_a_wrong_password_stores_nothing_and_starts_no_pool(demo_path, tmp_path):
-    """The pages are read (one page cleaned) while the password is checked: a wrong one still
-    stores nothing, says only the log-in's refusal, and starts no pool for a longer import."""
+    """The pages are read (a single page cleaned in its own process) while the password is
+    checked: a wrong one still stores nothing, says only the log-in's refusal, stops that process
+    and starts no pool for a longer import."""
     d = demo_path.parent
     page = helpers.png_file(tmp_path / "p.png", synth.render(synth.form_pdf("proposal"), 150), 150)
     before = snapshot(d)
@@ -119,6 +125,31 @@ def test_a_wrong_password_stores_nothing_and_starts_no_pool(demo_path, tmp_path)
         assert r.returncode == 2 and r.stdout == ""
         (line,) = [x for x in r.stderr.splitlines() if not x.startswith("import time:")]
         assert line.startswith("错误：用户名或密码错误。"), line  # the log-in's refusal alone
-        assert "multiprocessing.popen_spawn_posix" not in names
+        assert "concurrent.futures.process" not in names
     assert snapshot(d)[1] == before[1]  # no page file written
     assert snapshot(d)[0][:3] == before[0][:3]  # no page, batch or blob row
+
+
+def test_a_reply_scanned_by_a_fresh_scan_import_is_recorded_on_its_problem_case(demo_path, tmp_path):
+    """`scan import` loads the problem-case work only when a page needs it (a reply behind its
+    notice): a command that did not load it up front still records the reply."""
+    import pypdfium2 as pdfium
+
+    d = demo_path.parent
+    r = run(d, "problem", "list", "--json")
+    assert r.returncode == 0, r.stderr
+    problem_no = next(x["problem_no"] for x in json.loads(r.stdout)["rows"] if x["status"] == "noticed")
+    pdf = tmp_path / "notice.pdf"
+    r = run(d, "problem", "notice", problem_no, "--pdf", str(pdf), "--as", "problem", "--password-stdin")
+    assert r.returncode == 0, r.stderr
+    doc = pdfium.PdfDocument(pdf.read_bytes())
+    scan = tmp_path / "reply.png"
+    doc[0].render(scale=200 / 72, grayscale=True).to_pil().save(scan, dpi=(200, 200))
+    doc.close()
+    r = run(d, "scan", "import", str(scan), "--as", "scanner", "--password-stdin", "--json")
+    assert r.returncode == 0, r.stderr
+    (page,) = [json.loads(line) for line in r.stdout.splitlines()]
+    assert page["doc_type"] == "problem_reply" and page["rotation"] == 0
+    r = run(d, "problem", "show", problem_no, "--json")
+    shown = json.loads(r.stdout)
+    assert shown["status"] == "replied" and shown["reply_pages"] == [page["page_id"]], shown
