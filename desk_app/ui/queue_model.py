@@ -6,7 +6,10 @@ a queue of 100,000 cases opens as fast as a queue of ten. The model keeps frozen
 values only: no session, no ORM row.
 
 Painting must stay cheap and must not need Python: the cells are Qt items (QStandardItemModel),
-made once when a page arrives, so the view paints them in C++ without the GIL.
+made once when a page arrives, so the view paints them in C++ without the GIL. The model makes
+them itself (from its item prototype, as `setItemData` fills a new row): an item made in Python
+would leave a wrapper behind when the model deletes it (a refresh), and a later Qt object at the
+same address came back to Python as that wrapper (a scroll bar as a QStandardItem; crashes).
 
 Pages are read ahead of the view and appended as soon as they arrive, while the rows they add
 are still out of sight: the view tells the model the last row it shows (`show_to`, on every
@@ -48,8 +51,11 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _PROPOSAL_ID = int(ProposalIdRole)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
+_ALIGNMENT = {COL_AGE: int(_RIGHT), COL_OVERDUE: int(_CENTER)}
 
 
 class CaseQueueTableModel(QStandardItemModel):
@@ -93,16 +99,10 @@ class CaseQueueTableModel(QStandardItemModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._red = QBrush(OVERDUE_COLOR)
-        # Cells are cloned from these: read-only and selectable, aligned per column.
-        self._prototypes = []
-        for col in range(COLUMN_COUNT):
-            item = QStandardItem()
-            item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
-            if col == COL_AGE:
-                item.setTextAlignment(_RIGHT)
-            elif col == COL_OVERDUE:
-                item.setTextAlignment(_CENTER)
-            self._prototypes.append(item)
+        # Cells are made by the model (in C++) from this: read-only and selectable.
+        prototype = QStandardItem()
+        prototype.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+        self.setItemPrototype(prototype)
         self._request_first_page()
 
     # -- state ------------------------------------------------------------------------------
@@ -202,9 +202,12 @@ class CaseQueueTableModel(QStandardItemModel):
             self._read_all = True
         first_page = not self._rows
         # Cells are made and appended now, below what the view shows, not when it gets there.
+        start = self.rowCount()
         self._rows.extend(page)
-        for r in page:
-            self.appendRow(self._items(r))
+        self.insertRows(start, len(page))
+        for i, r in enumerate(page, start=start):
+            for col, values in enumerate(self._cells(r)):
+                self.setItemData(self.index(i, col), values)
         self.page_loaded.emit(len(page))
         # The first page's read-ahead waits behind the counts already queued (the tabs'
         # titles); later ones go first, the view is on its way to them.
@@ -225,7 +228,8 @@ class CaseQueueTableModel(QStandardItemModel):
             self._read_all = True
         self.load_failed.emit(message)
 
-    def _items(self, r: QueueRow) -> list[QStandardItem]:
+    def _cells(self, r: QueueRow) -> list[dict[int, object]]:
+        """Each cell of the row as its values by role (one `setItemData` per cell)."""
         texts = (
             r.case_no,
             r.proposal_no,
@@ -235,16 +239,16 @@ class CaseQueueTableModel(QStandardItemModel):
             f"{r.age_hours:.1f}",
             self._overdue_text if r.overdue else "",
         )
-        row = []
+        row: list[dict[int, object]] = []
         for col, text in enumerate(texts):
-            item = self._prototypes[col].clone()
-            item.setText(text)
-            item.setData(r.proposal_id, _PROPOSAL_ID)
+            cell: dict[int, object] = {_DISPLAY: text, _PROPOSAL_ID: r.proposal_id}
+            if col in _ALIGNMENT:
+                cell[_ALIGN] = _ALIGNMENT[col]
             if r.overdue:
-                item.setData(self._red, _FOREGROUND)
+                cell[_FOREGROUND] = self._red
                 # Bold on the marker and the hours only: a whole bold red row shouts over the queue.
                 if col in (COL_AGE, COL_OVERDUE):
-                    item.setData(self._bold, _FONT)
-            row.append(item)
-        row[COL_APPLICANT].setData(r.applicant_name, _TOOLTIP)
+                    cell[_FONT] = self._bold
+            row.append(cell)
+        row[COL_APPLICANT][_TOOLTIP] = r.applicant_name
         return row

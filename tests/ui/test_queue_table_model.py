@@ -182,3 +182,24 @@ def test_cells_align_and_tell_the_whole_applicant(qtbot, big_store, worker):
     assert model.index(0, COL_CASE_NO).data(Qt.ItemDataRole.ToolTipRole) is None
     assert not model.index(0, COL_CASE_NO).flags() & Qt.ItemFlag.ItemIsEditable
     assert model.headerData(3, Qt.Orientation.Vertical) == 4
+
+
+def test_cells_leave_no_python_wrapper_behind_when_a_refresh_deletes_them(qtbot, big_store, worker):
+    """The model makes its cells itself: an item made in Python (or cloned there) kept its wrapper
+    after a refresh deleted it, and a later Qt object at the same address came back to Python as
+    that stale QStandardItem (a scroll bar without `setValue`, then a crash)."""
+    from PySide6.QtGui import QStandardItem
+    from shiboken6 import Shiboken
+
+    def item_wrappers() -> int:
+        return sum(isinstance(w, QStandardItem) for w in Shiboken.getAllValidWrappers())
+
+    before = item_wrappers()
+    model = CaseQueueTableModel(big_store, worker, Role.SUPERVISOR, page_size=PAGE, first_page_size=PAGE,
+                                ahead=PAGE)
+    qtbot.waitUntil(lambda: model.rowCount() == 2 * PAGE and not model.fetching, timeout=10_000)
+    assert model.index(2 * PAGE - 1, COL_CASE_NO).data() == model.row_at(2 * PAGE - 1).case_no
+    assert item_wrappers() - before <= 1  # the item prototype, which the model keeps
+    model.refresh()
+    qtbot.waitUntil(lambda: model.rowCount() == 2 * PAGE and not model.fetching, timeout=10_000)
+    assert item_wrappers() - before <= 1
