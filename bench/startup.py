@@ -10,7 +10,7 @@ Prints the median wall time (spawn to exit, the parent's clock) of:
   through the pipeline, measured warm in this process (storing one more page is milliseconds);
 - a floor measured in the same run: a bare interpreter importing SQLAlchemy's ORM, which no
   command that touches the store can start without, and the fixed cost as a multiple of it
-  (machines differ: here Python runs two to three times slower than where the goal was set).
+  (machines differ; the multiple is what carries from one to another).
 
 The GUI's cold start to a visible log-in is in bench/queue.py (it needs the 100,000-case store).
 Offscreen Qt, and the store's secret in a throw-away file keyring.
