@@ -10,19 +10,18 @@ core.replies for problem notices).
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Callable, Sequence
 
 from sqlalchemy.orm import Session
 
+from desk_app.core.recorders import Recorders
 from desk_app.core.roles import Actor
 
 PREFIX = "receipt:"  # core.contracts.payload.RECEIPT_PREFIX
 DOC_TYPE = "contract_receipt"
 
 Recorder = Callable[[Session, Actor, str, Sequence[str], dt.datetime], None]
-_recorders: list[Recorder] = []
-_recorder_modules: list[str] = []  # imported (registering their recorder) when first needed
+_recorders: Recorders[Recorder] = Recorders()
 
 
 def policy_no_of(text: str) -> str | None:
@@ -34,26 +33,17 @@ def policy_no_of(text: str) -> str | None:
 
 
 def recorder_in(module: str) -> None:
-    """Name the module that registers the recorder, imported the first time a receipt is scanned:
-    a scanning command that meets none does not load that work (a one-page import's start-up)."""
-    if module not in _recorder_modules:
-        _recorder_modules.append(module)
-
-
-def _load_recorders() -> None:
-    for module in _recorder_modules:
-        importlib.import_module(module)
+    """Name the module that registers the recorder, imported the first time a receipt is
+    scanned (core.recorders)."""
+    _recorders.load_from(module)
 
 
 def recorder(fn: Recorder) -> Recorder:
     """Register who records a scanned receipt (the contract work, once)."""
-    if fn not in _recorders:
-        _recorders.append(fn)
-    return fn
+    return _recorders.register(fn)
 
 
 def scanned(session: Session, *, actor: Actor, proposal_id: str, page_ids: Sequence[str], now: dt.datetime) -> None:
     """Pages of a signed receipt scanned: record them on the case."""
-    _load_recorders()
     for fn in _recorders:
         fn(session, actor, proposal_id, page_ids, now)
